@@ -24,29 +24,18 @@ const (
 
 // smartLookup reports the replacement of r, and whether r is mapped.
 func smartLookup(r rune) (string, bool) {
-	if uint32(r) < 0x100 {
-		if i := smartLatin1[r]; i != 0 {
-			return smartTable[i-1].repl, true
-		}
-		return "", false
-	}
 	if uint32(r) > 0xFFFF {
 		return "", false
 	}
-	k := uint16(r)
-	lo, hi := smartHigh, smartLen
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if smartTable[m].r < k {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	blk := smartBlock[r>>6]
+	if blk == 0 {
+		return "", false
 	}
-	if lo < smartLen && smartTable[lo].r == k {
-		return smartTable[lo].repl, true
+	i := smartBlocks[blk-1][r&63]
+	if i == 0 {
+		return "", false
 	}
-	return "", false
+	return smartTable[i-1].repl, true
 }
 
 const (
@@ -59,10 +48,17 @@ const (
 // or a grave accent (0x60). It never misses one (TestSmartSuspectCoversASCII);
 // a false alarm only sends the word down the byte-by-byte path.
 func smartSuspect(w uint64) bool {
-	ctl := (w - 0x20*swarLo) &^ w // high bit set in a byte < 0x20 (or after a borrow)
-	x := w ^ (0x60 * swarLo)
-	grave := (x - swarLo) &^ x // high bit set in a byte == 0x60 (or after a borrow)
-	return (ctl|grave|w)&swarHi != 0
+	return smartSuspectBits(w)&swarHi != 0
+}
+
+// smartSuspectBits is smartSuspect before the final mask, so that several
+// words can be tested at once. A byte below 0x20 wraps below zero when 0x20
+// is taken from it, a byte 0x60 does when it is xored with 0x60 and 1 is taken
+// from it: either way its high bit ends up set, as it is for a byte of 0x80 or
+// more. Borrows only start at such bytes, so the lowest one is never hidden;
+// other high bits are false alarms only above a true one or in bytes >= 0x80.
+func smartSuspectBits(w uint64) uint64 {
+	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo) | w
 }
 
 // load64 reads 8 bytes of s from i, little-endian; the compiler merges the
@@ -84,9 +80,22 @@ func load64(s string, i int) uint64 {
 func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short bool) {
 	n := len(s)
 	for i < n {
-		if i+8 <= n && !smartSuspect(load64(s, i)) {
-			i += 8
+		if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
+			smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24)))&swarHi == 0 {
+			i += 32
 			continue
+		}
+		if i+8 <= n {
+			if !smartSuspect(load64(s, i)) {
+				i += 8
+				continue
+			}
+			t := s[i : i+8]
+			if smartByte[t[0]]|smartByte[t[1]]|smartByte[t[2]]|smartByte[t[3]]|
+				smartByte[t[4]]|smartByte[t[5]]|smartByte[t[6]]|smartByte[t[7]] == 0 {
+				i += 8
+				continue
+			}
 		}
 		for end := min(i+8, n); i < end; {
 			c := s[i]
@@ -94,7 +103,7 @@ func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short boo
 			case 0:
 				i++
 			case smartASCII:
-				return i, 1, smartTable[smartLatin1[c]-1].repl, false
+				return i, 1, smartTable[smartBlocks[smartBlock[c>>6]-1][c&63]-1].repl, false
 			default:
 				if !atEOF && !utf8.FullRuneInString(s[i:]) {
 					return i, 0, "", true

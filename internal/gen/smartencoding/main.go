@@ -116,17 +116,8 @@ func generate(data []byte, source string) ([]byte, error) {
 	p("// character names from golang.org/x/text/unicode/runenames (Unicode %s).\n\n", runenames.UnicodeVersion)
 	p("package sms\n\n")
 
-	high := len(es)
-	for i, e := range es {
-		if e.r >= 0x100 {
-			high = i
-			break
-		}
-	}
 	p("// smartLen is the number of SmartEncoding substitutions.\n")
 	p("const smartLen = %d\n\n", len(es))
-	p("// smartHigh is the index in smartTable of the first entry above U+00FF.\n")
-	p("const smartHigh = %d\n\n", high)
 
 	// Byte classes: which bytes may begin a mapped character.
 	var class [256]uint8
@@ -150,16 +141,43 @@ func generate(data []byte, source string) ([]byte, error) {
 	}
 	p("}\n\n")
 
-	p("// smartLatin1 gives, for U+0000 to U+00FF, 1 + the index of the rune's entry\n")
-	p("// in smartTable, or 0 when it is not mapped.\n")
-	p("var smartLatin1 = [256]uint16{\n")
-	for i, e := range es[:high] {
-		p("\t0x%02X: %d,\n", e.r, i+1)
+	// A two-level trie over the Basic Multilingual Plane: blocks of 64 code
+	// points, and a block table for the blocks that hold a mapped character.
+	var blockOf [1024]int
+	var blocks [][64]int
+	for i, e := range es {
+		hi := int(e.r >> 6)
+		if blockOf[hi] == 0 {
+			blocks = append(blocks, [64]int{})
+			blockOf[hi] = len(blocks)
+		}
+		blocks[blockOf[hi]-1][e.r&63] = i + 1
+	}
+	p("// smartBlock gives, for each block of 64 code points of the Basic\n")
+	p("// Multilingual Plane (r>>6), 1 + its index in smartBlocks, or 0 when no\n")
+	p("// character of the block is mapped.\n")
+	p("var smartBlock = [1024]uint8{\n")
+	for hi, b := range blockOf {
+		if b != 0 {
+			p("\t0x%03X: %d, // U+%04X to U+%04X\n", hi, b, hi<<6, hi<<6+63)
+		}
+	}
+	p("}\n\n")
+	p("// smartBlocks gives, for each code point of a block (r&63), 1 + the index\n")
+	p("// of its entry in smartTable, or 0 when it is not mapped.\n")
+	p("var smartBlocks = [%d][64]uint16{\n", len(blocks))
+	for _, blk := range blocks {
+		p("\t{")
+		for lo, v := range blk {
+			if v != 0 {
+				p("%d: %d, ", lo, v)
+			}
+		}
+		p("},\n")
 	}
 	p("}\n\n")
 
-	p("// smartTable lists every substitution in code point order; entries from\n")
-	p("// smartHigh on are found by binary search.\n")
+	p("// smartTable lists every substitution in code point order.\n")
 	p("var smartTable = [smartLen]smartEntry{\n")
 	for _, e := range es {
 		p("\t{0x%04X, %q}, // %s\n", e.r, e.repl, e.name)
