@@ -38,10 +38,7 @@ func smartLookup(r rune) (string, bool) {
 	return smartTable[i-1].repl, true
 }
 
-const (
-	swarLo = 0x0101010101010101
-	swarHi = 0x8080808080808080
-)
+// The word-at-a-time helpers swarLo, swarHi and load64 live in gsm7.go.
 
 // smartSuspect reports whether the 8 bytes in w may hold the start of a
 // mapped character: a byte with its high bit set, a C0 control (below 0x20)
@@ -59,14 +56,6 @@ func smartSuspect(w uint64) bool {
 // other high bits are false alarms only above a true one or in bytes >= 0x80.
 func smartSuspectBits(w uint64) uint64 {
 	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo) | w
-}
-
-// load64 reads 8 bytes of s from i, little-endian; the compiler merges the
-// loads into one.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // smartNext finds the first mapped character in s at or after byte i. It
@@ -190,16 +179,10 @@ func smartAppend(dst []byte, s string, j, size int, repl string) []byte {
 	return append(dst, s[i:]...)
 }
 
-// bytesView returns b as a string without copying; the string must not
-// outlive a change to b.
-func bytesView(b []byte) string {
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
 // SmartEncodeBytes is SmartEncode for a byte slice. It returns b itself when
 // no character is mapped, and otherwise a new slice, allocated once.
 func SmartEncodeBytes(b []byte) []byte {
-	s := bytesView(b)
+	s := bytesString(b)
 	j, size, repl, _ := smartNext(s, 0, true)
 	if j == len(s) {
 		return b
@@ -212,7 +195,7 @@ func SmartEncodeBytes(b []byte) []byte {
 // returns the extended slice. It grows dst at most once. src and dst must not
 // overlap.
 func AppendSmartEncode(dst, src []byte) []byte {
-	s := bytesView(src)
+	s := bytesString(src)
 	j, size, repl, _ := smartNext(s, 0, true)
 	if j == len(s) {
 		return append(dst, src...)
@@ -240,7 +223,7 @@ func (SmartEncoder) Reset() {}
 
 // Transform implements transform.Transformer.
 func (SmartEncoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	s := bytesView(src)
+	s := bytesString(src)
 	for nSrc < len(s) {
 		j, size, repl, short := smartNext(s, nSrc, atEOF)
 		k := copy(dst[nDst:], s[nSrc:j])
@@ -267,7 +250,7 @@ func (SmartEncoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err 
 // Span implements transform.SpanningTransformer: it returns the length of the
 // prefix of src that smart encoding leaves unchanged.
 func (SmartEncoder) Span(src []byte, atEOF bool) (n int, err error) {
-	s := bytesView(src)
+	s := bytesString(src)
 	j, _, _, short := smartNext(s, 0, atEOF)
 	switch {
 	case short:
