@@ -94,10 +94,26 @@ func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short boo
 			case smartASCII:
 				return i, 1, smartTable[smartBlocks[smartBlock[c>>6]-1][c&63]-1].repl, false
 			default:
-				if !atEOF && !utf8.FullRuneInString(s[i:]) {
-					return i, 0, "", true
+				// Every mapped character is 2 or 3 bytes long, and no lead
+				// byte of one is 0xE0 or 0xED, whose second bytes have
+				// narrower ranges (TestSmartByteClasses), so a lead byte
+				// and well-formed continuation bytes make a valid rune.
+				var r rune
+				var sz int
+				if c < 0xE0 {
+					if i+1 < n && s[i+1]&0xC0 == 0x80 {
+						r, sz = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+					}
+				} else if i+2 < n && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+					r, sz = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 				}
-				r, sz := utf8.DecodeRuneInString(s[i:])
+				if sz == 0 { // cut short, or not valid UTF-8
+					if !atEOF && !utf8.FullRuneInString(s[i:]) {
+						return i, 0, "", true
+					}
+					i++ // an invalid byte passes through
+					continue
+				}
 				if repl, ok := smartLookup(r); ok {
 					return i, sz, repl, false
 				}

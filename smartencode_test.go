@@ -157,6 +157,16 @@ func TestSmartByteClasses(t *testing.T) {
 	if want != smartByte {
 		t.Errorf("smartByte disagrees with smartTable")
 	}
+	// smartNext decodes mapped characters itself: they must be 1 to 3 bytes
+	// long and never start with 0xE0 or 0xED.
+	for _, e := range smartTable {
+		if n := utf8.RuneLen(rune(e.r)); n > 3 {
+			t.Errorf("mapped %U is %d bytes long", e.r, n)
+		}
+	}
+	if smartByte[0xE0] != 0 || smartByte[0xED] != 0 {
+		t.Errorf("a mapped character starts with 0xE0 or 0xED")
+	}
 	for i := 1; i < smartLen; i++ {
 		if smartTable[i-1].r >= smartTable[i].r {
 			t.Errorf("smartTable not sorted at %d", i)
