@@ -72,6 +72,12 @@ func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short boo
 		if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
 			smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24)))&swarHi == 0 {
 			i += 32
+			for i+64 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
+				smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24))|
+				smartSuspectBits(load64(s, i+32))|smartSuspectBits(load64(s, i+40))|
+				smartSuspectBits(load64(s, i+48))|smartSuspectBits(load64(s, i+56)))&swarHi == 0 {
+				i += 64
+			}
 			continue
 		}
 		if i+8 <= n {
