@@ -49,13 +49,15 @@ func smartSuspect(w uint64) bool {
 }
 
 // smartSuspectBits is smartSuspect before the final mask, so that several
-// words can be tested at once. A byte below 0x20 wraps below zero when 0x20
-// is taken from it, a byte 0x60 does when it is xored with 0x60 and 1 is taken
-// from it: either way its high bit ends up set, as it is for a byte of 0x80 or
-// more. Borrows only start at such bytes, so the lowest one is never hidden;
-// other high bits are false alarms only above a true one or in bytes >= 0x80.
+// words can be tested at once. Taking 0x20 from each byte sets the high bit
+// of a byte below 0x20 (it wraps) or of 0xA0 and above; xoring with 0x60 and
+// taking 1 sets it for 0x60 (which became 0) and for 0x80 to 0x9F (which
+// became 0xE0 to 0xFF). Printable bytes set no high bit and never borrow. A
+// borrow starts only at a byte below 0x20 or equal to 0x60, so the lowest
+// suspect byte of a word is never hidden; other high bits may be false
+// alarms above it.
 func smartSuspectBits(w uint64) uint64 {
-	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo) | w
+	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo)
 }
 
 // smartNext finds the first mapped character in s at or after byte i. It

@@ -204,6 +204,38 @@ func TestSmartSuspectCoversASCII(t *testing.T) {
 	}
 }
 
+// TestSmartSuspectRandom: on random words, smartSuspect is true whenever a
+// byte is below 0x20, equal to 0x60 or above 0x7F, and false otherwise.
+func TestSmartSuspectRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	clean := func() byte {
+		for {
+			c := byte(0x20 + rng.IntN(0x60))
+			if c != 0x60 {
+				return c
+			}
+		}
+	}
+	for range 200000 {
+		var w [8]byte
+		want := false
+		for k := range w {
+			if rng.IntN(6) == 0 {
+				w[k] = byte(rng.IntN(256))
+			} else {
+				w[k] = clean()
+			}
+			if w[k] < 0x20 || w[k] == 0x60 || w[k] >= 0x80 {
+				want = true
+			}
+		}
+		s := string(w[:])
+		if got := smartSuspect(load64(s, 0)); got != want {
+			t.Fatalf("smartSuspect(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 var smartTests = []struct {
 	name, in, want string
 }{
