@@ -70,8 +70,13 @@ func smartSuspectBits(w uint64) uint64 {
 // characters only start with bytes that are never continuation bytes.
 func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short bool) {
 	n := len(s)
+	// Substitutions come in runs (quotes, dashes, fullwidth text), so the
+	// first 8 bytes are looked at one by one before the word-at-a-time scan.
+	words := false
 	for i < n {
-		if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
+		if !words {
+			words = true
+		} else if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
 			smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24)))&swarHi == 0 {
 			i += 32
 			for i+64 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
@@ -81,8 +86,7 @@ func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short boo
 				i += 64
 			}
 			continue
-		}
-		if i+8 <= n {
+		} else if i+8 <= n {
 			if !smartSuspect(load64(s, i)) {
 				i += 8
 				continue
