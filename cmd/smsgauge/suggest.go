@@ -85,6 +85,7 @@ func (f *smartFlags) analyze(body string, core sms.Options) (sms.SmartAnalysis, 
 		return f.options(core).Analyze(body)
 	}
 	sa := sms.SmartAnalysis{Body: norm.NFC.String(body)}
+	sa.Text = sa.Body
 	sa.Normalized = sa.Body != body
 	var err error
 	if sa.Before, err = core.Analyze(body); err != nil {
