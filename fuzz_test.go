@@ -13,6 +13,11 @@ func fuzzSeeds(f *testing.F) {
 	for _, tc := range twilioCases {
 		f.Add(tc.body, false)
 	}
+	for i, gb := range readGolden(f) {
+		if i%10 == 0 {
+			f.Add(gb.Body, i%20 == 0)
+		}
+	}
 	for _, s := range []string{"", "\r\n\r\n", "\xff\xfe", "a\u0301\u0301", strings.Repeat("👩\u200D", 40), strings.Repeat("€", 81), "🇫🇷🇩🇪🇮"} {
 		f.Add(s, true)
 	}

@@ -202,7 +202,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 	c := ucs2Count{firstNonGSM: -1}
 	nonGSM, firstNonGSM := 0, -1
 	pos, segs := 0, 1
-	// place packs m one-unit runes.
+	// place packs m one-unit runes; placeWhole packs one unit of u.
 	place := func(m int) {
 		pos += m
 		if pos > capacity {
@@ -210,6 +210,13 @@ func scanUCS2(s string, capacity int) ucs2Count {
 			segs += q
 			pos -= q * capacity
 		}
+	}
+	placeWhole := func(u int) {
+		if pos+u > capacity {
+			segs++
+			pos = 0
+		}
+		pos += u
 	}
 	for i := 0; i < len(s); {
 		// The run: m one-unit runes not yet packed, then perhaps an astral
@@ -225,7 +232,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 			case b < 0x80:
 				if k+8 <= len(s) && plainMask(load64(s, k)) == swarHi {
 					if pend {
-						place(2)
+						placeWhole(2)
 						pend = false
 					}
 					last, lastGSM = k+7, true
@@ -269,7 +276,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				break
 			}
 			if pend {
-				place(2) // the astral rune before this one stays
+				placeWhole(2) // the astral rune before this one stays
 				pend = false
 			}
 			var g bool
@@ -306,11 +313,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		}
 		place(m)
 		if pend {
-			if pos+2 > capacity {
-				segs++
-				pos = 0
-			}
-			pos += 2
+			placeWhole(2)
 		}
 		c.units += runes + astral
 		c.chars += runes
@@ -321,19 +324,10 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		}
 		cl := nextCluster(s, i)
 		if cl.units <= capacity {
-			if pos+cl.units > capacity {
-				segs++
-				pos = 0
-			}
-			pos += cl.units
+			placeWhole(cl.units)
 		} else {
 			for _, r := range s[i:cl.end] {
-				u := utf16Units(r)
-				if pos+u > capacity {
-					segs++
-					pos = 0
-				}
-				pos += u
+				placeWhole(utf16Units(r))
 			}
 		}
 		if s[i] == '\r' && cl.end < len(s) && s[cl.end] == '\n' {
