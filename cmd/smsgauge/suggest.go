@@ -231,8 +231,21 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion) {
 			fmt.Fprintf(w, "  byte %-5d %q  %s  fix: %s -> %q\n", f.Offset, f.Text, describe(f.Text), f.Kind, f.Replacement)
 		}
 	}
+	none := 0
+	for _, f := range sg.Fixes {
+		if f.Kind == sms.FixNone {
+			none++
+		}
+	}
+	if none > 0 {
+		fmt.Fprintf(w, "%d character(s) have no GSM-7 form, so the body stays UCS-2", none)
+		if sg.Saved == 0 {
+			fmt.Fprint(w, ", and no substitution saves a segment")
+		}
+		fmt.Fprintln(w)
+	}
 	if len(sg.Remaining) > 0 {
-		fmt.Fprintf(w, "still forcing UCS-2 in the suggested body (%d):\n", len(sg.Remaining))
+		fmt.Fprintf(w, "outside GSM-7 in the suggested body (%d):\n", len(sg.Remaining))
 		for _, c := range sg.Remaining {
 			fmt.Fprintf(w, "  byte %-5d %q  %s\n", c.Offset, c.Text, describe(c.Text))
 		}

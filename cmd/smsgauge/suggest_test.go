@@ -162,7 +162,7 @@ func TestRunSuggest(t *testing.T) {
 			"suggested: GSM-7, 1 segment (101 septets), saves 1 segment with smart encoding",
 			`byte 0     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  fix: smart -> "'"`}},
 		{"emoji remains", []string{"suggest", "Hi 😀"}, "", 0, []string{
-			"saves 0 segments", `byte 3     "😀"  U+1F600 GRINNING FACE  fix: none known`, "still forcing UCS-2 in the suggested body (1)"}},
+			"saves 0 segments", `byte 3     "😀"  U+1F600 GRINNING FACE  fix: none known`, "outside GSM-7 in the suggested body (1)", "1 character(s) have no GSM-7 form, so the body stays UCS-2, and no substitution saves a segment"}},
 		{"clean", []string{"suggest", "plain"}, "", 0, []string{"every character is GSM-7"}},
 		{"stdin as read", []string{"suggest", "-json"}, "It’s\n", 0, []string{`"body":"It’s\n"`, `"segments_now":1`}},
 		{"nfc", []string{"suggest", "-udh16", strings.Repeat("e\u0301", 70)}, "", 0, []string{"with NFC", `fix: nfc -> "é"`}},
