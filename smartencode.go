@@ -42,8 +42,9 @@ func smartLookup(r rune) (string, bool) {
 
 // smartSuspect reports whether the 8 bytes in w may hold the start of a
 // mapped character: a byte with its high bit set, a C0 control (below 0x20)
-// or a grave accent (0x60). It never misses one (TestSmartSuspectCoversASCII);
-// a false alarm only sends the word down the byte-by-byte path.
+// or a grave accent (0x60). It is exact (TestSmartSuspectRandom); a byte
+// that is suspect but maps to nothing (LF, CR, most non-ASCII lead bytes)
+// only sends the word to the byte table.
 func smartSuspect(w uint64) bool {
 	return smartSuspectBits(w)&swarHi != 0
 }
@@ -65,9 +66,10 @@ func smartSuspectBits(w uint64) uint64 {
 // when there is none. Unless atEOF, a lead byte of a mapped character whose
 // sequence s cuts short stops the scan with short set, j at that byte.
 //
-// Bytes are classified one at a time, so a byte is examined as the start of a
-// character exactly where utf8.DecodeRuneInString would put one: mapped
-// characters only start with bytes that are never continuation bytes.
+// Bytes are classified by smartByte on their own, without decoding what
+// precedes them; this finds the characters utf8.DecodeRuneInString would,
+// because mapped characters only start with bytes that are never
+// continuation bytes, and such a byte always starts a decoding step.
 func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short bool) {
 	n := len(s)
 	// Substitutions come in runs (quotes, dashes, fullwidth text), so the
