@@ -296,14 +296,12 @@ func looksNumeric(s string) bool {
 }
 
 func (p *addrParser) bare(s string, base int) (Address, error) {
-	if s[0] == '+' && (len(s) == 1 || isDigit(s[1]) || (p.o.Lenient && isNumberPunct(s[1]))) {
-		return p.finish(p.number(s, base))
-	}
-	allDigits, hasLetter, numeric := true, false, true
+	allDigits, hasLetter, numeric, digit := true, false, true, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case isDigit(c):
+			digit = true
 		case isLetter(c):
 			hasLetter, allDigits, numeric = true, false, false
 		case isNumberPunct(c):
@@ -313,9 +311,11 @@ func (p *addrParser) bare(s string, base int) (Address, error) {
 		}
 	}
 	switch {
+	case s[0] == '+' && (len(s) == 1 || isDigit(s[1]) || s[1] >= utf8.RuneSelf || (p.o.Lenient && isNumberPunct(s[1]) && !hasLetter)):
+		return p.finish(p.number(s, base))
 	case allDigits && len(s) <= 8:
 		return p.shortCode(s, base)
-	case hasLetter || !numeric:
+	case hasLetter || !numeric || !digit:
 		return p.senderID(s, base)
 	}
 	return p.finish(p.number(s, base))
@@ -428,6 +428,8 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 		}
 		clean := string(buf)
 		switch {
+		case clean == "" || clean == "+":
+			return p.fail(RuleNoDigits, -1)
 		case clean[0] == '+':
 			if rule, off := e164Rule(clean); rule != RuleNone {
 				if off >= 0 {
