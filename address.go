@@ -110,7 +110,8 @@ type AddressOptions struct {
 
 	// Numbers, when set, reads phone numbers with numbering metadata:
 	// every phone address gets Address.Number, and Lenient can read national
-	// numbers. Package phone provides one (phone.Parser{}). When nil, phone
+	// numbers (which must then be possible numbers: a length that cannot be
+	// right is rejected with RuleInvalidNumber rather than guessed at). Package phone provides one (phone.Parser{}). When nil, phone
 	// numbers are checked for E.164 syntax only and no metadata is linked in.
 	Numbers NumberParser
 }
@@ -447,7 +448,8 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			if err != nil {
 				return Address{}, p.wrap(err)
 			}
-			if !IsE164(info.E164) {
+			if !IsE164(info.E164) || !info.Possible {
+				// Normalising is only safe when the digits can be a number.
 				return p.fail(RuleInvalidNumber, -1)
 			}
 			a.ID, a.Number = info.E164, info

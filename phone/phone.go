@@ -31,7 +31,8 @@ func (Parser) ParseNumber(s, region string) (sms.NumberInfo, error) {
 // Parse reads s as a phone number, leniently as libphonenumber does: it may
 // be in E.164 form or formatted ("+44 20 7946 0958"), or national
 // ("(415) 555-2671", "020 7946 0958") read in region, an ISO 3166-1 alpha-2
-// code in either case; "" means s must start with "+". Like libphonenumber
+// code in either case; "" (or libphonenumber's "ZZ") means s must start
+// with "+". Like libphonenumber
 // it accepts fullwidth and other Unicode decimal digits, an international
 // call prefix of region ("011" in the US, "00" in most of the world), and
 // vanity letters ("1-800-FLOWERS", converted to digits).
@@ -39,8 +40,8 @@ func (Parser) ParseNumber(s, region string) (sms.NumberInfo, error) {
 // It rejects, with an *sms.AddressError: input longer than
 // sms.MaxAddressLen bytes (before reading it), invalid UTF-8, control,
 // invisible and bidi characters, an unknown region, text that is not a
-// number, an unknown calling code, too few or too many digits, and an
-// extension (a message cannot be sent to one). A number that parses but is
+// number, an unknown calling code, too few digits, more digits than E.164
+// allows (also after libphonenumber's formatting), and an extension (a message cannot be sent to one). A number that parses but is
 // not valid is returned with Valid false, not as an error.
 func Parse(s, region string) (sms.NumberInfo, error) {
 	if len(s) > sms.MaxAddressLen {
@@ -49,8 +50,11 @@ func Parse(s, region string) (sms.NumberInfo, error) {
 	if rule, off := scan(s); rule != sms.RuleNone {
 		return sms.NumberInfo{}, fail(s, rule, off)
 	}
+	region = strings.ToUpper(region)
+	if region == "ZZ" { // libphonenumber's "unknown region"
+		region = ""
+	}
 	if region != "" {
-		region = strings.ToUpper(region)
 		if phonenumbers.GetCountryCodeForRegion(region) == 0 {
 			return sms.NumberInfo{}, fail(s, sms.RuleUnknownCountryCode, -1)
 		}
@@ -62,7 +66,27 @@ func Parse(s, region string) (sms.NumberInfo, error) {
 	if num.GetExtension() != "" {
 		return sms.NumberInfo{}, fail(s, sms.RuleExtension, -1)
 	}
-	return info(num), nil
+	n := info(num)
+	if err := sms.CheckE164(n.E164); err != nil {
+		// libphonenumber can format leading zeros into more than 15 digits.
+		var ae *sms.AddressError
+		rule := sms.RuleInvalidNumber
+		if errors.As(err, &ae) {
+			rule = ae.Rule
+		}
+		return sms.NumberInfo{}, fail(s, rule, -1)
+	}
+	if !n.Valid && num.GetItalianLeadingZero() && s != n.E164 {
+		// A national number with leading zeros that the metadata does not
+		// know can format to an E.164 string that reads back as another
+		// number ("0000000" in AX gives "+358000000", which reads as
+		// "+35800000"). Such a reading is not a normalisation: reject it.
+		again := &phonenumbers.PhoneNumber{}
+		if phonenumbers.ParseToNumber(n.E164, "", again) != nil || phonenumbers.Format(again, phonenumbers.E164) != n.E164 {
+			return sms.NumberInfo{}, fail(s, sms.RuleInvalidNumber, -1)
+		}
+	}
+	return n, nil
 }
 
 // Normalize returns s in E.164 form, read as Parse reads it. It fails when
