@@ -131,6 +131,10 @@ func (o AddressOptions) ParseAddress(s string) (Address, error) {
 	if len(s) > MaxAddressLen {
 		return Address{}, newAddressError(s, RuleTooLong, -1)
 	}
+	if o.Numbers == nil && IsE164(s) {
+		// The common case, in either mode: nothing to trim, fold or strip.
+		return Address{Kind: AddressPhone, Value: s, ID: s}, nil
+	}
 	p := addrParser{o: o, in: s}
 	return p.parse()
 }

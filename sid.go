@@ -137,19 +137,34 @@ func sidError(k SIDKind, s string, rule SIDRule, off int) error {
 	return &SIDError{Kind: k, Value: s, Rule: rule, Offset: off}
 }
 
-// isHex is indexed by byte: true for 0-9, a-f and A-F.
-var isHex = [256]bool{
-	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
-	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true,
-	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true,
-}
+// notHex is 1 for every byte but 0-9, a-f and A-F; built at init.
+var notHex = func() (t [256]byte) {
+	for i := range t {
+		if !(i >= '0' && i <= '9' || i >= 'a' && i <= 'f' || i >= 'A' && i <= 'F') {
+			t[i] = 1
+		}
+	}
+	return t
+}()
 
-// hexFrom returns the offset of the first non-hex byte of s at or after 2,
-// or -1.
+// hexFrom returns the offset of the first non-hex byte of s (a SID, 34
+// bytes) at or after 2, or -1. The common, valid case ORs the table entries
+// of all 32 digits together and branches once.
 func hexFrom(s string) int {
-	for i := 2; i < len(s); i++ {
-		if !isHex[s[i]] {
-			return i
+	if len(s) != SIDLen {
+		return -1
+	}
+	d := s[2:SIDLen]
+	var bad byte
+	for i := 0; i < len(d); i++ {
+		bad |= notHex[d[i]]
+	}
+	if bad == 0 {
+		return -1
+	}
+	for i := 0; i < len(d); i++ {
+		if notHex[d[i]] != 0 {
+			return i + 2
 		}
 	}
 	return -1
