@@ -120,6 +120,29 @@ type AddressOptions struct {
 // number, a short code, an alphanumeric sender ID, or a channel address
 // ("whatsapp:+E164", "messenger:<id>", "rcs:+E164", "rcs:<agent>"). It
 // returns an *AddressError naming the rule s breaks.
+//
+// What it accepts, and the choices behind it:
+//
+//   - A phone number is "+" and 1 to 15 digits, the first not 0 (E.164).
+//     Its existence is a question for numbering metadata (AddressOptions.Numbers).
+//   - A value of 3 to 8 ASCII digits is a short code (5 or 6 in the US and
+//     Canada). Longer digit strings are numbers missing their "+".
+//   - A value with an ASCII letter is an alphanumeric sender ID: at most 11
+//     characters of A–Z, a–z, 0–9 and space (Permissive adds - + _ &), and
+//     at least one letter. So "1800FLOWERS" is a sender ID, not a number.
+//   - "whatsapp:", "messenger:" and "rcs:" name channels; any other prefix
+//     before a colon is RuleUnknownChannel (Twilio error 30015).
+//   - Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C),
+//     controls (NUL, C0, DEL, C1), invisible format characters (such as
+//     U+200B, U+FEFF) and invalid UTF-8 are rejected in every mode, never
+//     stripped: in a sender they can make one address look like another.
+//   - Fullwidth forms (＋１２３) and Arabic-Indic (U+0660–U+0669) and
+//     Extended Arabic-Indic (U+06F0–U+06F9) digits are normalised to ASCII
+//     in Lenient mode, because phones and keyboards in those locales produce
+//     them and they mean exactly the ASCII digits; strict mode rejects them
+//     with RuleNotASCII, as Twilio expects ASCII. Digits of other scripts are
+//     not digits here.
+//   - Input longer than MaxAddressLen bytes is rejected before it is read.
 func ParseAddress(s string) (Address, error) {
 	return AddressOptions{}.ParseAddress(s)
 }

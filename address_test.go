@@ -100,6 +100,9 @@ var addressCases = []struct {
 	{"invalid UTF-8", strict, "+1415\xff5552671", 0, 0, "", RuleInvalidUTF8, 5},
 	{"invalid UTF-8 lenient", lenient, "Shop\xc3", 0, 0, "", RuleInvalidUTF8, 4},
 	{"1 MB", lenient, strings.Repeat("1", 1<<20), 0, 0, "", RuleTooLong, -1},
+	{"1 MB starting with NUL and bad UTF-8", lenient, "\x00\xff" + strings.Repeat("1", 1<<20), 0, 0, "", RuleTooLong, -1},
+	{"1 MB of bidi", strict, strings.Repeat("\u202e", 1<<18), 0, 0, "", RuleTooLong, -1},
+	{"256 bytes", strict, "+" + strings.Repeat("1", MaxAddressLen-1), 0, 0, "", RuleTooManyDigits, 16},
 	{"257 bytes", strict, "+" + strings.Repeat("1", MaxAddressLen), 0, 0, "", RuleTooLong, -1},
 
 	// Short codes.
