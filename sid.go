@@ -137,33 +137,52 @@ func sidError(k SIDKind, s string, rule SIDRule, off int) error {
 	return &SIDError{Kind: k, Value: s, Rule: rule, Offset: off}
 }
 
-// notHex is 1 for every byte but 0-9, a-f and A-F; built at init.
-var notHex = func() (t [256]byte) {
-	for i := range t {
-		if !(i >= '0' && i <= '9' || i >= 'a' && i <= 'f' || i >= 'A' && i <= 'F') {
-			t[i] = 1
-		}
-	}
-	return t
-}()
+// The 32 digits of a SID are checked 8 bytes at a time (SWAR): each 8-byte
+// word gets a mask with the high bit of every byte set when that byte is a
+// hex digit, and the four masks are ANDed so the valid case branches once.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
 
-// hexFrom returns the offset of the first non-hex byte of s (a SID, 34
-// bytes) at or after 2, or -1. The common, valid case ORs the table entries
-// of all 32 digits together and branches once.
+// byteIn sets the high bit of each byte of x that lies strictly between m
+// and n, for 0 <= m <= 127 and 0 <= n <= 128; bytes >= 0x80 are never in.
+func byteIn(x, m, n uint64) uint64 {
+	low := x & (ones * 127)
+	return (ones*(127+n) - low) & ^x & (low + ones*(127-m)) & highs
+}
+
+// hexMask has the high bit of each byte of x set where that byte is 0-9,
+// a-f or A-F. Setting bit 5 folds A-F onto a-f and nothing else onto a-f;
+// digits are tested on x itself.
+func hexMask(x uint64) uint64 {
+	return byteIn(x, '0'-1, '9'+1) | byteIn(x|ones*0x20, 'a'-1, 'f'+1)
+}
+
+// load8 reads s[0:8] as a little-endian word (the compiler makes it one load).
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// isHexByte reports whether c is 0-9, a-f or A-F.
+func isHexByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// hexFrom returns the offset of the first byte of s (a SID of SIDLen bytes)
+// at or after 2 that is not a hex digit, or -1.
 func hexFrom(s string) int {
 	if len(s) != SIDLen {
 		return -1
 	}
 	d := s[2:SIDLen]
-	var bad byte
-	for i := 0; i < len(d); i++ {
-		bad |= notHex[d[i]]
-	}
-	if bad == 0 {
+	if hexMask(load8(d[0:]))&hexMask(load8(d[8:]))&hexMask(load8(d[16:]))&hexMask(load8(d[24:])) == highs {
 		return -1
 	}
 	for i := 0; i < len(d); i++ {
-		if notHex[d[i]] != 0 {
+		if !isHexByte(d[i]) {
 			return i + 2
 		}
 	}

@@ -128,3 +128,28 @@ func TestSIDKindStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestHexFromExhaustive puts every byte value at every digit position and
+// compares the word-at-a-time check with a plain byte test.
+func TestHexFromExhaustive(t *testing.T) {
+	base := []byte("AC" + hex32)
+	for pos := 2; pos < SIDLen; pos++ {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[pos] = byte(c)
+			want := -1
+			if !isHexByte(byte(c)) {
+				want = pos
+			}
+			if got := hexFrom(string(b)); got != want {
+				t.Fatalf("hexFrom with %#x at %d = %d, want %d", c, pos, got, want)
+			}
+		}
+	}
+	// Two bad bytes: the first is reported.
+	b := append([]byte(nil), base...)
+	b[20], b[10] = 'x', 0x80
+	if got := hexFrom(string(b)); got != 10 {
+		t.Errorf("hexFrom with bad bytes at 10 and 20 = %d, want 10", got)
+	}
+}
