@@ -171,8 +171,8 @@ func (p *addrParser) fail(rule AddressRule, off int) (Address, error) {
 	return Address{}, newAddressError(p.in, rule, off)
 }
 
-// at returns base+i, or -1 when base is unknown (folded input).
-func at(base, i int) int {
+// addrOffset returns base+i, or -1 when base is unknown (folded input).
+func addrOffset(base, i int) int {
 	if base < 0 {
 		return -1
 	}
@@ -271,12 +271,12 @@ func channelFor(name string, lenient bool) (Channel, bool) {
 func (p *addrParser) channel(s string, colon, base int) (Address, error) {
 	ch, ok := channelFor(s[:colon], p.o.Lenient)
 	if !ok {
-		return p.fail(RuleUnknownChannel, at(base, 0))
+		return p.fail(RuleUnknownChannel, addrOffset(base, 0))
 	}
-	rest, rbase := s[colon+1:], at(base, colon+1)
+	rest, rbase := s[colon+1:], addrOffset(base, colon+1)
 	if p.o.Lenient {
 		st, en := trimBounds(rest)
-		rest, rbase = rest[st:en], at(rbase, st)
+		rest, rbase = rest[st:en], addrOffset(rbase, st)
 	}
 	if rest == "" {
 		return p.fail(RuleEmptyChannelID, -1)
@@ -379,14 +379,14 @@ func (p *addrParser) senderID(s string, base int) (Address, error) {
 		case isDigit(c) || c == ' ':
 		case p.o.Permissive && (c == '-' || c == '+' || c == '_' || c == '&'):
 		default:
-			return p.fail(RuleSenderIDChar, at(base, i))
+			return p.fail(RuleSenderIDChar, addrOffset(base, i))
 		}
 	}
 	if !letter {
 		return p.fail(RuleSenderIDNoLetter, -1)
 	}
 	if len(s) > MaxSenderIDLen {
-		return p.fail(RuleSenderIDLength, at(base, MaxSenderIDLen))
+		return p.fail(RuleSenderIDLength, addrOffset(base, MaxSenderIDLen))
 	}
 	return Address{Kind: AddressSenderID, Value: s, ID: s}, nil
 }
@@ -395,11 +395,11 @@ func (p *addrParser) pageID(s string, base int) (Address, error) {
 	const maxPageID = 32
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
-			return p.fail(RuleChannelID, at(base, i))
+			return p.fail(RuleChannelID, addrOffset(base, i))
 		}
 	}
 	if len(s) > maxPageID {
-		return p.fail(RuleChannelID, at(base, maxPageID))
+		return p.fail(RuleChannelID, addrOffset(base, maxPageID))
 	}
 	return Address{Kind: AddressPageID, ID: s}, nil
 }
@@ -415,7 +415,7 @@ func (p *addrParser) agentID(s string, base int) (Address, error) {
 			letter = true
 		case isDigit(c) || c == '_' || c == '-' || c == '.' || c == '@':
 		default:
-			return p.fail(RuleChannelID, at(base, i))
+			return p.fail(RuleChannelID, addrOffset(base, i))
 		}
 	}
 	if !letter {
@@ -434,11 +434,11 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 		a.ID = s
 	case !p.o.Lenient:
 		if s[0] != '+' {
-			return p.fail(RuleMissingPlus, at(base, 0))
+			return p.fail(RuleMissingPlus, addrOffset(base, 0))
 		}
 		rule, off := e164Rule(s)
 		if off >= 0 {
-			off = at(base, off)
+			off = addrOffset(base, off)
 		}
 		return p.fail(rule, off)
 	default:
@@ -451,7 +451,7 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			case isNumberPunct(c):
 			default:
 				rule, _ := charRule(s, i)
-				return p.fail(rule, at(base, i))
+				return p.fail(rule, addrOffset(base, i))
 			}
 		}
 		clean := string(buf)
@@ -462,7 +462,7 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			if rule, off := e164Rule(clean); rule != RuleNone {
 				if off >= 0 {
 					if len(clean) == len(s) {
-						off = at(base, off) // nothing was stripped
+						off = addrOffset(base, off) // nothing was stripped
 					} else {
 						off = -1 // offsets in the cleaned form do not map back
 					}
@@ -482,7 +482,7 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			a.ID, a.Number = info.E164, info
 			return a, nil
 		default:
-			return p.fail(RuleMissingPlus, at(base, 0))
+			return p.fail(RuleMissingPlus, addrOffset(base, 0))
 		}
 	}
 	if p.o.Numbers != nil {

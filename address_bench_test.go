@@ -6,9 +6,9 @@ import (
 )
 
 var (
-	sinkBool bool
-	sinkErr  error
-	sinkAddr Address
+	sinkAddrBool bool
+	sinkAddrErr  error
+	sinkAddress  Address
 )
 
 // The regular expressions doing the same checks, as Twilio's API
@@ -43,14 +43,14 @@ func BenchmarkE164(b *testing.B) {
 			b.SetBytes(int64(len(in.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkBool = IsE164(in.s)
+				sinkAddrBool = IsE164(in.s)
 			}
 		})
 		b.Run("Regexp/"+in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkBool = e164Regexp.MatchString(in.s)
+				sinkAddrBool = e164Regexp.MatchString(in.s)
 			}
 		})
 	}
@@ -58,38 +58,38 @@ func BenchmarkE164(b *testing.B) {
 		b.SetBytes(12)
 		b.ReportAllocs()
 		for b.Loop() {
-			sinkErr = CheckE164("+14155552671")
+			sinkAddrErr = CheckE164("+14155552671")
 		}
 	})
 }
 
 func BenchmarkSID(b *testing.B) {
 	inputs := []struct{ name, s string }{
-		{"Valid34", "AC" + hex32},
-		{"BadLast34", "AC" + hex32[:31] + "g"},
+		{"Valid34", "AC" + sidHex32},
+		{"BadLast34", "AC" + sidHex32[:31] + "g"},
 	}
 	for _, in := range inputs {
 		b.Run("Check/"+in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkBool = SIDAccount.Check(in.s) == nil
+				sinkAddrBool = SIDAccount.Check(in.s) == nil
 			}
 		})
 		b.Run("Regexp/"+in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkBool = sidRegexp.MatchString(in.s)
+				sinkAddrBool = sidRegexp.MatchString(in.s)
 			}
 		})
 	}
 	b.Run("ParseSID/Valid34", func(b *testing.B) {
-		s := "MG" + hex32
+		s := "MG" + sidHex32
 		b.SetBytes(int64(len(s)))
 		b.ReportAllocs()
 		for b.Loop() {
-			_, sinkErr = ParseSID(s)
+			_, sinkAddrErr = ParseSID(s)
 		}
 	})
 }
@@ -113,7 +113,7 @@ func BenchmarkParseAddress(b *testing.B) {
 			b.SetBytes(int64(len(in.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkAddr, sinkErr = in.o.ParseAddress(in.s)
+				sinkAddress, sinkAddrErr = in.o.ParseAddress(in.s)
 			}
 		})
 	}

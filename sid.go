@@ -141,26 +141,26 @@ func sidError(k SIDKind, s string, rule SIDRule, off int) error {
 // word gets a mask with the high bit of every byte set when that byte is a
 // hex digit, and the four masks are ANDed so the valid case branches once.
 const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
+	swarOnes  = 0x0101010101010101
+	swarHighs = 0x8080808080808080
 )
 
 // byteIn sets the high bit of each byte of x that lies strictly between m
 // and n, for 0 <= m <= 127 and 0 <= n <= 128; bytes >= 0x80 are never in.
 func byteIn(x, m, n uint64) uint64 {
-	low := x & (ones * 127)
-	return (ones*(127+n) - low) & ^x & (low + ones*(127-m)) & highs
+	low := x & (swarOnes * 127)
+	return (swarOnes*(127+n) - low) & ^x & (low + swarOnes*(127-m)) & swarHighs
 }
 
 // hexMask has the high bit of each byte of x set where that byte is 0-9,
 // a-f or A-F. Setting bit 5 folds A-F onto a-f and nothing else onto a-f;
 // digits are tested on x itself.
 func hexMask(x uint64) uint64 {
-	return byteIn(x, '0'-1, '9'+1) | byteIn(x|ones*0x20, 'a'-1, 'f'+1)
+	return byteIn(x, '0'-1, '9'+1) | byteIn(x|swarOnes*0x20, 'a'-1, 'f'+1)
 }
 
-// load8 reads s[0:8] as a little-endian word (the compiler makes it one load).
-func load8(s string) uint64 {
+// sidWord reads s[0:8] as a little-endian word (the compiler makes it one load).
+func sidWord(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -178,7 +178,7 @@ func hexFrom(s string) int {
 		return -1
 	}
 	d := s[2:SIDLen]
-	if hexMask(load8(d[0:]))&hexMask(load8(d[8:]))&hexMask(load8(d[16:]))&hexMask(load8(d[24:])) == highs {
+	if hexMask(sidWord(d[0:]))&hexMask(sidWord(d[8:]))&hexMask(sidWord(d[16:]))&hexMask(sidWord(d[24:])) == swarHighs {
 		return -1
 	}
 	for i := 0; i < len(d); i++ {
