@@ -153,9 +153,16 @@ func (o AddressOptions) ParseAddress(s string) (Address, error) {
 	if len(s) > MaxAddressLen {
 		return Address{}, newAddressError(s, RuleTooLong, -1)
 	}
-	if o.Numbers == nil && IsE164(s) {
-		// The common case, in either mode: nothing to trim, fold or strip.
-		return Address{Kind: AddressPhone, Value: s, ID: s}, nil
+	if o.Numbers == nil {
+		// The common cases, in either mode: nothing to trim, fold or strip.
+		if IsE164(s) {
+			return Address{Kind: AddressPhone, Value: s, ID: s}, nil
+		}
+		if i := strings.IndexByte(s, ':'); i > 0 && IsE164(s[i+1:]) {
+			if ch, ok := channelFor(s[:i], false); ok && ch != ChannelMessenger {
+				return Address{Channel: ch, Kind: AddressPhone, Value: s, ID: s[i+1:]}, nil
+			}
+		}
 	}
 	p := addrParser{o: o, in: s}
 	return p.parse()
