@@ -281,7 +281,9 @@ func TestAddressRuleStrings(t *testing.T) {
 
 type wrappingNumbers struct{ err error }
 
-func (w wrappingNumbers) ParseNumber(s, region string) (NumberInfo, error) { return NumberInfo{}, w.err }
+func (w wrappingNumbers) ParseNumber(s, region string) (NumberInfo, error) {
+	return NumberInfo{}, w.err
+}
 
 // TestParserErrorRule checks that the rule of an *AddressError returned by a
 // NumberParser, even wrapped, is kept, and that other errors become
