@@ -1,6 +1,9 @@
 package sms
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strconv"
+)
 
 // FillBits returns the number of fill bits that follow a user data header of
 // udhLen octets (its length octet included) so that the first septet of the
@@ -89,7 +92,7 @@ func AppendUnpacked(dst, packed []byte, fill, count int) ([]byte, error) {
 	}
 	if count < 0 || PackedLen(count, fill) > len(packed) {
 		return dst, &PartError{Err: ErrLengthOverrun, Part: -1,
-			Detail: "want " + itoa(count) + " septets, have " + itoa(len(packed)) + " octets"}
+			Detail: "want " + strconv.Itoa(count) + " septets, have " + strconv.Itoa(len(packed)) + " octets"}
 	}
 	if count == 0 {
 		return dst, nil
@@ -130,26 +133,4 @@ func AppendUnpacked(dst, packed []byte, fill, count int) ([]byte, error) {
 		nbits -= 7
 	}
 	return dst, nil
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -1,6 +1,9 @@
 package sms
 
-import "errors"
+import (
+	"errors"
+	"strconv"
+)
 
 // Information element identifiers of 3GPP TS 23.040 9.2.3.24 that smsgauge
 // writes and reads.
@@ -92,7 +95,7 @@ func ParseUDH(ud []byte) (UDH, int, error) {
 	n := int(ud[0]) + 1
 	if n > len(ud) {
 		return h, 0, &PartError{Err: ErrTruncatedUDH, Part: -1,
-			Detail: "header length " + itoa(n-1) + " but " + itoa(len(ud)-1) + " octets follow"}
+			Detail: "header length " + strconv.Itoa(n-1) + " but " + strconv.Itoa(len(ud)-1) + " octets follow"}
 	}
 	b := ud[1:n]
 	for len(b) > 0 {
@@ -114,7 +117,7 @@ func ParseUDH(ud []byte) (UDH, int, error) {
 			}
 			if l != want {
 				return h, 0, &PartError{Err: ErrMalformedUDH, Part: -1,
-					Detail: "concatenation element 0x" + hex2(iei) + " of length " + itoa(l) + ", want " + itoa(want)}
+					Detail: "concatenation element 0x" + hex2(iei) + " of length " + strconv.Itoa(l) + ", want " + strconv.Itoa(want)}
 			}
 			h.Concat = true
 			h.Ref16 = iei == IEIConcat16
@@ -129,7 +132,7 @@ func ParseUDH(ud []byte) (UDH, int, error) {
 		case IEISingleShift, IEILockingShift:
 			if l != 1 {
 				return h, 0, &PartError{Err: ErrMalformedUDH, Part: -1,
-					Detail: "shift element 0x" + hex2(iei) + " of length " + itoa(l) + ", want 1"}
+					Detail: "shift element 0x" + hex2(iei) + " of length " + strconv.Itoa(l) + ", want 1"}
 			}
 			if iei == IEISingleShift {
 				h.SingleShift = Language(v[0])
@@ -140,7 +143,7 @@ func ParseUDH(ud []byte) (UDH, int, error) {
 	}
 	if h.Concat && (h.Sequence == 0 || h.Sequence > h.Total) {
 		return h, 0, &PartError{Err: ErrBadSequence, Part: -1,
-			Detail: "sequence " + itoa(int(h.Sequence)) + " of " + itoa(int(h.Total))}
+			Detail: "sequence " + strconv.Itoa(int(h.Sequence)) + " of " + strconv.Itoa(int(h.Total))}
 	}
 	return h, n, nil
 }
@@ -187,7 +190,7 @@ type PartError struct {
 func (e *PartError) Error() string {
 	s := e.Err.Error()
 	if e.Part >= 0 {
-		s += " (part index " + itoa(e.Part) + ")"
+		s += " (part index " + strconv.Itoa(e.Part) + ")"
 	}
 	if e.Detail != "" {
 		s += ": " + e.Detail
