@@ -94,7 +94,7 @@ func TestEncodeSegmentsConcatenated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := upperHex(parts[0].UDH); got != "06080" + "4BEEF0201" {
+	if got := upperHex(parts[0].UDH); got != "06080"+"4BEEF0201" {
 		t.Errorf("UDH16 part 0 UDH = %s", got)
 	}
 	if want := packBits(bytes.Repeat([]byte{'a'}, 152), 0); !bytes.Equal(parts[0].UserData, want) {
