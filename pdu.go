@@ -2,6 +2,7 @@ package sms
 
 import (
 	"encoding/binary"
+	"slices"
 	"strconv"
 )
 
@@ -28,16 +29,26 @@ func PackedLen(n, fill int) int {
 // pack8 packs 8 septets, one per byte of x (little endian), into the low 56
 // bits of the result, first septet lowest.
 func pack8(x uint64) uint64 {
-	x &= 0x7f7f7f7f7f7f7f7f
+	// The masks of the first step drop the high bit of every byte.
 	x = x&0x007f007f007f007f | (x&0x7f007f007f007f00)>>1
 	x = x&0x00003fff00003fff | (x&0x3fff00003fff0000)>>2
 	x = x&0x000000000fffffff | (x&0x0fffffff00000000)>>4
 	return x
 }
 
+// pack8Clean is pack8 for bytes that are all below 0x80, with fewer
+// operations: each step subtracts the gap it closes instead of masking the
+// two halves apart.
+func pack8Clean(x uint64) uint64 {
+	x -= (x & 0x7f007f007f007f00) >> 1
+	x -= 3 * ((x & 0x3fff00003fff0000) >> 2)
+	x -= 15 * ((x & 0x0fffffff00000000) >> 4)
+	return x
+}
+
 // unpack8 is the inverse of pack8: 56 bits to 8 septets, one per byte.
 func unpack8(x uint64) uint64 {
-	x &= 0x00ffffffffffffff
+	// The masks of the first step drop the top byte.
 	x = x&0x000000000fffffff | (x&0x00fffffff0000000)<<4
 	x = x&0x00003fff00003fff | (x&0x0fffc0000fffc000)<<2
 	x = x&0x007f007f007f007f | (x&0x3f803f803f803f80)<<1
@@ -48,7 +59,8 @@ func unpack8(x uint64) uint64 {
 // 6.1.2.1.1 specifies (the first septet in the low 7 bits of the first
 // octet, the stream continuing little endian), preceded by fill zero bits
 // (0 to 6; see FillBits). Only the low 7 bits of each septet are used. The
-// unused high bits of the last octet are zero.
+// unused high bits of the last octet are zero. septets may be the memory
+// just past len(dst): packing never writes past what it has read.
 func AppendPacked(dst, septets []byte, fill int) []byte {
 	fill %= 7
 	if fill < 0 {
@@ -57,27 +69,50 @@ func AppendPacked(dst, septets []byte, fill int) []byte {
 	if len(septets) == 0 {
 		return dst
 	}
+	w := len(dst)
+	n := PackedLen(len(septets), fill)
+	dst = slices.Grow(dst, n)[:w+n]
+	out := dst[w:]
 	var acc uint64 // pending bits, low first
 	nbits := uint(fill)
-	i := 0
-	for ; i+8 <= len(septets); i += 8 {
+	i, o := 0, 0
+	// Eight septets make seven octets; the eighth octet written holds the
+	// pending bits and is written again by the next round.
+	for i+16 <= len(septets) && o+15 <= len(out) {
+		src := septets[i : i+16 : i+16]
+		w1, w2 := binary.LittleEndian.Uint64(src[:8]), binary.LittleEndian.Uint64(src[8:])
+		if (w1|w2)&0x8080808080808080 != 0 {
+			break // a byte above 0x7F: the loops below mask it
+		}
+		d := out[o : o+15 : o+15]
+		v1, v2 := pack8Clean(w1), pack8Clean(w2)
+		acc |= v1 << nbits
+		binary.LittleEndian.PutUint64(d[:8], acc)
+		acc = acc>>56 | v2<<nbits
+		binary.LittleEndian.PutUint64(d[7:], acc)
+		acc >>= 56
+		i += 16
+		o += 14
+	}
+	for ; i+8 <= len(septets) && o+8 <= len(out); i += 8 {
 		v := pack8(binary.LittleEndian.Uint64(septets[i:]))
-		acc |= v << nbits // nbits <= 7, so 63 bits at most
-		dst = append(dst, byte(acc), byte(acc>>8), byte(acc>>16), byte(acc>>24),
-			byte(acc>>32), byte(acc>>40), byte(acc>>48))
+		acc |= v << nbits // nbits <= 7: 63 bits at most
+		binary.LittleEndian.PutUint64(out[o:], acc)
+		o += 7
 		acc >>= 56
 	}
 	for ; i < len(septets); i++ {
 		acc |= uint64(septets[i]&0x7f) << nbits
 		nbits += 7
 		if nbits >= 8 {
-			dst = append(dst, byte(acc))
+			out[o] = byte(acc)
+			o++
 			acc >>= 8
 			nbits -= 8
 		}
 	}
 	if nbits > 0 {
-		dst = append(dst, byte(acc))
+		out[o] = byte(acc)
 	}
 	return dst
 }
@@ -97,40 +132,22 @@ func AppendUnpacked(dst, packed []byte, fill, count int) ([]byte, error) {
 	if count == 0 {
 		return dst, nil
 	}
-	// Drop the fill bits first: from here on septets are contiguous.
-	var acc uint64
-	nbits := uint(0)
-	p := 0
-	if fill > 0 {
-		acc = uint64(packed[0]) >> uint(fill)
-		nbits = uint(8 - fill)
-		p = 1
+	w := len(dst)
+	dst = slices.Grow(dst, count)[:w+count]
+	out := dst[w:]
+	k := 0
+	// Septets 8j..8j+7 start at bit fill+56j: octet 7j, bit fill.
+	for ; k+8 <= count && k/8*7+8 <= len(packed); k += 8 {
+		x := binary.LittleEndian.Uint64(packed[k/8*7:]) >> uint(fill)
+		binary.LittleEndian.PutUint64(out[k:], unpack8(x))
 	}
-	n := 0
-	for n+8 <= count {
-		for nbits < 56 && p < len(packed) {
-			acc |= uint64(packed[p]) << nbits
-			nbits += 8
-			p++
+	for ; k < count; k++ {
+		bit := fill + 7*k
+		v := uint16(packed[bit/8])
+		if bit/8+1 < len(packed) {
+			v |= uint16(packed[bit/8+1]) << 8
 		}
-		if nbits < 56 {
-			break
-		}
-		u := unpack8(acc)
-		dst = binary.LittleEndian.AppendUint64(dst, u)
-		acc >>= 56
-		nbits -= 56
-		n += 8
-	}
-	for ; n < count; n++ {
-		if nbits < 7 {
-			acc |= uint64(packed[p]) << nbits
-			nbits += 8
-			p++
-		}
-		dst = append(dst, byte(acc&0x7f))
-		acc >>= 7
-		nbits -= 7
+		out[k] = byte(v>>uint(bit%8)) & 0x7f
 	}
 	return dst, nil
 }

@@ -129,3 +129,48 @@ func TestFillBits(t *testing.T) {
 		}
 	}
 }
+
+func TestPackHighBitsIgnored(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 80; n++ {
+		s := make([]byte, n)
+		for i := range s {
+			s[i] = byte(r.IntN(256))
+		}
+		masked := make([]byte, n)
+		for i, c := range s {
+			masked[i] = c & 0x7f
+		}
+		for fill := 0; fill < 7; fill++ {
+			if got, want := AppendPacked(nil, s, fill), packBits(masked, fill); !bytes.Equal(got, want) {
+				t.Fatalf("AppendPacked(% X, %d) = % X, want % X", s, fill, got, want)
+			}
+		}
+	}
+	// pack8Clean agrees with pack8 on clean words.
+	for k := 0; k < 10000; k++ {
+		w := r.Uint64() & 0x7f7f7f7f7f7f7f7f
+		if pack8Clean(w) != pack8(w) {
+			t.Fatalf("pack8Clean(%#x) = %#x, pack8 = %#x", w, pack8Clean(w), pack8(w))
+		}
+	}
+}
+
+func TestPackInPlace(t *testing.T) {
+	// AppendPacked may read septets from the memory it appends to.
+	for n := 0; n < 70; n++ {
+		for fill := 0; fill < 7; fill++ {
+			buf := make([]byte, 3, 3+n+8)
+			copy(buf, "hdr")
+			src := buf[3 : 3+n]
+			for i := range src {
+				src[i] = byte(i*37) & 0x7f
+			}
+			want := packBits(append([]byte(nil), src...), fill)
+			got := AppendPacked(buf, src, fill)
+			if !bytes.Equal(got[3:], want) || string(got[:3]) != "hdr" {
+				t.Fatalf("in-place AppendPacked(n=%d, fill=%d) = % X, want % X", n, fill, got[3:], want)
+			}
+		}
+	}
+}

@@ -1,8 +1,8 @@
 package sms
 
 import (
-	"encoding/binary"
 	"errors"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,15 +140,19 @@ func udhLen(multi, ref16 bool, lock, single Language) int {
 func gsm7Capacity(udh int) int { return (userDataBits - 8*udh) / 7 }
 func ucs2Capacity(udh int) int { return (userDataBits - 8*udh) / 16 }
 
-// plainWord reports whether 8 ASCII bytes are all characters whose GSM-7
-// septet equals their ASCII code: letters, digits, space and the
-// punctuation other than @ $ _ and the extension characters.
-func plainWord(w uint64) bool {
-	if w&swarHi != 0 {
-		return false
-	}
+// nonPlain marks (high bit of each byte) the bytes of w that are not
+// plain: plain bytes are the characters whose GSM-7 septet equals their
+// ASCII code (letters, digits, space, the punctuation other than @ $ _ and
+// the extension characters). Bytes above the first marked one may be
+// misjudged, since carries run upward; callers only use the first mark.
+func nonPlain(w uint64) uint64 {
 	y := w & swarDF
-	return (^swarGE(w, 0x20)&swarHi)|swarGE(y, 0x5B)|swarEq(y, 0x40)|swarEq(w, '$') == 0
+	at := y ^ 0x4040404040404040 // @ and backtick
+	dollar := w ^ 0x2424242424242424
+	return (w | ^(w + 0x6060606060606060) | // high bit set, or below 0x20
+		(y + 0x2525252525252525) | // [ \ ] ^ _ { | } ~ DEL
+		^(((at & swar7F) + swar7F) | at) |
+		^(((dollar & swar7F) + swar7F) | dollar)) & swarHi
 }
 
 // appendGSM7 encodes body in GSM-7 with the given tables (LanguageNone for
@@ -187,12 +191,24 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		pos = 0
 	}
 	for i := 0; i < len(body); {
-		if !national && i+8 <= len(body) && pos+8 <= capMulti {
-			if w := load64(body, i); plainWord(w) {
-				buf = binary.LittleEndian.AppendUint64(buf, w)
-				pos += 8
-				total += 8
-				i += 8
+		if !national && i+8 <= len(body) && pos < capMulti {
+			// Copy the run of plain bytes that starts here: their septets
+			// are their ASCII codes.
+			room := capMulti - pos
+			j := i
+			for j+8 <= len(body) && j-i < room {
+				if m := nonPlain(load64(body, j)); m != 0 {
+					j += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				j += 8
+			}
+			j = i + min(j-i, room)
+			if k := j - i; k > 0 {
+				buf = append(buf, body[i:j]...)
+				pos += k
+				total += k
+				i = j
 				continue
 			}
 		}

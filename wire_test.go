@@ -441,3 +441,41 @@ func TestAppendSegmentsZeroAlloc(t *testing.T) {
 		})
 	}
 }
+
+func TestNonPlain(t *testing.T) {
+	plain := func(b byte) bool {
+		return b >= 0x20 && b < 0x80 && gsm7ASCII[b] == 1 && gsm7ASCIICode[b] == b
+	}
+	for p := 0; p < 8; p++ {
+		for b := 0; b < 256; b++ {
+			for _, above := range []byte{'a', 0xFF, 0x00, '{'} {
+				word := []byte("aaaaaaaa")
+				word[p] = byte(b)
+				for k := p + 1; k < 8; k++ {
+					word[k] = above
+				}
+				m := nonPlain(load64(string(word), 0))
+				first := 8
+				if m != 0 {
+					first = 0
+					for m&(0x80<<(8*first)) == 0 {
+						first++
+					}
+				}
+				wantFirst := p
+				if plain(byte(b)) {
+					wantFirst = 8
+					for k := p + 1; k < 8; k++ {
+						if !plain(word[k]) {
+							wantFirst = k
+							break
+						}
+					}
+				}
+				if first != wantFirst {
+					t.Fatalf("nonPlain(% X) first mark at %d, want %d", word, first, wantFirst)
+				}
+			}
+		}
+	}
+}
