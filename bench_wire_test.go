@@ -12,8 +12,8 @@ var (
 	wireSinkBytes []byte
 )
 
-// benchBody repeats s up to n characters.
-func benchBody(s string, n int) string {
+// wireBenchBody repeats s up to n characters.
+func wireBenchBody(s string, n int) string {
 	var b strings.Builder
 	for utf8.RuneCountInString(b.String()) < n {
 		b.WriteString(s)
@@ -23,17 +23,17 @@ func benchBody(s string, n int) string {
 }
 
 var (
-	benchGSM7_1600 = benchBody("The quick brown fox jumps over the lazy dog; Zoe's café costs €5 (about £4). ", 1600)
-	benchUCS2_1600 = benchBody("Съешь же ещё этих мягких французских булок, да выпей чаю. 😀 ", 1600)
-	benchASCII1600 = benchBody("The quick brown fox jumps over the lazy dog 0123456789 ", 1600)
+	wireBenchGSM7 = wireBenchBody("The quick brown fox jumps over the lazy dog; Zoe's café costs €5 (about £4). ", 1600)
+	wireBenchUCS2 = wireBenchBody("Съешь же ещё этих мягких французских булок, да выпей чаю. 😀 ", 1600)
+	wireBenchASCII = wireBenchBody("The quick brown fox jumps over the lazy dog 0123456789 ", 1600)
 )
 
 // BenchmarkWire compares, in one run, EncodeSegments into a reused buffer
 // with Analyze on the same bodies, and packing with utf8.Valid.
 func BenchmarkWire(b *testing.B) {
 	for _, tc := range []struct{ name, body string }{
-		{"GSM7_1600", benchGSM7_1600},
-		{"UCS2_1600", benchUCS2_1600},
+		{"GSM7_1600", wireBenchGSM7},
+		{"UCS2_1600", wireBenchUCS2},
 	} {
 		b.Run(tc.name+"/Analyze", func(b *testing.B) {
 			b.SetBytes(int64(len(tc.body)))
@@ -58,12 +58,12 @@ func BenchmarkWire(b *testing.B) {
 			wireSinkInt += len(parts)
 		})
 	}
-	septets, err := GSM7.NewEncoder().Bytes([]byte(benchASCII1600))
+	septets, err := GSM7.NewEncoder().Bytes([]byte(wireBenchASCII))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("ASCII1600/UTF8Valid", func(b *testing.B) {
-		body := []byte(benchASCII1600)
+		body := []byte(wireBenchASCII)
 		b.SetBytes(int64(len(body)))
 		b.ReportAllocs()
 		for b.Loop() {
@@ -93,8 +93,8 @@ func BenchmarkWire(b *testing.B) {
 
 func BenchmarkReassemble(b *testing.B) {
 	for _, tc := range []struct{ name, body string }{
-		{"GSM7_1600", benchGSM7_1600},
-		{"UCS2_1600", benchUCS2_1600},
+		{"GSM7_1600", wireBenchGSM7},
+		{"UCS2_1600", wireBenchUCS2},
 	} {
 		parts, err := EncodeSegments(tc.body, EncodeOptions{})
 		if err != nil {
