@@ -23,8 +23,8 @@ func wireBenchBody(s string, n int) string {
 }
 
 var (
-	wireBenchGSM7 = wireBenchBody("The quick brown fox jumps over the lazy dog; Zoe's café costs €5 (about £4). ", 1600)
-	wireBenchUCS2 = wireBenchBody("Съешь же ещё этих мягких французских булок, да выпей чаю. 😀 ", 1600)
+	wireBenchGSM7  = wireBenchBody("The quick brown fox jumps over the lazy dog; Zoe's café costs €5 (about £4). ", 1600)
+	wireBenchUCS2  = wireBenchBody("Съешь же ещё этих мягких французских булок, да выпей чаю. 😀 ", 1600)
 	wireBenchASCII = wireBenchBody("The quick brown fox jumps over the lazy dog 0123456789 ", 1600)
 )
 
