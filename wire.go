@@ -217,7 +217,7 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		if b := body[i]; b < 0x80 && !national {
 			code, u, size = gsm7ASCIICode[b], int(gsm7ASCII[b]), 1
 		} else {
-			r, n := utf8.DecodeRuneInString(body[i:])
+			r, n := decodeAt(body, i)
 			if r == utf8.RuneError && n == 1 {
 				return fail()
 			}
@@ -313,54 +313,143 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 	return buf, parts, true, nil
 }
 
-// appendUCS2 encodes body as UTF-16BE segments, split as Split splits it.
+// appendUCS2 encodes body as UTF-16BE segments, split as Split splits it:
+// by grapheme cluster (nextCluster, the walk of Split), a cluster larger
+// than a segment by code point. It writes each segment's units right away,
+// leaving room for its header, which it fills in once the number of
+// segments is known; a body that fits one segment drops the room.
 func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte, []Part, error) {
-	if !utf8.ValidString(body) {
-		return buf, parts, invalidUTF8(body)
+	base, first := len(buf), len(parts)
+	hl := udhLen(true, o.UDH16, LanguageNone, LanguageNone)
+	capMulti := ucs2Capacity(hl)
+	buf = append(buf, make([]byte, hl)...)
+	parts = append(parts, Part{Segment: Segment{Capacity: capMulti}})
+	pos, total := 0, 0
+	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
+	newSegment := func(i int) {
+		p := &parts[len(parts)-1]
+		p.Segment.Units = pos
+		p.UDL = len(buf) // end of its data, for now
+		parts = append(parts, Part{Segment: Segment{Index: p.Segment.Index + 1, Offset: i, Capacity: capMulti}})
+		buf = append(buf, make([]byte, hl)...)
+		pos = 0
 	}
-	first := len(parts)
-	multiUDH := udhLen(true, o.UDH16, LanguageNone, LanguageNone)
-	a := Analysis{Encoding: EncodingUCS2, Segments: 2, Capacity: ucs2Capacity(multiUDH), body: body}
-	total := 0
-	a.walkSegments(func(s Segment) bool {
-		parts = append(parts, Part{Segment: s})
-		total += s.Units
-		return true
-	})
+	s := body
+	for i := 0; i < len(s); {
+		// Eight ASCII bytes followed by an ASCII byte are eight clusters.
+		if s[i] < 0x80 && i+8 < len(s) && s[i+8] < 0x80 && pos+8 <= capMulti {
+			if w := load64(s, i); w&swarHi == 0 {
+				buf = append(buf, 0, s[i], 0, s[i+1], 0, s[i+2], 0, s[i+3], 0, s[i+4], 0, s[i+5], 0, s[i+6], 0, s[i+7])
+				pos += 8
+				total += 8
+				i += 8
+				continue
+			}
+		}
+		// A rune that makes a cluster of its own: CR, or a rune that cannot
+		// join followed by one that cannot either (see nextCluster).
+		var r rune
+		var n int
+		if peekAt == i {
+			r, n = peekR, peekN
+		} else {
+			r, n = decodeAt(s, i)
+		}
+		j := i + n
+		if j < len(s) && s[j] >= 0x80 {
+			peekR, peekN = decodeAt(s, j)
+			peekAt = j
+		}
+		if r == '\r' || !isJoiner(r) && !isRI(r) && !(r == utf8.RuneError && n == 1) &&
+			(peekAt != j || !isJoiner(peekR)) {
+			if r < 0x10000 {
+				if pos+1 > capMulti {
+					newSegment(i)
+				}
+				buf = append(buf, byte(r>>8), byte(r))
+				pos++
+				total++
+			} else {
+				if pos+2 > capMulti {
+					newSegment(i)
+				}
+				r1, r2 := utf16.EncodeRune(r)
+				buf = append(buf, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
+				pos += 2
+				total += 2
+			}
+			i = j
+			continue
+		}
+		c := nextCluster(s, i)
+		if c.invalid > 0 {
+			clear(parts[first:])
+			return buf[:base], parts[:first], invalidUTF8(body)
+		}
+		if c.units <= capMulti {
+			if pos+c.units > capMulti {
+				newSegment(i)
+			}
+			pos += c.units
+			total += c.units
+			buf = appendUTF16BE(buf, s[i:c.end])
+		} else {
+			for k := i; k < c.end; {
+				r, n := utf8.DecodeRuneInString(s[k:])
+				u := utf16Units(r)
+				if pos+u > capMulti {
+					newSegment(k)
+				}
+				pos += u
+				total += u
+				buf = appendUTF16BE(buf, s[k:k+n])
+				k += n
+			}
+		}
+		i = c.end
+	}
+	parts[len(parts)-1].Segment.Units = pos
+	parts[len(parts)-1].UDL = len(buf)
 	ps := parts[first:]
-	multi := total > SingleUCS2Units
-	if !multi {
+	if total <= SingleUCS2Units {
+		// One segment: no header, and no room between the pieces that
+		// were laid out for concatenated parts.
+		w, start := base, base
+		for k := range ps {
+			end := ps[k].UDL
+			w += copy(buf[w:], buf[start+hl:end])
+			start = end
+		}
+		buf = buf[:w]
 		clear(ps[1:])
 		parts = parts[:first+1]
-		ps = ps[:1]
-		ps[0].Segment = Segment{Text: body, Units: total, Capacity: SingleUCS2Units, Bits: 16 * total}
+		ps[0] = Part{UDH: buf[base:base:base], UserData: buf[base:len(buf):len(buf)], DCS: DCSUCS2, UDL: len(buf) - base,
+			Segment: Segment{Text: body, Units: total, Capacity: SingleUCS2Units, Bits: 16 * total}}
+		return buf, parts, nil
 	}
 	if len(ps) > 255 {
 		clear(ps)
-		return buf, parts[:first], &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
+		return buf[:base], parts[:first], &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
-	h := UDH{Concat: multi, Ref16: o.UDH16, Reference: o.Reference, Total: uint8(len(ps))}
-	hl := h.Len()
+	h := UDH{Concat: true, Ref16: o.UDH16, Reference: o.Reference, Total: uint8(len(ps))}
+	start := base
 	for k := range ps {
+		end := ps[k].UDL
 		h.Sequence = uint8(k + 1)
-		out := len(buf)
-		buf = h.AppendTo(buf)
-		udhEnd := len(buf)
-		buf = appendUTF16BE(buf, ps[k].Segment.Text)
-		ps[k].UDH = buf[out:udhEnd:udhEnd]
-		ps[k].UserData = buf[udhEnd:len(buf):len(buf)]
+		h.AppendTo(buf[start:start])
+		sg := &ps[k].Segment
+		textEnd := len(body)
+		if k+1 < len(ps) {
+			textEnd = ps[k+1].Segment.Offset
+		}
+		sg.Text = body[sg.Offset:textEnd]
+		sg.Bits = 16 * sg.Units
+		ps[k].UDH = buf[start : start+hl : start+hl]
+		ps[k].UserData = buf[start+hl : end : end]
 		ps[k].DCS = DCSUCS2
-		ps[k].UDL = hl + len(buf) - udhEnd
+		ps[k].UDL = end - start
 		ps[k].Unpacked = false
-	}
-	// Appending may have moved buf: point every part at the final array.
-	off := len(buf)
-	for k := len(ps) - 1; k >= 0; k-- {
-		n := len(ps[k].UserData)
-		ps[k].UserData = buf[off-n : off : off]
-		off -= n
-		ps[k].UDH = buf[off-hl : off : off]
-		off -= hl
+		start = end
 	}
 	return buf, parts, nil
 }
