@@ -78,6 +78,27 @@ func AppendPacked(dst, septets []byte, fill int) []byte {
 	i, o := 0, 0
 	// Eight septets make seven octets; the eighth octet written holds the
 	// pending bits and is written again by the next round.
+	for i+32 <= len(septets) && o+29 <= len(out) {
+		src := septets[i : i+32 : i+32]
+		w1, w2 := binary.LittleEndian.Uint64(src[:8]), binary.LittleEndian.Uint64(src[8:16])
+		w3, w4 := binary.LittleEndian.Uint64(src[16:24]), binary.LittleEndian.Uint64(src[24:])
+		if (w1|w2|w3|w4)&0x8080808080808080 != 0 {
+			break // a byte above 0x7F: the loops below mask it
+		}
+		d := out[o : o+29 : o+29]
+		v1, v2, v3, v4 := pack8Clean(w1), pack8Clean(w2), pack8Clean(w3), pack8Clean(w4)
+		acc |= v1 << nbits
+		binary.LittleEndian.PutUint64(d[:8], acc)
+		acc = acc>>56 | v2<<nbits
+		binary.LittleEndian.PutUint64(d[7:15], acc)
+		acc = acc>>56 | v3<<nbits
+		binary.LittleEndian.PutUint64(d[14:22], acc)
+		acc = acc>>56 | v4<<nbits
+		binary.LittleEndian.PutUint64(d[21:], acc)
+		acc >>= 56
+		i += 32
+		o += 28
+	}
 	for i+16 <= len(septets) && o+15 <= len(out) {
 		src := septets[i : i+16 : i+16]
 		w1, w2 := binary.LittleEndian.Uint64(src[:8]), binary.LittleEndian.Uint64(src[8:])
