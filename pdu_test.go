@@ -174,3 +174,29 @@ func TestPackInPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPackPublicVectors checks user data from widely published SMS PDU
+// examples (SMS PDU tutorials and the 3GPP TS 23.038 example).
+func TestPackPublicVectors(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"How are you?", "C8F71D14969741F977FD07"},
+		{"Test", "D4F29C0E"},
+		{"hello world", "E8329BFD06DDDF723619"},
+		{"hellohello", "E8329BFD4697D9EC37"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			septets, err := GSM7.NewEncoder().String(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.ToUpper(hex.EncodeToString(AppendPacked(nil, []byte(septets), 0))); got != tc.want {
+				t.Fatalf("packed %q = %s, want %s", tc.text, got, tc.want)
+			}
+			parts := []Part{{UserData: mustHex(tc.want), UDL: len(septets)}}
+			if got, err := Reassemble(parts); err != nil || got != tc.text {
+				t.Fatalf("Reassemble(%s) = %q, %v", tc.want, got, err)
+			}
+		})
+	}
+}
