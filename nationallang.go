@@ -201,8 +201,10 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 		return Plan{}, invalidUTF8(body)
 	}
 	p := Plan{body: body, o: o}
-	a, aerr := o.core().Analyze(body)
-	if aerr == nil {
+	// The core's analysis; its error (forced GSM-7 on a body that is not)
+	// is built only if no national table saves the day, since it allocates.
+	a, aok := analyze(body, o.Encoding, o.core().udhOctets())
+	if aok {
 		p.Encoding, p.Segments, p.Units, p.Capacity, p.UDHOctets = a.Encoding, a.Segments, a.Units, a.Capacity, a.UDHOctets
 		if !reason {
 			// no words
@@ -215,11 +217,14 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 			p.Reason = "UCS-2: " + strconv.QuoteToASCII(c.Text) + " at byte " + strconv.Itoa(c.Offset) + " is not in the GSM 7-bit default alphabet"
 		}
 	}
-	if len(o.Languages) == 0 || o.Encoding == EncodingUCS2 || (aerr == nil && a.Encoding == EncodingGSM7 && a.Segments == 1) {
-		return p, aerr
+	if len(o.Languages) == 0 || o.Encoding == EncodingUCS2 || (aok && a.Encoding == EncodingGSM7 && a.Segments == 1) {
+		if !aok {
+			return Plan{}, newEncodingError(body)
+		}
+		return p, nil
 	}
 	best := p
-	found := aerr == nil
+	found := aok
 	var ucs2Segments int
 	if found && p.Encoding == EncodingUCS2 {
 		ucs2Segments = p.Segments
@@ -265,7 +270,7 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 		}
 	}
 	if !found {
-		return Plan{}, aerr
+		return Plan{}, newEncodingError(body)
 	}
 	if !reason {
 		return best, nil
@@ -287,7 +292,7 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 		switch {
 		case ucs2Segments > 0:
 			w.WriteString(" instead of " + strconv.Itoa(ucs2Segments) + " in UCS-2")
-		case aerr == nil:
+		case aok:
 			w.WriteString(" instead of " + strconv.Itoa(p.Segments) + " with the default alphabet")
 		}
 		w.WriteString(", paying " + strconv.Itoa(3*shiftCount(best)) + " header octets per segment for the shift element(s)")

@@ -69,12 +69,12 @@ func (o EncodeOptions) check() error {
 // From the encoder, UDH and UserData point into the buffer the parts were
 // appended to.
 type Part struct {
-	UDH      []byte // user data header, length octet (UDHL) first; empty when there is none (set TP-UDHI / esm_class 0x40 when it is not)
-	UserData []byte // user data after the header: packed septets (fill bits first), unpacked septets, or UTF-16BE
-	DCS      byte   // TP-DCS / data_coding: DCSGSM7 or DCSUCS2
-	UDL      int    // TP-UDL: septets for packed GSM-7 (header and fill bits included), octets otherwise (header included)
-	Unpacked bool   // GSM-7 septets one per octet rather than packed
-	Segment  Segment
+	UDH      []byte  // user data header, length octet (UDHL) first; empty when there is none (set TP-UDHI / esm_class 0x40 when it is not)
+	UserData []byte  // user data after the header: packed septets (fill bits first), unpacked septets, or UTF-16BE
+	DCS      byte    // TP-DCS / data_coding: DCSGSM7 or DCSUCS2
+	UDL      int     // TP-UDL: septets for packed GSM-7 (header and fill bits included), octets otherwise (header included)
+	Unpacked bool    // GSM-7 septets one per octet rather than packed
+	Segment  Segment // the segment of the body it carries (from the encoder; Reassemble ignores it)
 }
 
 // EncodeSegments returns the segments of body as they go on the wire: per
@@ -90,9 +90,11 @@ func EncodeSegments(body string, o EncodeOptions) ([]Part, error) {
 // AppendSegments is EncodeSegments into caller-owned memory: it appends the
 // header and user data bytes of every segment to buf and a Part for each to
 // parts, and returns both extended. It makes no allocation when buf has room
-// for the septets of the body plus 16 octets (GSM-7; unpacked: plus the
-// headers) or for the user data of every segment (UCS-2), and parts has room
-// for the segments. On error, buf and parts come back unchanged.
+// for 16 octets plus the septets of the body (GSM-7; unpacked, plus every
+// header) or for every segment's header and UTF-16 user data (UCS-2), and
+// parts has room for the segments; 16 octets plus 2.5 times the body's
+// length in bytes is always enough. On error, buf and parts come back
+// unchanged.
 func (o EncodeOptions) AppendSegments(buf []byte, parts []Part, body string) ([]byte, []Part, error) {
 	if err := o.check(); err != nil {
 		return buf, parts, err

@@ -479,3 +479,22 @@ func TestNonPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendSegmentsRoomBound checks the documented bound: a buffer of 16
+// octets plus 2.5 times the body's length never needs to grow.
+func TestAppendSegmentsRoomBound(t *testing.T) {
+	bodies := append(wireBodies(), "{", "€", strings.Repeat("{", 300), strings.Repeat("😀", 100), strings.Repeat("a\u0301", 90))
+	for _, body := range bodies {
+		for _, o := range wireOptions() {
+			buf := make([]byte, 0, 16+len(body)*5/2)
+			parts := make([]Part, 0, 256)
+			var err error
+			allocs := testing.AllocsPerRun(1, func() {
+				_, _, err = o.AppendSegments(buf[:0], parts[:0], body)
+			})
+			if err == nil && allocs != 0 {
+				t.Fatalf("AppendSegments(%q, %+v) with %d octets of room: %v allocs", body, o, cap(buf), allocs)
+			}
+		}
+	}
+}
