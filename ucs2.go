@@ -15,8 +15,8 @@ type runeSet struct {
 	high [][2]rune
 }
 
-func newRuneSet(ranges [][2]rune) *runeSet {
-	t := new(runeSet)
+// fill adds the ranges to the set.
+func (t *runeSet) fill(ranges [][2]rune) {
 	for _, rg := range ranges {
 		for r := rg[0]; r <= rg[1]; r++ {
 			if r >= 0x20000 {
@@ -26,13 +26,12 @@ func newRuneSet(ranges [][2]rune) *runeSet {
 			t.bits[r>>6] |= 1 << (r & 63)
 		}
 	}
-	return t
 }
 
 // has reports whether r is in the set.
 func (t *runeSet) has(r rune) bool {
-	if uint32(r) < 0x20000 {
-		return t.bits[r>>6]&(1<<(uint32(r)&63)) != 0
+	if u := uint32(r); u < 0x20000 {
+		return t.bits[u>>6]&(1<<(u&63)) != 0
 	}
 	for _, rg := range t.high {
 		if r >= rg[0] && r <= rg[1] {
@@ -45,12 +44,20 @@ func (t *runeSet) has(r rune) bool {
 // The grapheme classes the fast paths need, built at init from the
 // generated ranges (see zjoiners_table.go).
 var (
-	joiners   = newRuneSet(joinerRanges[:])   // may share a cluster with a neighbour
-	absorbers = newRuneSet(absorberRanges[:]) // Extend and SpacingMark, not ZWJ
-	controls  = newRuneSet(controlRanges[:])  // non-joiners a mark cannot extend
-	extends   = newRuneSet(extendRanges[:])   // Extend: may stand between an emoji and a ZWJ
-	extPicts  = newRuneSet(extPictRanges[:])  // Extended_Pictographic
+	joiners   runeSet // may share a cluster with a neighbour
+	absorbers runeSet // Extend and SpacingMark, not ZWJ
+	controls  runeSet // non-joiners a mark cannot extend
+	extends   runeSet // Extend: may stand between an emoji and a ZWJ
+	extPicts  runeSet // Extended_Pictographic
 )
+
+func init() {
+	joiners.fill(joinerRanges[:])
+	absorbers.fill(absorberRanges[:])
+	controls.fill(controlRanges[:])
+	extends.fill(extendRanges[:])
+	extPicts.fill(extPictRanges[:])
+}
 
 // isRI reports whether r is a Regional Indicator, half of a flag.
 func isRI(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
@@ -156,15 +163,21 @@ func nextCluster(s string, i int) cluster {
 	return c
 }
 
-// withMarks returns the cluster at s[i] when it is a rune that is no joiner
-// and no control followed by combining marks (Extend, SpacingMark) and
-// nothing else that could join it; ok is false otherwise.
-func withMarks(s string, i int) (c cluster, ok bool) {
-	r, n := decodeAt(s, i)
+// withMarksFrom returns the cluster at s[i] when it is a rune that is no
+// joiner and no control, followed by combining marks (Extend, SpacingMark)
+// and nothing else that could join it; ok is false otherwise. The caller
+// has decoded the first mark, mark, which ends at markEnd.
+func withMarksFrom(s string, i, markEnd int, mark rune) (c cluster, ok bool) {
+	var r rune
+	if b := s[i]; b < 0x80 {
+		r = rune(b)
+	} else {
+		r, _ = decodeAt(s, i)
+	}
 	if controls.has(r) || joiners.has(r) {
 		return c, false
 	}
-	c = cluster{end: i + n, units: utf16Units(r), scalars: 1}
+	c = cluster{end: markEnd, units: utf16Units(r) + utf16Units(mark), scalars: 2}
 	for c.end < len(s) {
 		r2, n2 := decodeAt(s, c.end)
 		if !absorbers.has(r2) {
@@ -177,7 +190,7 @@ func withMarks(s string, i int) (c cluster, ok bool) {
 		c.units += utf16Units(r2)
 		c.scalars++
 	}
-	return c, c.scalars > 1
+	return c, true
 }
 
 // slowCluster asks the grapheme engine for the cluster at s[i].
@@ -262,10 +275,9 @@ func scanUCS2(s string, capacity int) ucs2Count {
 	// place packs m one-unit runes; placeWhole packs one unit of u.
 	place := func(m int) {
 		pos += m
-		if pos > capacity {
-			q := (pos - 1) / capacity
-			segs += q
-			pos -= q * capacity
+		for pos > capacity { // rarely more than once: no division
+			segs++
+			pos -= capacity
 		}
 	}
 	placeWhole := func(u int) {
@@ -332,9 +344,10 @@ func scanUCS2(s string, capacity int) ucs2Count {
 			default:
 				break run // an invalid byte
 			}
-			if joiners.has(r) {
+			if r >= 0x300 && joiners.has(r) { // no joiner lies below U+0300
 				// The rune before a joiner may belong to its cluster.
 				if last >= 0 {
+					markEnd := k + n
 					k = last
 					runes--
 					if pend {
@@ -350,7 +363,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 					}
 					// Combining marks after it: the cluster is known.
 					if absorbers.has(r) {
-						if cl, ok := withMarks(s, k); ok {
+						if cl, ok := withMarksFrom(s, k, markEnd, r); ok {
 							place(m)
 							m = 0
 							if cl.units <= capacity {
