@@ -375,4 +375,3 @@ func fill(r io.Reader, buf []byte, n int) (int, bool, error) {
 	}
 	return n, false, nil
 }
-

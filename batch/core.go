@@ -7,8 +7,8 @@ package batch
 import "unicode/utf8"
 
 type coreAnalysis struct {
-	ucs2                          bool
-	segments, characters, units   int
+	ucs2                         bool
+	segments, characters, units  int
 	invalid, capacity, udhOctets int
 }
 

@@ -16,12 +16,12 @@ import (
 // Countries resource (GET /v1/Messaging/Countries/{IsoCountry}): the prices
 // to send to and receive from one country.
 type CountryPricing struct {
-	Country           string            `json:"country"`
-	IsoCountry        string            `json:"iso_country"`
+	Country           string             `json:"country"`
+	IsoCountry        string             `json:"iso_country"`
 	OutboundSMSPrices []OutboundSMSPrice `json:"outbound_sms_prices"`
 	InboundSMSPrices  []InboundSMSPrice  `json:"inbound_sms_prices"`
-	PriceUnit         string            `json:"price_unit"`
-	URL               string            `json:"url,omitempty"`
+	PriceUnit         string             `json:"price_unit"`
+	URL               string             `json:"url,omitempty"`
 }
 
 // OutboundSMSPrice is the price list of one destination carrier.
