@@ -1,59 +1,30 @@
 package batch
 
-// PLACEHOLDER until the core (sms.Analyze) lands on main: a naive counter
-// used only so the pipeline compiles and can be exercised. Replaced by
-// calls to the root package.
+import (
+	"strconv"
 
-import "unicode/utf8"
+	sms "github.com/smsgauge/sms"
+)
 
-type coreAnalysis struct {
-	ucs2                         bool
-	segments, characters, units  int
-	invalid, capacity, udhOctets int
-}
-
-func analyzeBody(udh16 bool, b []byte) coreAnalysis {
-	var a coreAnalysis
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			a.units++
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			a.invalid++
-		}
-		a.ucs2 = true
-		a.units++
-		i += n
+// analyzeBody analyses one body with the core (sms.Analyze, no allocation).
+func analyzeBody(udh16 bool, b []byte) sms.Analysis {
+	if !udh16 {
+		return sms.AnalyzeBytes(b)
 	}
-	a.characters = a.units
-	single, multi := 160, 153
-	if a.ucs2 {
-		single, multi = 70, 67
-	}
-	if a.units <= single {
-		a.segments = 1
-		a.capacity = single
-	} else {
-		a.segments = (a.units + multi - 1) / multi
-		a.capacity = multi
-		a.udhOctets = 6
-	}
+	a, _ := sms.Options{UDH16: true}.AnalyzeBytes(b) // cannot fail: valid options, encoding auto
 	return a
 }
 
-func (a coreAnalysis) encodingName() string {
-	if a.ucs2 {
-		return "UCS-2"
+// appendSegmentBits appends the bits of each segment, comma-separated (the
+// segment_bits array of the --jsonl contract).
+func appendSegmentBits(dst []byte, a *sms.Analysis) []byte {
+	first := true
+	for s := range a.EachSegment() {
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = strconv.AppendInt(dst, int64(s.Bits), 10)
 	}
-	return "GSM-7"
-}
-
-func (a coreAnalysis) appendSegmentBits(dst []byte, body []byte, udh16 bool) []byte {
 	return dst
 }
-
-func suggestBody(udh16 bool, b []byte) coreAnalysis { return analyzeBody(udh16, b) }

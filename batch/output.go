@@ -2,6 +2,8 @@ package batch
 
 import (
 	"strconv"
+
+	sms "github.com/smsgauge/sms"
 	"unicode/utf8"
 )
 
@@ -53,18 +55,18 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 		dst = append(dst, regionName(out.region)...)
 	}
 	dst = append(dst, ',')
-	dst = append(dst, out.a.encodingName()...)
+	dst = append(dst, out.a.Encoding.String()...)
 	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, int64(out.a.segments), 10)
+	dst = strconv.AppendInt(dst, int64(out.a.Segments), 10)
 	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, int64(out.a.characters), 10)
+	dst = strconv.AppendInt(dst, int64(out.a.Characters), 10)
 	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, int64(out.a.units), 10)
+	dst = strconv.AppendInt(dst, int64(out.a.Units), 10)
 	if o.Smart {
 		dst = append(dst, ',')
-		dst = append(dst, out.smart.encodingName()...)
+		dst = append(dst, out.smart.Encoding.String()...)
 		dst = append(dst, ',')
-		dst = strconv.AppendInt(dst, int64(out.smart.segments), 10)
+		dst = strconv.AppendInt(dst, int64(out.smart.Segments), 10)
 		dst = append(dst, ',')
 		if out.priced {
 			dst = out.smartC.Append(dst)
@@ -72,7 +74,7 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 	}
 	if o.Suggest {
 		dst = append(dst, ',')
-		dst = strconv.AppendInt(dst, int64(out.suggest.segments), 10)
+		dst = strconv.AppendInt(dst, int64(out.suggest.Segments), 10)
 		dst = append(dst, ',')
 		if out.priced {
 			dst = out.suggestC.Append(dst)
@@ -134,7 +136,7 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 		dst = appendJSONString(dst, []byte(rerr.Error()))
 		return append(dst, "}\n"...)
 	}
-	dst = appendJSONAnalysis(dst, &out.a, out.body, o.UDH16)
+	dst = appendJSONAnalysis(dst, &out.a)
 	if out.region != noRegion {
 		dst = append(dst, `,"region":"`...)
 		dst = append(dst, regionName(out.region)...)
@@ -151,7 +153,7 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 	if o.Smart {
 		dst = append(dst, `,"smart":{`...)
 		mark := len(dst)
-		dst = appendJSONAnalysis(dst, &out.smart, out.smartB, o.UDH16)
+		dst = appendJSONAnalysis(dst, &out.smart)
 		dst = append(dst[:mark], dst[mark+1:]...) // no comma after {
 		dst = append(dst, `,"body":`...)
 		dst = appendJSONString(dst, out.smartB)
@@ -164,7 +166,7 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 	}
 	if o.Suggest {
 		dst = append(dst, `,"suggest":{"segments":`...)
-		dst = strconv.AppendInt(dst, int64(out.suggest.segments), 10)
+		dst = strconv.AppendInt(dst, int64(out.suggest.Segments), 10)
 		if out.priced {
 			dst = append(dst, `,"cost":"`...)
 			dst = out.suggestC.Append(dst)
@@ -178,17 +180,17 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 // appendJSONAnalysis appends `,"encoding":...,"segment_bits":[...]`; inside
 // an object that already has a member. For the smart object, which has none,
 // the caller trims the leading comma.
-func appendJSONAnalysis(dst []byte, a *coreAnalysis, body []byte, udh16 bool) []byte {
+func appendJSONAnalysis(dst []byte, a *sms.Analysis) []byte {
 	dst = append(dst, `,"encoding":"`...)
-	dst = append(dst, a.encodingName()...)
+	dst = append(dst, a.Encoding.String()...)
 	dst = append(dst, `","segments":`...)
-	dst = strconv.AppendInt(dst, int64(a.segments), 10)
+	dst = strconv.AppendInt(dst, int64(a.Segments), 10)
 	dst = append(dst, `,"characters":`...)
-	dst = strconv.AppendInt(dst, int64(a.characters), 10)
+	dst = strconv.AppendInt(dst, int64(a.Characters), 10)
 	dst = append(dst, `,"units":`...)
-	dst = strconv.AppendInt(dst, int64(a.units), 10)
+	dst = strconv.AppendInt(dst, int64(a.Units), 10)
 	dst = append(dst, `,"segment_bits":[`...)
-	dst = a.appendSegmentBits(dst, body, udh16)
+	dst = appendSegmentBits(dst, a)
 	return append(dst, ']')
 }
 

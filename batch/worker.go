@@ -49,16 +49,16 @@ type rowOut struct {
 	line     int64
 	id       []byte
 	idJSON   bool // id is raw JSON (from a JSON line)
-	a        coreAnalysis
+	a        sms.Analysis
 	body     []byte
 	region   int
 	priced   bool
 	price    Money
 	cost     Money
-	smart    coreAnalysis
+	smart    sms.Analysis
 	smartB   []byte
 	smartC   Money
-	suggest  coreAnalysis
+	suggest  sms.Analysis
 	suggestC Money
 }
 
@@ -117,7 +117,7 @@ func (w *worker) row(b *batch, rw *row) bool {
 	}
 	out.body = body
 	out.a = analyzeBody(o.UDH16, body)
-	if out.a.invalid > 0 {
+	if out.a.Invalid > 0 {
 		w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: "in the body at byte " + itoa(firstInvalid(body)), Err: ErrInvalidUTF8})
 		return false
 	}
@@ -145,26 +145,26 @@ func (w *worker) row(b *batch, rw *row) bool {
 		out.priced = true
 		out.price = pe.price
 		var err error
-		if out.cost, err = pe.price.Mul(int64(out.a.segments)); err != nil {
+		if out.cost, err = pe.price.Mul(int64(out.a.Segments)); err != nil {
 			w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: err.Error(), Err: ErrMalformed})
 			return false
 		}
 	}
 	t := &b.tally
-	t.add(out.region, out.a.ucs2, int64(out.a.segments), out.cost)
+	t.add(out.region, out.a.Encoding == sms.EncodingUCS2, int64(out.a.Segments), out.cost)
 	if o.Smart {
-		w.smart = sms.AppendSmartEncode(w.smart[:0], body)
+		w.smart = smartEncode(w.smart[:0], body)
 		out.smartB = w.smart
 		out.smart = analyzeBody(o.UDH16, w.smart)
-		out.smartC, _ = out.price.Mul(int64(out.smart.segments))
-		if d := out.a.segments - out.smart.segments; d > 0 {
+		out.smartC, _ = out.price.Mul(int64(out.smart.Segments))
+		if d := out.a.Segments - out.smart.Segments; d > 0 {
 			addSavings(&t.smart, t, 1, int64(d), out.cost-out.smartC)
 		}
 	}
 	if o.Suggest {
 		out.suggest = suggestBody(o.UDH16, body)
-		out.suggestC, _ = out.price.Mul(int64(out.suggest.segments))
-		if d := out.a.segments - out.suggest.segments; d > 0 {
+		out.suggestC, _ = out.price.Mul(int64(out.suggest.Segments))
+		if d := out.a.Segments - out.suggest.Segments; d > 0 {
 			addSavings(&t.suggest, t, 1, int64(d), out.cost-out.suggestC)
 		}
 	}
