@@ -13,6 +13,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"io"
 	"runtime"
 	"strings"
@@ -205,15 +206,26 @@ func (p *pipeline) run(ctx context.Context) (Summary, error) {
 	first.in = growTo(first.in, o.BatchBytes)
 	n, eof, err := fill(p.r, first.in[:cap(first.in)], 0)
 	first.in = first.in[:n]
-	if err != nil {
-		return Summary{}, &InputError{Reason: err.Error()}
-	}
 	start := 0
-	if p.o.Input == CSV {
+	for err == nil && p.o.Input == CSV {
 		start, err = p.header(first, eof)
-		if err != nil {
-			return Summary{}, err
+		if err != errNeedMore {
+			break
 		}
+		if cap(first.in) >= o.MaxRecordBytes {
+			err = &InputError{Reason: "CSV header longer than " + itoa(o.MaxRecordBytes) + " bytes"}
+			break
+		}
+		nb := make([]byte, len(first.in), min(2*cap(first.in), o.MaxRecordBytes))
+		copy(nb, first.in)
+		n, eof, err = fill(p.r, nb[:cap(nb)], len(nb))
+		first.in = nb[:n]
+	}
+	if err != nil {
+		if _, ok := err.(*InputError); !ok {
+			err = &InputError{Reason: err.Error()}
+		}
+		return Summary{}, err
 	}
 
 	stopRead := make(chan struct{})
@@ -309,10 +321,10 @@ func (p *pipeline) header(b *batch, eof bool) (int, error) {
 	st, next := c.parse(buf, start, eof)
 	switch st {
 	case parsedNeedMore:
-		if len(buf) == 0 {
+		if eof {
 			return 0, &InputError{Reason: "empty input: no CSV header"}
 		}
-		return 0, &InputError{Reason: "CSV header longer than the batch size"}
+		return 0, errNeedMore
 	case parsedMalformed:
 		return 0, &InputError{Reason: "malformed CSV header: " + c.why}
 	case parsedBlank:
@@ -348,6 +360,8 @@ func (p *pipeline) header(b *batch, eof bool) (int, error) {
 	}
 	return next, nil
 }
+
+var errNeedMore = errors.New("need more")
 
 // growTo returns b with a capacity of at least n.
 func growTo(b []byte, n int) []byte {

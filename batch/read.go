@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -75,7 +76,11 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 				line++
 				pos = next
 			case parsedMalformed:
-				b.rows = append(b.rows, row{line: line, err: &RowError{Line: line, Reason: c.why, Err: ErrMalformed}})
+				rerr := &RowError{Line: line, Reason: c.why, Err: ErrMalformed}
+				if col := p.cols[fID]; o.Input == CSV && col >= 0 && col < len(c.fields) {
+					rerr.ID = fieldString(b.in, c.fields[col], c.esc[col])
+				}
+				b.rows = append(b.rows, row{line: line, err: rerr})
 				line++
 				skipping = true
 			}
@@ -122,13 +127,7 @@ func (p *pipeline) csvRow(c *csvParser, buf []byte, rw *row) {
 	if len(c.fields) != p.nCols {
 		rw.err = &RowError{Line: rw.line, Reason: itoa(len(c.fields)) + " fields, the header has " + itoa(p.nCols), Err: ErrMalformed}
 		if col := p.cols[fID]; col >= 0 && col < len(c.fields) {
-			f := c.fields[col]
-			if c.esc[col] {
-				f = unescape(buf, f)
-			}
-			if id := f.bytes(buf); utf8.Valid(id) {
-				rw.err.ID = string(id)
-			}
+			rw.err.ID = fieldString(buf, c.fields[col], c.esc[col])
 		}
 		return
 	}
@@ -185,4 +184,17 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// fieldString returns a field as a string, unescaped, without changing buf
+// (a malformed record's lines are parsed again). Invalid UTF-8 gives "".
+func fieldString(buf []byte, f span, esc bool) string {
+	b := f.bytes(buf)
+	if !utf8.Valid(b) {
+		return ""
+	}
+	if esc {
+		return strings.ReplaceAll(string(b), `""`, `"`)
+	}
+	return string(b)
 }
