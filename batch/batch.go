@@ -174,7 +174,12 @@ type priceEntry struct {
 	price Money
 	err   error
 	ok    bool
+	text  []byte            // price.String()
+	costs [costCache][]byte // (price × n).String() for n < costCache
 }
+
+// costCache is how many segment counts have their cost text precomputed.
+const costCache = 16
 
 func newPipeline(o *Options, r io.Reader, w io.Writer) (*pipeline, error) {
 	p := &pipeline{o: o, r: r, w: w}
@@ -186,6 +191,15 @@ func newPipeline(o *Options, r io.Reader, w io.Writer) (*pipeline, error) {
 		for i := range p.prices {
 			m, err := o.Price.Price(o.Pricing, regionName(i))
 			p.prices[i] = priceEntry{price: m, err: err, ok: err == nil}
+			if err == nil {
+				pe := &p.prices[i]
+				pe.text = m.Append(nil)
+				for n := range costCache {
+					if c, err := m.Mul(int64(n)); err == nil {
+						pe.costs[n] = c.Append(nil)
+					}
+				}
+			}
 		}
 	}
 	return p, nil

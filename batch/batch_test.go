@@ -14,13 +14,13 @@ import (
 )
 
 // fakeRegion maps calling codes to regions, for tests.
-func fakeRegion(n string) (string, error) {
+func fakeRegion(n string) (string, int, error) {
 	for _, p := range []struct{ cc, r string }{{"+1", "US"}, {"+44", "GB"}, {"+33", "FR"}, {"+81", "JP"}, {"+49", "DE"}} {
 		if strings.HasPrefix(n, p.cc) {
-			return p.r, nil
+			return p.r, len(p.cc) - 1, nil
 		}
 	}
-	return "", errors.New("unknown calling code")
+	return "", 0, errors.New("unknown calling code")
 }
 
 func run(t testing.TB, o Options, in string) (string, Summary, error) {

@@ -43,67 +43,39 @@ type csvParser struct {
 // parse parses the record starting at buf[p:]. atEOF says that no more data
 // follows buf. It returns the status and the offset after the record (after
 // its line end). Offsets in fields are absolute in buf.
+//
+// It makes one pass: per physical line it finds the line end and the first
+// quote with bytes.IndexByte (vectorised), and per unquoted field the next
+// comma within the line; a quoted field is scanned quote to quote.
 func (c *csvParser) parse(buf []byte, p int, atEOF bool) (parseStatus, int) {
 	c.fields = c.fields[:0]
 	c.esc = c.esc[:0]
-	data := buf[p:]
-	nl := bytes.IndexByte(data, '\n')
-	var line []byte
-	next := 0
-	if nl < 0 {
+	end := len(buf)
+	if p >= end {
+		return parsedNeedMore, p
+	}
+	le := lineEnd(buf, p)
+	if le < 0 {
 		if !atEOF {
 			return parsedNeedMore, p
 		}
-		line = data
-		next = len(data)
-	} else {
-		line = data[:nl]
-		next = nl + 1
+		le = end
 	}
-	// Fast path: a line without quotes is a whole record.
-	if bytes.IndexByte(line, '"') < 0 {
-		if len(line) > 0 && line[len(line)-1] == '\r' {
-			line = line[:len(line)-1]
-		}
-		if len(line) == 0 {
-			if next == 0 {
-				return parsedNeedMore, p // atEOF with nothing left
-			}
-			c.lines = 1
-			return parsedBlank, p + next
-		}
-		off := p
-		for {
-			i := bytes.IndexByte(line, ',')
-			if i < 0 {
-				c.fields = append(c.fields, span{int32(off), int32(len(line))})
-				c.esc = append(c.esc, false)
-				break
-			}
-			c.fields = append(c.fields, span{int32(off), int32(i)})
-			c.esc = append(c.esc, false)
-			off += i + 1
-			line = line[i+1:]
-		}
+	if le == p || (le == p+1 && buf[p] == '\r') {
 		c.lines = 1
-		return parsedOK, p + next
+		return parsedBlank, min(le+1, end)
 	}
-	return c.parseQuoted(buf, p, atEOF)
-}
-
-// parseQuoted is the general state machine, for records with quotes.
-func (c *csvParser) parseQuoted(buf []byte, p int, atEOF bool) (parseStatus, int) {
-	end := len(buf)
-	i := p
+	q := firstQuote(buf, p, le)
 	lines := 0
+	i := p
 	for {
-		// At the start of a field.
-		if i < end && buf[i] == '"' {
+		if i == q && q < le {
+			// A quoted field.
 			i++
 			fs := i
 			hasEsc := false
 			for {
-				j := bytes.IndexByte(buf[i:end], '"')
+				j := bytes.IndexByte(buf[i:], '"')
 				if j < 0 {
 					if atEOF {
 						c.why = "quoted field not closed"
@@ -111,7 +83,6 @@ func (c *csvParser) parseQuoted(buf []byte, p int, atEOF bool) (parseStatus, int
 					}
 					return parsedNeedMore, p
 				}
-				lines += bytes.Count(buf[i:i+j], nlByte)
 				i += j + 1
 				if i == end && !atEOF {
 					return parsedNeedMore, p
@@ -125,6 +96,16 @@ func (c *csvParser) parseQuoted(buf []byte, p int, atEOF bool) (parseStatus, int
 			}
 			c.fields = append(c.fields, span{int32(fs), int32(i - 1 - fs)})
 			c.esc = append(c.esc, hasEsc)
+			if i-1 > le {
+				// The field held line breaks: move to the line it ends on.
+				lines += bytes.Count(buf[fs:i-1], nlByte)
+				if le = lineEnd(buf, i); le < 0 {
+					if !atEOF {
+						return parsedNeedMore, p
+					}
+					le = end
+				}
+			}
 			if i == end {
 				c.lines = lines + 1
 				return parsedOK, i
@@ -132,6 +113,7 @@ func (c *csvParser) parseQuoted(buf []byte, p int, atEOF bool) (parseStatus, int
 			switch buf[i] {
 			case ',':
 				i++
+				q = firstQuote(buf, i, le)
 				continue
 			case '\n':
 				c.lines = lines + 1
@@ -148,39 +130,48 @@ func (c *csvParser) parseQuoted(buf []byte, p int, atEOF bool) (parseStatus, int
 			c.why = "extraneous character after a closing quote"
 			return parsedMalformed, p
 		}
-		// Unquoted field.
-		fs := i
-		for i < end {
-			b := buf[i]
-			if b == ',' || b == '\n' || b == '"' {
-				break
-			}
-			i++
+		// An unquoted field, up to the next comma on the line.
+		fe := le
+		last := true
+		if j := bytes.IndexByte(buf[i:le], ','); j >= 0 {
+			fe, last = i+j, false
 		}
-		if i == end && !atEOF {
-			return parsedNeedMore, p
-		}
-		if i < end && buf[i] == '"' {
+		if q < fe {
 			c.why = "bare quote in an unquoted field"
 			return parsedMalformed, p
 		}
-		fe := i
-		if i == end || buf[i] == '\n' {
-			if fe > fs && buf[fe-1] == '\r' {
+		if last {
+			if fe > i && buf[fe-1] == '\r' {
 				fe--
 			}
-			c.fields = append(c.fields, span{int32(fs), int32(fe - fs)})
+			c.fields = append(c.fields, span{int32(i), int32(fe - i)})
 			c.esc = append(c.esc, false)
 			c.lines = lines + 1
-			if i < end {
-				i++
-			}
-			return parsedOK, i
+			return parsedOK, min(le+1, end)
 		}
-		c.fields = append(c.fields, span{int32(fs), int32(fe - fs)})
+		c.fields = append(c.fields, span{int32(i), int32(fe - i)})
 		c.esc = append(c.esc, false)
-		i++ // the comma
+		i = fe + 1
 	}
+}
+
+// lineEnd returns the offset of the first line feed at or after p, or -1.
+func lineEnd(buf []byte, p int) int {
+	if i := bytes.IndexByte(buf[p:], '\n'); i >= 0 {
+		return p + i
+	}
+	return -1
+}
+
+// firstQuote returns the offset of the first quote in buf[i:le], or le.
+func firstQuote(buf []byte, i, le int) int {
+	if i >= le {
+		return le
+	}
+	if j := bytes.IndexByte(buf[i:le], '"'); j >= 0 {
+		return i + j
+	}
+	return le
 }
 
 var nlByte = []byte{'\n'}

@@ -82,9 +82,13 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 	}
 	dst = append(dst, ',')
 	if out.priced {
-		dst = out.price.Append(dst)
+		dst = append(dst, out.pe.text...)
 		dst = append(dst, ',')
-		dst = out.cost.Append(dst)
+		if n := out.a.Segments; n < costCache && out.pe.costs[n] != nil {
+			dst = append(dst, out.pe.costs[n]...)
+		} else {
+			dst = out.cost.Append(dst)
+		}
 		dst = append(dst, ',')
 		dst = append(dst, w.p.currency...)
 	} else {

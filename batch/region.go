@@ -1,9 +1,18 @@
 package batch
 
 // RegionFunc returns the ISO 3166 alpha-2 region (upper case, such as "US")
-// of an E.164 number. The command wires it to the phone package
-// (libphonenumber metadata); tests may pass their own.
-type RegionFunc func(e164 string) (string, error)
+// of an E.164 number, and how many of its leading digits (after "+") decide
+// that answer: every number of the same length that starts with the same
+// prefixDigits digits gets the same region (or the same error). The batch
+// caches answers by that prefix, so the lookup runs once per prefix, not
+// once per row. A calling code that belongs to a single region decides it
+// alone (prefixDigits = the code's length, exact); for shared calling codes
+// (+1, +7, +44, ...) the command claims 7 digits, which tells NANP area
+// codes and exchanges, KZ from RU and the Crown dependencies from GB.
+// prefixDigits 0 disables caching for that answer.
+//
+// The command wires it to libphonenumber metadata; tests may pass their own.
+type RegionFunc func(e164 string) (region string, prefixDigits int, err error)
 
 // validE164 reports whether s is strict E.164: "+", then 1 to 15 digits, the
 // first not 0. It makes no allocation.
@@ -32,22 +41,11 @@ func validE164(s []byte) (ok bool, reason string) {
 	return true, ""
 }
 
-// PrefixDigits is how many leading digits of a number (after "+") key the
-// region cache. Seven digits cover the calling code (1 to 3 digits) and the
-// next 4 to 6, which is what libphonenumber needs to tell apart the regions
-// that share a calling code: NPA-NXX for +1 (US, CA and the Caribbean),
-// the 7xx blocks of +7 (RU, KZ), the Crown dependencies under +44.
-const PrefixDigits = 7
-
-// regionKey packs the first PrefixDigits digits and the digit count of a
-// valid E.164 number into one integer.
-func regionKey(s []byte) uint64 {
+// regionKey packs the first n digits and the digit count of a valid E.164
+// number into one integer: 4 bits a digit, 4 bits the length.
+func regionKey(s []byte, n int) uint64 {
 	d := s[1:]
 	k := uint64(len(d))
-	n := len(d)
-	if n > PrefixDigits {
-		n = PrefixDigits
-	}
 	for _, c := range d[:n] {
 		k = k<<4 | uint64(c-'0'+1)
 	}
@@ -60,47 +58,109 @@ type regionResult struct {
 	reason string
 }
 
-// regionCache memoises a RegionFunc by number prefix, per worker. It is
-// bounded: when full it starts over, so memory stays constant.
+// regionCache memoises a RegionFunc, per worker (no locks on the hot path).
+// Answers decided by a calling code alone go in arrays indexed by the code.
+// The others go in a compact open-addressing table of packed words (key,
+// region), 8 bytes a slot so that it stays in the CPU cache; it starts over
+// when half full, so memory stays constant. Error reasons, rare, live in a
+// map beside it.
 type regionCache struct {
 	f     RegionFunc
 	exact bool
-	m     map[uint64]regionResult
+	cc    [3][]regionEntry // by calling code length - 1: 10, 100, 1000 entries
+	table []uint64         // key<<16 | region index+1 (errIdx: see errs); 0 is empty
+	used  int
+	errs  map[uint64]string
 }
 
-const regionCacheMax = 1 << 16
+type regionEntry struct {
+	set bool
+	r   regionResult
+}
+
+const (
+	regionTableBits = 15
+	errIdx          = 0xFFFF
+)
 
 func newRegionCache(f RegionFunc, exact bool) *regionCache {
-	return &regionCache{f: f, exact: exact, m: make(map[uint64]regionResult, 1024)}
+	return &regionCache{f: f, exact: exact,
+		cc:    [3][]regionEntry{make([]regionEntry, 10), make([]regionEntry, 100), make([]regionEntry, 1000)},
+		table: make([]uint64, 1<<regionTableBits), errs: map[uint64]string{}}
 }
 
-// lookup returns the region index of the valid E.164 number s.
+// lookup returns the region of the valid E.164 number s.
 func (c *regionCache) lookup(s []byte) regionResult {
 	if c.exact {
-		return c.call(s)
-	}
-	k := regionKey(s)
-	if r, ok := c.m[k]; ok {
+		r, _ := c.call(s)
 		return r
 	}
-	r := c.call(s)
-	if len(c.m) >= regionCacheMax {
-		clear(c.m)
+	d := s[1:]
+	code := 0
+	for i := 0; i < 3 && i < len(d); i++ {
+		code = code*10 + int(d[i]-'0')
+		if e := &c.cc[i][code]; e.set {
+			return e.r
+		}
 	}
-	c.m[k] = r
+	k := regionKey(s, min(len(d), 7)) // 32 bits: 7 digits and the length
+	const mask = 1<<regionTableBits - 1
+	h := (k * 0x9E3779B97F4A7C15) >> (64 - regionTableBits)
+	for {
+		w := c.table[h]
+		if w == 0 {
+			break
+		}
+		if w>>16 == k {
+			if idx := w & 0xFFFF; idx != errIdx {
+				return regionResult{idx: int16(idx - 1)}
+			}
+			return regionResult{idx: -1, reason: c.errs[k]}
+		}
+		h = (h + 1) & mask
+	}
+	r, p := c.call(s)
+	switch {
+	case p <= 0:
+	case p <= 3 && p <= len(d):
+		code := 0
+		for _, ch := range d[:p] {
+			code = code*10 + int(ch-'0')
+		}
+		c.cc[p-1][code] = regionEntry{set: true, r: r}
+	case p <= 7:
+		// Keyed by 7 digits, finer than claimed: still right.
+		if c.used >= 1<<(regionTableBits-1) {
+			clear(c.table)
+			clear(c.errs)
+			c.used = 0
+			h = (k * 0x9E3779B97F4A7C15) >> (64 - regionTableBits)
+			for c.table[h] != 0 {
+				h = (h + 1) & mask
+			}
+		}
+		idx := uint64(errIdx)
+		if r.idx >= 0 {
+			idx = uint64(r.idx) + 1
+		} else {
+			c.errs[k] = r.reason
+		}
+		c.table[h] = k<<16 | idx
+		c.used++
+	}
 	return r
 }
 
-func (c *regionCache) call(s []byte) regionResult {
-	reg, err := c.f(string(s))
+func (c *regionCache) call(s []byte) (regionResult, int) {
+	reg, p, err := c.f(string(s))
 	if err != nil {
-		return regionResult{idx: -1, reason: err.Error()}
+		return regionResult{idx: -1, reason: err.Error()}, p
 	}
 	i := regionIndex(reg)
 	if i < 0 {
-		return regionResult{idx: -1, reason: "no region known for this number"}
+		return regionResult{idx: -1, reason: "no region known for this number"}, p
 	}
-	return regionResult{idx: int16(i)}
+	return regionResult{idx: int16(i)}, p
 }
 
 // Region indexes: the 676 two-letter codes AA..ZZ, and noRegion for rows

@@ -183,6 +183,9 @@ func (t *tally) summary(o *Options, currency string) Summary {
 	return s
 }
 
+// TextFailedRows is how many failed rows WriteText lists.
+const TextFailedRows = 20
+
 // WriteText writes the summary for people, as the command prints it on
 // standard error.
 func (s Summary) WriteText(w io.Writer) error {
@@ -226,13 +229,18 @@ func (s Summary) WriteText(w io.Writer) error {
 	}
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, "failed rows (%d):\n", s.Failed)
+		n := 0
 		for _, f := range s.FailedRows {
+			if n == TextFailedRows {
+				break
+			}
 			b.WriteString("  ")
 			b.WriteString(f.Error)
 			b.WriteString("\n")
+			n++
 		}
-		if s.Truncated {
-			fmt.Fprintf(&b, "  ... and %d more\n", s.Failed-int64(len(s.FailedRows)))
+		if more := s.Failed - int64(n); more > 0 {
+			fmt.Fprintf(&b, "  ... and %d more (the error column of the output has them all)\n", more)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

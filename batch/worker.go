@@ -53,6 +53,7 @@ type rowOut struct {
 	body     []byte
 	region   int
 	priced   bool
+	pe       *priceEntry
 	price    Money
 	cost     Money
 	smart    sms.Analysis
@@ -143,6 +144,7 @@ func (w *worker) row(b *batch, rw *row) bool {
 			return false
 		}
 		out.priced = true
+		out.pe = pe
 		out.price = pe.price
 		var err error
 		if out.cost, err = pe.price.Mul(int64(out.a.Segments)); err != nil {

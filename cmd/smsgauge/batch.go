@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -56,9 +57,11 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		udh16       = fs.Bool("udh16", false, "16-bit concatenation reference: 152 septets / 66 units per segment")
 		strict      = fs.Bool("strict", false, "stop at the first failed row")
 		workers     = fs.Int("workers", 0, "worker goroutines (default: one per core)")
+		batchKB     = fs.Int("batch-kb", 256, "input KiB per batch handed to a worker")
 		summaryJSON = fs.Bool("summary-json", false, "print the summary as one JSON object on standard error")
 		exact       = fs.Bool("exact-regions", false, "look up every number's region (slower) instead of once per 7-digit prefix")
 		noProgress  = fs.Bool("no-progress", false, "never show a progress bar (it is shown only when standard error is a terminal)")
+		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
 	)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -77,7 +80,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	o := batch.Options{
 		IDColumn: *idCol, ToColumn: *toCol, FromColumn: *fromCol, BodyColumn: *bodyCol,
-		UDH16: *udh16, Smart: *smart, Suggest: *suggest, Strict: *strict, Workers: *workers,
+		UDH16: *udh16, Smart: *smart, Suggest: *suggest, Strict: *strict, Workers: *workers, BatchBytes: *batchKB << 10,
 		ExactRegions: *exact, Region: phoneRegion,
 	}
 	path := fs.Arg(0)
@@ -154,6 +157,17 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		bar := newProgress(stderr, size)
 		o.Progress = bar.update
 		defer bar.finish()
+	}
+
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fail(err)
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
