@@ -114,7 +114,8 @@ type Reader struct {
 	Size    int64
 	Rows    int64 // rows generated so far
 	written int64
-	pending []byte
+	buf     []byte // the row being generated
+	pending []byte // what is left of it to read
 	started bool
 }
 
@@ -125,7 +126,7 @@ func (r *Reader) Read(p []byte) (int, error) {
 		if len(r.pending) == 0 {
 			if !r.started {
 				r.started = true
-				r.pending = append(r.pending[:0], Header...)
+				r.buf = append(r.buf[:0], Header...)
 			} else {
 				if r.written >= r.Size {
 					if n == 0 {
@@ -133,9 +134,10 @@ func (r *Reader) Read(p []byte) (int, error) {
 					}
 					return n, nil
 				}
-				r.pending = r.G.AppendRow(r.pending[:0])
+				r.buf = r.G.AppendRow(r.buf[:0])
 				r.Rows++
 			}
+			r.pending = r.buf
 			r.written += int64(len(r.pending))
 		}
 		c := copy(p[n:], r.pending)
