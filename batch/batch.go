@@ -18,6 +18,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	sms "github.com/smsgauge/sms"
 )
 
 // Format is an input or output format.
@@ -56,16 +58,21 @@ type Options struct {
 	Pricing *Pricing
 	Price   PriceOptions
 
-	// Region maps a to number to its region. Rows are looked up by the first
-	// PrefixDigits digits and length of the number, once per prefix per
-	// worker, unless ExactRegions is set. Nil with a to column, or with
-	// Pricing, is an error.
+	// Region maps a to number to its region; nil means PhoneRegion, or
+	// PhoneRegionExact with ExactRegions. Answers are cached per worker by
+	// the prefix the function claims (see RegionFunc), unless ExactRegions
+	// is set, which calls it for every row.
 	Region       RegionFunc
 	ExactRegions bool
 
-	UDH16   bool // 16-bit concatenation reference (152 septets / 66 units)
-	Smart   bool // also analyse the body after Twilio's smart encoding
-	Suggest bool // also analyse the cheapest body sms.Suggest finds
+	UDH16 bool // 16-bit concatenation reference (152 septets / 66 units)
+	// Smart also analyses the body as Twilio sends it with
+	// SmartEncoded=true, under SmartPolicy (the calculator's by default).
+	Smart       bool
+	SmartPolicy sms.SmartPolicy
+	// Suggest also analyses the cheapest body sms.Suggest finds (NFC and
+	// smart encoding; it allocates, so it costs more per row).
+	Suggest bool
 
 	// Strict stops at the first failed row (after writing it).
 	Strict bool
@@ -110,6 +117,12 @@ func (o *Options) defaults() {
 	}
 	if o.MaxFailed < 0 {
 		o.MaxFailed = 0
+	}
+	if o.Region == nil {
+		o.Region = PhoneRegion
+		if o.ExactRegions {
+			o.Region = PhoneRegionExact
+		}
 	}
 }
 
@@ -183,9 +196,6 @@ const costCache = 16
 
 func newPipeline(o *Options, r io.Reader, w io.Writer) (*pipeline, error) {
 	p := &pipeline{o: o, r: r, w: w}
-	if o.Pricing != nil && o.Region == nil {
-		return nil, &InputError{Reason: "pricing needs Options.Region"}
-	}
 	if o.Pricing != nil {
 		p.currency = o.Pricing.Unit()
 		for i := range p.prices {
@@ -368,9 +378,6 @@ func (p *pipeline) header(b *batch, eof bool) (int, error) {
 	}
 	if p.o.Pricing != nil && p.cols[fTo] < 0 {
 		return 0, &InputError{Reason: "pricing needs a " + p.o.ToColumn + " column in the CSV header"}
-	}
-	if p.cols[fTo] >= 0 && p.o.Region == nil {
-		return 0, &InputError{Reason: "a " + p.o.ToColumn + " column needs Options.Region"}
 	}
 	return next, nil
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	sms "github.com/smsgauge/sms"
 )
 
 // fakeRegion maps calling codes to regions, for tests.
@@ -118,10 +120,6 @@ func TestRunInputErrors(t *testing.T) {
 				t.Fatalf("Run err = %v, want an *InputError containing %q", err, tt.want)
 			}
 		})
-	}
-	_, err := Options{Pricing: &Pricing{}}.Run(context.Background(), strings.NewReader("to,body\n"), io.Discard)
-	if !errors.Is(err, ErrInput) {
-		t.Fatalf("pricing without Region: err = %v, want ErrInput", err)
 	}
 }
 
@@ -330,5 +328,37 @@ func TestRunCancel(t *testing.T) {
 	}
 	if s.Messages != s.Rows || s.Segments != s.Rows {
 		t.Fatalf("summary %+v", s)
+	}
+}
+
+func TestRunSmartSuggest(t *testing.T) {
+	curly := strings.Repeat("don’t ", 15)       // 90 chars, UCS-2: 2 segments; smart: GSM-7, 1
+	decomposed := strings.Repeat("e\u0301", 70) // UCS-2: 3 segments; NFC: 70 é, GSM-7, 1
+	emoji := "😀 " + strings.Repeat("x", 80)     // UCS-2 2 segments, nothing helps
+	mixed := strings.Repeat("don’t ", 15) + "😀" // smart cannot leave UCS-2
+	in := "id,to,body\n1,+14155550100," + curly + "\n2,+14155550100," + decomposed + "\n3,+14155550100," + emoji + "\n4,+14155550100," + mixed + "\n"
+	out, s, err := run(t, Options{Pricing: loadSample(t), Smart: true, Suggest: true}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "line,id,region,encoding,segments,characters,units,smart_encoding,smart_segments,smart_cost,suggest_segments,suggest_cost,price_per_segment,cost,currency,error\n" +
+		"2,1,US,UCS-2,2,90,90,GSM-7,1,0.0105,1,0.0105,0.0105,0.021,USD,\n" +
+		"3,2,US,UCS-2,3,70,140,UCS-2,3,0.0315,1,0.0105,0.0105,0.0315,USD,\n" +
+		"4,3,US,UCS-2,2,82,83,UCS-2,2,0.021,2,0.021,0.0105,0.021,USD,\n" +
+		"5,4,US,UCS-2,2,91,92,UCS-2,2,0.021,2,0.021,0.0105,0.021,USD,\n"
+	if out != want {
+		t.Fatalf("output:\n%s\nwant:\n%s", out, want)
+	}
+	if *s.Smart != (Savings{Rows: 1, Segments: 1, Cost: 10500}) || *s.Suggest != (Savings{Rows: 2, Segments: 3, Cost: 31500}) {
+		t.Fatalf("smart %+v suggest %+v", *s.Smart, *s.Suggest)
+	}
+	// The 2017 policy: no substitution unless the result is all GSM-7.
+	out, _, err = run(t, Options{Smart: true, SmartPolicy: sms.SmartIfGSM7, Output: JSONL}, "body\n"+mixed+"\n"+curly+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.Contains(lines[0], `"body":"don’t`) || !strings.Contains(lines[1], `"body":"don't`) {
+		t.Fatalf("gsm-only policy output:\n%s", out)
 	}
 }

@@ -50,7 +50,7 @@ func TestStreamConstantMemory(t *testing.T) {
 	var ms runtime.MemStats
 	var peaks [4]uint64 // peak HeapInuse per quarter of the input
 	next := int64(0)
-	o := Options{Pricing: loadSample(t), Region: phoneRegion, Progress: func(rows, bytes int64) {
+	o := Options{Pricing: loadSample(t), Region: PhoneRegion, Progress: func(rows, bytes int64) {
 		if bytes < next {
 			return
 		}

@@ -155,9 +155,8 @@ func (w *worker) row(b *batch, rw *row) bool {
 	t := &b.tally
 	t.add(out.region, out.a.Encoding == sms.EncodingUCS2, int64(out.a.Segments), out.cost)
 	if o.Smart {
-		w.smart = smartEncode(w.smart[:0], body)
+		w.smart, out.smart = smartBody(w.smart, body, o.SmartPolicy, o.UDH16, &out.a)
 		out.smartB = w.smart
-		out.smart = analyzeBody(o.UDH16, w.smart)
 		out.smartC, _ = out.price.Mul(int64(out.smart.Segments))
 		if d := out.a.Segments - out.smart.Segments; d > 0 {
 			addSavings(&t.smart, t, 1, int64(d), out.cost-out.smartC)

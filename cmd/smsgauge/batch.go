@@ -52,7 +52,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		numberType  = fs.String("number-type", "local", "sender number type to price: local, mobile, toll free, shortcode")
 		carrier     = fs.String("carrier", "max", "price when carriers differ: max (upper bound) or min")
 		basePrice   = fs.Bool("base-price", false, "use base_price (list price) instead of current_price")
-		smart       = fs.Bool("smart", false, "also estimate with Twilio smart encoding (SmartEncoded=true)")
+		smart       = &smartFlag{}
 		suggest     = fs.Bool("suggest", false, "also estimate the cheapest body sms.Suggest finds")
 		udh16       = fs.Bool("udh16", false, "16-bit concatenation reference: 152 septets / 66 units per segment")
 		strict      = fs.Bool("strict", false, "stop at the first failed row")
@@ -63,6 +63,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		noProgress  = fs.Bool("no-progress", false, "never show a progress bar (it is shown only when standard error is a terminal)")
 		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
 	)
+	fs.Var(smart, "smart", "also estimate with Twilio smart encoding (SmartEncoded=true): -smart or -smart=calculator (always substitute), -smart=gsm-only (only when the result is all GSM-7)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -80,8 +81,8 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	o := batch.Options{
 		IDColumn: *idCol, ToColumn: *toCol, FromColumn: *fromCol, BodyColumn: *bodyCol,
-		UDH16: *udh16, Smart: *smart, Suggest: *suggest, Strict: *strict, Workers: *workers, BatchBytes: *batchKB << 10,
-		ExactRegions: *exact, Region: phoneRegion,
+		UDH16: *udh16, Smart: smart.on, SmartPolicy: smart.policy, Suggest: *suggest, Strict: *strict, Workers: *workers, BatchBytes: *batchKB << 10,
+		ExactRegions: *exact,
 	}
 	path := fs.Arg(0)
 	inName := strings.ToLower(*in)
