@@ -17,7 +17,7 @@ import (
 
 // fakeRegion maps calling codes to regions, for tests.
 func fakeRegion(n string) (string, int, error) {
-	for _, p := range []struct{ cc, r string }{{"+1", "US"}, {"+44", "GB"}, {"+33", "FR"}, {"+81", "JP"}, {"+49", "DE"}} {
+	for _, p := range []struct{ cc, r string }{{"+1", "US"}, {"+44", "GB"}, {"+33", "FR"}, {"+81", "JP"}, {"+49", "DE"}, {"+91", "IN"}, {"+55", "BR"}} {
 		if strings.HasPrefix(n, p.cc) {
 			return p.r, len(p.cc) - 1, nil
 		}
