@@ -15,6 +15,15 @@ func analyzeBody(udh16 bool, b []byte) sms.Analysis {
 	return a
 }
 
+// analyzeInto is analyzeBody writing into *a (no copy of the result).
+func analyzeInto(a *sms.Analysis, udh16 bool, b []byte) {
+	if !udh16 {
+		*a = sms.AnalyzeBytes(b)
+		return
+	}
+	*a, _ = sms.Options{UDH16: true}.AnalyzeBytes(b)
+}
+
 // appendSegmentBits appends the bits of each segment, comma-separated (the
 // segment_bits array of the --jsonl contract).
 func appendSegmentBits(dst []byte, a *sms.Analysis) []byte {

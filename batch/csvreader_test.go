@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -89,5 +90,13 @@ func TestCSVParserNeedMore(t *testing.T) {
 	st, next := c.parse([]byte(in), 0, false)
 	if st != parsedOK || next != len(in) || c.lines != 2 {
 		t.Fatalf("parse(%q) = %d, %d, lines %d; want OK, %d, 2", in, st, next, c.lines, len(in))
+	}
+}
+
+func TestAppendInt(t *testing.T) {
+	for _, n := range []int{0, 7, 9, 10, 42, 99, 100, 160, 999, 1000, 1600, 9999, 10000, 123456, -5} {
+		if got, want := string(appendInt(nil, n)), strconv.Itoa(n); got != want {
+			t.Errorf("appendInt(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

@@ -57,11 +57,11 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 	dst = append(dst, ',')
 	dst = append(dst, out.a.Encoding.String()...)
 	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, int64(out.a.Segments), 10)
+	dst = appendInt(dst, out.a.Segments)
 	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, int64(out.a.Characters), 10)
+	dst = appendInt(dst, out.a.Characters)
 	dst = append(dst, ',')
-	dst = strconv.AppendInt(dst, int64(out.a.Units), 10)
+	dst = appendInt(dst, out.a.Units)
 	if o.Smart {
 		dst = append(dst, ',')
 		dst = append(dst, out.smart.Encoding.String()...)
@@ -241,4 +241,27 @@ func appendJSONString(dst, s []byte) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// digits2 holds "00" to "99".
+const digits2 = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// appendInt appends n in decimal: a fast path for the small counts of a
+// row (segments, characters, units), strconv beyond 9999.
+func appendInt(dst []byte, n int) []byte {
+	switch {
+	case n < 0 || n >= 10000:
+		return strconv.AppendInt(dst, int64(n), 10)
+	case n < 10:
+		return append(dst, byte('0'+n))
+	case n < 100:
+		return append(dst, digits2[2*n], digits2[2*n+1])
+	case n < 1000:
+		h, r := n/100, n%100
+		return append(dst, byte('0'+h), digits2[2*r], digits2[2*r+1])
+	}
+	h, r := n/100, n%100
+	return append(dst, digits2[2*h], digits2[2*h+1], digits2[2*r], digits2[2*r+1])
 }

@@ -117,7 +117,7 @@ func (w *worker) row(b *batch, rw *row) bool {
 		return false
 	}
 	out.body = body
-	out.a = analyzeBody(o.UDH16, body)
+	analyzeInto(&out.a, o.UDH16, body)
 	if out.a.Invalid > 0 {
 		w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: "in the body at byte " + itoa(firstInvalid(body)), Err: ErrInvalidUTF8})
 		return false
