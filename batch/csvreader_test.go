@@ -94,7 +94,7 @@ func TestCSVParserNeedMore(t *testing.T) {
 }
 
 func TestAppendInt(t *testing.T) {
-	for _, n := range []int{0, 7, 9, 10, 42, 99, 100, 160, 999, 1000, 1600, 9999, 10000, 123456, -5} {
+	for _, n := range []int{0, 7, 9, 10, 42, 99, 100, 101, 160, 999, 1000, 1600, 9999, 10000, 10001, 123456, 8017328, 1<<62 + 12345, -5} {
 		if got, want := string(appendInt(nil, n)), strconv.Itoa(n); got != want {
 			t.Errorf("appendInt(%d) = %q, want %q", n, got, want)
 		}
