@@ -61,14 +61,16 @@ type regionResult struct {
 // regionCache memoises a RegionFunc, per worker (no locks on the hot path).
 // Answers decided by a calling code alone go in arrays indexed by the code.
 // The others go in a compact open-addressing table of packed words (key,
-// region), 8 bytes a slot so that it stays in the CPU cache; it starts over
-// when half full, so memory stays constant. Error reasons, rare, live in a
+// region), 8 bytes a slot so that it stays in the CPU cache: it doubles when
+// half full, from 32 KiB up to 8 MiB, and then starts over, so memory stays
+// bounded. Error reasons, rare, live in a
 // map beside it.
 type regionCache struct {
 	f     RegionFunc
 	exact bool
 	cc    [3][]regionEntry // by calling code length - 1: 10, 100, 1000 entries
 	table []uint64         // key<<16 | region index+1 (errIdx: see errs); 0 is empty
+	bits  int              // len(table) == 1<<bits
 	used  int
 	errs  map[uint64]string
 }
@@ -79,14 +81,15 @@ type regionEntry struct {
 }
 
 const (
-	regionTableBits = 15
-	errIdx          = 0xFFFF
+	regionTableMinBits = 12 // 32 KiB
+	regionTableMaxBits = 20 // 8 MiB: half a million prefixes (all NANP NPA-NXX in use fit)
+	errIdx             = 0xFFFF
 )
 
 func newRegionCache(f RegionFunc, exact bool) *regionCache {
 	return &regionCache{f: f, exact: exact,
 		cc:    [3][]regionEntry{make([]regionEntry, 10), make([]regionEntry, 100), make([]regionEntry, 1000)},
-		table: make([]uint64, 1<<regionTableBits), errs: map[uint64]string{}}
+		table: make([]uint64, 1<<regionTableMinBits), bits: regionTableMinBits, errs: map[uint64]string{}}
 }
 
 // lookup returns the region of the valid E.164 number s.
@@ -104,8 +107,8 @@ func (c *regionCache) lookup(s []byte) regionResult {
 		}
 	}
 	k := regionKey(s, min(len(d), 7)) // 32 bits: 7 digits and the length
-	const mask = 1<<regionTableBits - 1
-	h := (k * 0x9E3779B97F4A7C15) >> (64 - regionTableBits)
+	mask := uint64(len(c.table) - 1)
+	h := (k * 0x9E3779B97F4A7C15) >> (64 - c.bits)
 	for {
 		w := c.table[h]
 		if w == 0 {
@@ -130,25 +133,51 @@ func (c *regionCache) lookup(s []byte) regionResult {
 		c.cc[p-1][code] = regionEntry{set: true, r: r}
 	case p <= 7:
 		// Keyed by 7 digits, finer than claimed: still right.
-		if c.used >= 1<<(regionTableBits-1) {
-			clear(c.table)
-			clear(c.errs)
-			c.used = 0
-			h = (k * 0x9E3779B97F4A7C15) >> (64 - regionTableBits)
-			for c.table[h] != 0 {
-				h = (h + 1) & mask
-			}
-		}
 		idx := uint64(errIdx)
 		if r.idx >= 0 {
 			idx = uint64(r.idx) + 1
 		} else {
 			c.errs[k] = r.reason
 		}
-		c.table[h] = k<<16 | idx
-		c.used++
+		if c.used >= len(c.table)/2 {
+			if c.bits < regionTableMaxBits {
+				c.grow()
+			} else {
+				clear(c.table)
+				clear(c.errs)
+				c.used = 0
+				if r.idx < 0 {
+					c.errs[k] = r.reason
+				}
+			}
+		}
+		c.insert(k<<16 | idx)
 	}
 	return r
+}
+
+// insert puts a packed word in the table (its key is not there).
+func (c *regionCache) insert(w uint64) {
+	mask := uint64(len(c.table) - 1)
+	h := ((w >> 16) * 0x9E3779B97F4A7C15) >> (64 - c.bits)
+	for c.table[h] != 0 {
+		h = (h + 1) & mask
+	}
+	c.table[h] = w
+	c.used++
+}
+
+// grow doubles the table.
+func (c *regionCache) grow() {
+	old := c.table
+	c.bits++
+	c.table = make([]uint64, 1<<c.bits)
+	c.used = 0
+	for _, w := range old {
+		if w != 0 {
+			c.insert(w)
+		}
+	}
 }
 
 func (c *regionCache) call(s []byte) (regionResult, int) {
