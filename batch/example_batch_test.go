@@ -135,3 +135,33 @@ func ExampleFormat_String() {
 	fmt.Println(batch.CSV, batch.JSONL)
 	// Output: csv jsonl
 }
+
+func ExampleMustParseMoney() {
+	fmt.Println(batch.MustParseMoney("0.0500"))
+	// Output: 0.05
+}
+
+func ExampleMoney_Add() {
+	sum, err := batch.MustParseMoney("0.1").Add(batch.MustParseMoney("0.2"))
+	fmt.Println(sum, err, sum == batch.MustParseMoney("0.3")) // no float surprise
+	// Output: 0.30 <nil> true
+}
+
+func ExampleMoney_String() {
+	fmt.Println(batch.Money(7900), batch.Money(-2_500_000), batch.Money(1))
+	// Output: 0.0079 -2.50 0.000001
+}
+
+func ExampleMoney_Append() {
+	b := []byte("cost=")
+	b = batch.MustParseMoney("12.345").Append(b)
+	fmt.Println(string(b))
+	// Output: cost=12.345
+}
+
+func ExamplePricing_Country() {
+	p, _ := batch.LoadPricing("testdata/pricing_SAMPLE")
+	c, ok := p.Country("gb")
+	fmt.Println(ok, c.Country, len(c.OutboundSMSPrices), c.PriceUnit)
+	// Output: true United Kingdom 2 USD
+}
