@@ -1,0 +1,279 @@
+package batch
+
+import (
+	"strconv"
+
+	sms "github.com/smsgauge/sms"
+	"unicode/utf8"
+)
+
+// outHeader returns the CSV header of the output, or nothing for JSONL.
+func (p *pipeline) outHeader() []byte {
+	if p.o.Output == JSONL {
+		return nil
+	}
+	h := "line,id,region,encoding,segments,characters,units"
+	if p.o.Smart {
+		h += ",smart_encoding,smart_segments,smart_cost"
+	}
+	if p.o.Suggest {
+		h += ",suggest_segments,suggest_cost"
+	}
+	h += ",price_per_segment,cost,currency,error\n"
+	return []byte(h)
+}
+
+// appendCSV appends the CSV row of out, or of its error.
+func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
+	o := w.p.o
+	dst = appendInt(dst, int(out.line))
+	dst = append(dst, ',')
+	if out.id == nil && rerr != nil && rerr.ID != "" {
+		dst = appendCSVField(dst, []byte(rerr.ID))
+	} else if out.idJSON {
+		dst = appendCSVField(dst, []byte(jsonIDString(out.id)))
+	} else {
+		dst = appendCSVField(dst, out.id)
+	}
+	dst = append(dst, ',')
+	if rerr != nil {
+		n := 5 // region .. units
+		if o.Smart {
+			n += 3
+		}
+		if o.Suggest {
+			n += 2
+		}
+		n += 3 // price, cost, currency
+		for range n {
+			dst = append(dst, ',')
+		}
+		dst = appendCSVField(dst, []byte(rerr.Error()))
+		return append(dst, '\n')
+	}
+	if out.region != noRegion {
+		dst = append(dst, regionName(out.region)...)
+	}
+	dst = append(dst, ',')
+	dst = append(dst, out.a.Encoding.String()...)
+	dst = append(dst, ',')
+	dst = appendInt(dst, out.a.Segments)
+	dst = append(dst, ',')
+	dst = appendInt(dst, out.a.Characters)
+	dst = append(dst, ',')
+	dst = appendInt(dst, out.a.Units)
+	if o.Smart {
+		dst = append(dst, ',')
+		dst = append(dst, out.smart.Encoding.String()...)
+		dst = append(dst, ',')
+		dst = strconv.AppendInt(dst, int64(out.smart.Segments), 10)
+		dst = append(dst, ',')
+		if out.priced {
+			dst = out.smartC.Append(dst)
+		}
+	}
+	if o.Suggest {
+		dst = append(dst, ',')
+		dst = strconv.AppendInt(dst, int64(out.suggest.Segments), 10)
+		dst = append(dst, ',')
+		if out.priced {
+			dst = out.suggestC.Append(dst)
+		}
+	}
+	dst = append(dst, ',')
+	if out.priced {
+		dst = append(dst, out.pe.text...)
+		dst = append(dst, ',')
+		if n := out.a.Segments; n < costCache && out.pe.costs[n] != nil {
+			dst = append(dst, out.pe.costs[n]...)
+		} else {
+			dst = out.cost.Append(dst)
+		}
+		dst = append(dst, ',')
+		dst = append(dst, w.p.currency...)
+	} else {
+		dst = append(dst, ",,"...)
+	}
+	return append(dst, ",\n"...)
+}
+
+// appendCSVField appends f, quoted if it needs to be.
+func appendCSVField(dst, f []byte) []byte {
+	need := false
+	for _, c := range f {
+		if c == ',' || c == '"' || c == '\n' || c == '\r' {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return append(dst, f...)
+	}
+	dst = append(dst, '"')
+	for _, c := range f {
+		if c == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, c)
+	}
+	return append(dst, '"')
+}
+
+// appendJSON appends the JSON line of out, or of its error.
+func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
+	o := w.p.o
+	dst = append(dst, `{"line":`...)
+	dst = strconv.AppendInt(dst, out.line, 10)
+	if out.id == nil && rerr != nil && rerr.ID != "" {
+		dst = append(dst, `,"id":`...)
+		dst = appendJSONString(dst, []byte(rerr.ID))
+	} else if out.id != nil {
+		dst = append(dst, `,"id":`...)
+		if out.idJSON {
+			dst = append(dst, out.id...)
+		} else {
+			dst = appendJSONString(dst, out.id)
+		}
+	}
+	if rerr != nil {
+		dst = append(dst, `,"error":`...)
+		dst = appendJSONString(dst, []byte(rerr.Error()))
+		return append(dst, "}\n"...)
+	}
+	dst = appendJSONAnalysis(dst, &out.a)
+	if out.region != noRegion {
+		dst = append(dst, `,"region":"`...)
+		dst = append(dst, regionName(out.region)...)
+		dst = append(dst, '"')
+	}
+	if out.priced {
+		dst = append(dst, `,"price_per_segment":"`...)
+		dst = out.price.Append(dst)
+		dst = append(dst, `","cost":"`...)
+		dst = out.cost.Append(dst)
+		dst = append(dst, `","currency":`...)
+		dst = appendJSONString(dst, []byte(w.p.currency))
+	}
+	if o.Smart {
+		dst = append(dst, `,"smart":{`...)
+		mark := len(dst)
+		dst = appendJSONAnalysis(dst, &out.smart)
+		dst = append(dst[:mark], dst[mark+1:]...) // no comma after {
+		dst = append(dst, `,"body":`...)
+		dst = appendJSONString(dst, out.smartB)
+		if out.priced {
+			dst = append(dst, `,"cost":"`...)
+			dst = out.smartC.Append(dst)
+			dst = append(dst, '"')
+		}
+		dst = append(dst, '}')
+	}
+	if o.Suggest {
+		dst = append(dst, `,"suggest":{"segments":`...)
+		dst = strconv.AppendInt(dst, int64(out.suggest.Segments), 10)
+		if out.priced {
+			dst = append(dst, `,"cost":"`...)
+			dst = out.suggestC.Append(dst)
+			dst = append(dst, '"')
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, "}\n"...)
+}
+
+// appendJSONAnalysis appends `,"encoding":...,"segment_bits":[...]`; inside
+// an object that already has a member. For the smart object, which has none,
+// the caller trims the leading comma.
+func appendJSONAnalysis(dst []byte, a *sms.Analysis) []byte {
+	dst = append(dst, `,"encoding":"`...)
+	dst = append(dst, a.Encoding.String()...)
+	dst = append(dst, `","segments":`...)
+	dst = strconv.AppendInt(dst, int64(a.Segments), 10)
+	dst = append(dst, `,"characters":`...)
+	dst = strconv.AppendInt(dst, int64(a.Characters), 10)
+	dst = append(dst, `,"units":`...)
+	dst = strconv.AppendInt(dst, int64(a.Units), 10)
+	dst = append(dst, `,"segment_bits":[`...)
+	dst = appendSegmentBits(dst, a)
+	return append(dst, ']')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string. s must be valid UTF-8.
+func appendJSONString(dst, s []byte) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRune(s[i:])
+			if r == '\u2028' || r == '\u2029' {
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, `\u202`...)
+				dst = append(dst, hexDigits[r&0xF])
+				i += n
+				start = i
+				continue
+			}
+			i += n
+			continue
+		}
+		if c >= 0x20 && c != '"' && c != '\\' {
+			i++
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\n':
+			dst = append(dst, '\\', 'n')
+		case '\r':
+			dst = append(dst, '\\', 'r')
+		case '\t':
+			dst = append(dst, '\\', 't')
+		default:
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+		}
+		i++
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// digits2 holds "00" to "99".
+const digits2 = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// appendInt appends n in decimal, writing the digits in place two at a
+// time (strconv formats into a buffer and copies, which showed in profiles).
+func appendInt(dst []byte, n int) []byte {
+	if n < 0 {
+		return strconv.AppendInt(dst, int64(n), 10)
+	}
+	if n < 10 {
+		return append(dst, byte('0'+n))
+	}
+	w := 1
+	for v := n; v >= 10; v /= 10 {
+		w++
+	}
+	l := len(dst)
+	dst = append(dst, "00000000000000000000"[:w]...)
+	i := l + w
+	for n >= 100 {
+		r := n % 100
+		n /= 100
+		i -= 2
+		dst[i], dst[i+1] = digits2[2*r], digits2[2*r+1]
+	}
+	if n >= 10 {
+		dst[i-2], dst[i-1] = digits2[2*n], digits2[2*n+1]
+	} else {
+		dst[i-1] = byte('0' + n)
+	}
+	return dst
+}

@@ -1,0 +1,218 @@
+package batch
+
+// RegionFunc returns the ISO 3166 alpha-2 region (upper case, such as "US")
+// of an E.164 number, and how many of its leading digits (after "+") decide
+// that answer: every number of the same length that starts with the same
+// prefixDigits digits gets the same region (or the same error). The batch
+// caches answers by that prefix, so the lookup runs once per prefix, not
+// once per row. A calling code that belongs to a single region decides it
+// alone (prefixDigits = the code's length, exact); for shared calling codes
+// (+1, +7, +44, ...) the command claims 7 digits, which tells NANP area
+// codes and exchanges, KZ from RU and the Crown dependencies from GB.
+// prefixDigits 0 disables caching for that answer.
+//
+// The command wires it to libphonenumber metadata; tests may pass their own.
+type RegionFunc func(e164 string) (region string, prefixDigits int, err error)
+
+// validE164 reports whether s is strict E.164: "+", then 1 to 15 digits, the
+// first not 0. It makes no allocation.
+func validE164(s []byte) (ok bool, reason string) {
+	if len(s) == 0 {
+		return false, "empty"
+	}
+	if s[0] != '+' {
+		return false, "no leading +"
+	}
+	d := s[1:]
+	if len(d) == 0 {
+		return false, "no digits"
+	}
+	if len(d) > 15 {
+		return false, "more than 15 digits"
+	}
+	if d[0] == '0' {
+		return false, "country code starts with 0"
+	}
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false, "not a digit after +"
+		}
+	}
+	return true, ""
+}
+
+// regionKey packs the first n digits and the digit count of a valid E.164
+// number into one integer: 4 bits a digit, 4 bits the length.
+func regionKey(s []byte, n int) uint64 {
+	d := s[1:]
+	k := uint64(len(d))
+	for _, c := range d[:n] {
+		k = k<<4 | uint64(c-'0'+1)
+	}
+	return k
+}
+
+// regionResult is a cached region lookup.
+type regionResult struct {
+	idx    int16 // region index, or -1 on error
+	reason string
+}
+
+// regionCache memoises a RegionFunc, per worker (no locks on the hot path).
+// Answers decided by a calling code alone go in arrays indexed by the code.
+// The others go in a compact open-addressing table of packed words (key,
+// region), 8 bytes a slot so that it stays in the CPU cache: it doubles when
+// half full, from 32 KiB up to 8 MiB, and then starts over, so memory stays
+// bounded. Error reasons, rare, live in a
+// map beside it.
+type regionCache struct {
+	f     RegionFunc
+	exact bool
+	cc    [3][]regionEntry // by calling code length - 1: 10, 100, 1000 entries
+	table []uint64         // key<<16 | region index+1 (errIdx: see errs); 0 is empty
+	bits  int              // len(table) == 1<<bits
+	used  int
+	errs  map[uint64]string
+}
+
+type regionEntry struct {
+	set bool
+	r   regionResult
+}
+
+const (
+	regionTableMinBits = 12 // 32 KiB
+	regionTableMaxBits = 20 // 8 MiB: half a million prefixes (all NANP NPA-NXX in use fit)
+	errIdx             = 0xFFFF
+)
+
+func newRegionCache(f RegionFunc, exact bool) *regionCache {
+	return &regionCache{f: f, exact: exact,
+		cc:    [3][]regionEntry{make([]regionEntry, 10), make([]regionEntry, 100), make([]regionEntry, 1000)},
+		table: make([]uint64, 1<<regionTableMinBits), bits: regionTableMinBits, errs: map[uint64]string{}}
+}
+
+// lookup returns the region of the valid E.164 number s.
+func (c *regionCache) lookup(s []byte) regionResult {
+	if c.exact {
+		r, _ := c.call(s)
+		return r
+	}
+	d := s[1:]
+	code := 0
+	for i := 0; i < 3 && i < len(d); i++ {
+		code = code*10 + int(d[i]-'0')
+		if e := &c.cc[i][code]; e.set {
+			return e.r
+		}
+	}
+	k := regionKey(s, min(len(d), 7)) // 32 bits: 7 digits and the length
+	mask := uint64(len(c.table) - 1)
+	h := (k * 0x9E3779B97F4A7C15) >> (64 - c.bits)
+	for {
+		w := c.table[h]
+		if w == 0 {
+			break
+		}
+		if w>>16 == k {
+			if idx := w & 0xFFFF; idx != errIdx {
+				return regionResult{idx: int16(idx - 1)}
+			}
+			return regionResult{idx: -1, reason: c.errs[k]}
+		}
+		h = (h + 1) & mask
+	}
+	r, p := c.call(s)
+	switch {
+	case p <= 0:
+	case p <= 3 && p <= len(d):
+		code := 0
+		for _, ch := range d[:p] {
+			code = code*10 + int(ch-'0')
+		}
+		c.cc[p-1][code] = regionEntry{set: true, r: r}
+	case p <= 7:
+		// Keyed by 7 digits, finer than claimed: still right.
+		idx := uint64(errIdx)
+		if r.idx >= 0 {
+			idx = uint64(r.idx) + 1
+		} else {
+			c.errs[k] = r.reason
+		}
+		if c.used >= len(c.table)/2 {
+			if c.bits < regionTableMaxBits {
+				c.grow()
+			} else {
+				clear(c.table)
+				clear(c.errs)
+				c.used = 0
+				if r.idx < 0 {
+					c.errs[k] = r.reason
+				}
+			}
+		}
+		c.insert(k<<16 | idx)
+	}
+	return r
+}
+
+// insert puts a packed word in the table (its key is not there).
+func (c *regionCache) insert(w uint64) {
+	mask := uint64(len(c.table) - 1)
+	h := ((w >> 16) * 0x9E3779B97F4A7C15) >> (64 - c.bits)
+	for c.table[h] != 0 {
+		h = (h + 1) & mask
+	}
+	c.table[h] = w
+	c.used++
+}
+
+// grow doubles the table.
+func (c *regionCache) grow() {
+	old := c.table
+	c.bits++
+	c.table = make([]uint64, 1<<c.bits)
+	c.used = 0
+	for _, w := range old {
+		if w != 0 {
+			c.insert(w)
+		}
+	}
+}
+
+func (c *regionCache) call(s []byte) (regionResult, int) {
+	reg, p, err := c.f(string(s))
+	if err != nil {
+		return regionResult{idx: -1, reason: err.Error()}, p
+	}
+	i := regionIndex(reg)
+	if i < 0 {
+		return regionResult{idx: -1, reason: "no region known for this number"}, p
+	}
+	return regionResult{idx: int16(i)}, p
+}
+
+// Region indexes: the 676 two-letter codes AA..ZZ, and noRegion for rows
+// whose region is not asked (no to column).
+const (
+	numRegions = 26 * 26
+	noRegion   = numRegions
+)
+
+func regionIndex(s string) int {
+	if len(s) != 2 {
+		return -1
+	}
+	a, b := s[0]&^0x20, s[1]&^0x20 // upper case
+	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
+		return -1
+	}
+	return int(a-'A')*26 + int(b-'A')
+}
+
+func regionName(i int) string {
+	if i == noRegion {
+		return ""
+	}
+	return string([]byte{byte('A' + i/26), byte('A' + i%26)})
+}

@@ -1,0 +1,248 @@
+package batch
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Summary totals a batch run. Totals count the rows that succeeded; failed
+// rows are counted in Failed and listed (the first Options.MaxFailed of
+// them) in FailedRows.
+type Summary struct {
+	Rows        int64     `json:"rows"`     // rows written, successes and failures
+	Messages    int64     `json:"messages"` // rows that succeeded
+	Segments    int64     `json:"segments"`
+	Cost        Money     `json:"cost"`
+	Currency    string    `json:"currency,omitempty"`
+	Bytes       int64     `json:"bytes"` // input bytes consumed
+	ByRegion    []Group   `json:"by_region"`
+	ByEncoding  []Group   `json:"by_encoding"`
+	Smart       *Savings  `json:"smart,omitempty"`   // with Options.Smart
+	Suggest     *Savings  `json:"suggest,omitempty"` // with Options.Suggest
+	Failed      int64     `json:"failed"`
+	FailedRows  []RowFail `json:"failed_rows"`
+	Truncated   bool      `json:"failed_rows_truncated,omitempty"` // more failures than listed
+	Interrupted bool      `json:"interrupted,omitempty"`           // the context was cancelled
+	Stopped     bool      `json:"stopped,omitempty"`               // Strict stopped at a failure
+}
+
+// Group is the total of the rows of one region or one encoding.
+type Group struct {
+	Key      string `json:"key"` // "US", "GSM-7"; "" for rows without a to column
+	Messages int64  `json:"messages"`
+	Segments int64  `json:"segments"`
+	Cost     Money  `json:"cost"`
+}
+
+// Savings counts the rows that a change of body would make cheaper: smart
+// encoding (Twilio's SmartEncoded=true) or the sms.Suggest body.
+type Savings struct {
+	Rows     int64 `json:"rows"`     // rows with fewer segments
+	Segments int64 `json:"segments"` // segments saved in all
+	Cost     Money `json:"cost"`     // money saved in all
+}
+
+// RowFail is one failed row of the summary.
+type RowFail struct {
+	Line  int64  `json:"line"`
+	ID    string `json:"id,omitempty"`
+	Error string `json:"error"`
+}
+
+// cell is the total of one region and encoding.
+type cell struct {
+	msgs, segs int64
+	cost       Money
+}
+
+// tally is a summary under construction: per batch, then for the run.
+type tally struct {
+	cells   [(numRegions + 1) * 2]cell
+	touched []int32
+	rows    int64
+	smart   Savings
+	suggest Savings
+	failed  int64
+	fails   []RowFail
+	err     error // a money overflow
+}
+
+func (t *tally) reset() {
+	for _, i := range t.touched {
+		t.cells[i] = cell{}
+	}
+	t.touched = t.touched[:0]
+	t.rows, t.failed = 0, 0
+	t.smart, t.suggest = Savings{}, Savings{}
+	t.fails = t.fails[:0]
+	t.err = nil
+}
+
+func (t *tally) add(region int, ucs2 bool, segs int64, cost Money) {
+	i := region * 2
+	if ucs2 {
+		i++
+	}
+	c := &t.cells[i]
+	if c.msgs == 0 && c.segs == 0 {
+		t.touched = append(t.touched, int32(i))
+	}
+	c.msgs++
+	c.segs += segs
+	var err error
+	if c.cost, err = c.cost.Add(cost); err != nil && t.err == nil {
+		t.err = err
+	}
+}
+
+func addSavings(s *Savings, t *tally, rows, segs int64, cost Money) {
+	s.Rows += rows
+	s.Segments += segs
+	var err error
+	if s.Cost, err = s.Cost.Add(cost); err != nil && t.err == nil {
+		t.err = err
+	}
+}
+
+// merge adds the batch tally b into t, keeping at most maxFails failures.
+func (t *tally) merge(b *tally, maxFails int) {
+	for _, i := range b.touched {
+		bc := &b.cells[i]
+		c := &t.cells[i]
+		if c.msgs == 0 && c.segs == 0 {
+			t.touched = append(t.touched, i)
+		}
+		c.msgs += bc.msgs
+		c.segs += bc.segs
+		var err error
+		if c.cost, err = c.cost.Add(bc.cost); err != nil && t.err == nil {
+			t.err = err
+		}
+	}
+	t.rows += b.rows
+	addSavings(&t.smart, t, b.smart.Rows, b.smart.Segments, b.smart.Cost)
+	addSavings(&t.suggest, t, b.suggest.Rows, b.suggest.Segments, b.suggest.Cost)
+	t.failed += b.failed
+	for _, f := range b.fails {
+		if len(t.fails) < maxFails {
+			t.fails = append(t.fails, f)
+		}
+	}
+	if b.err != nil && t.err == nil {
+		t.err = b.err
+	}
+}
+
+// summary builds the Summary of the tally.
+func (t *tally) summary(o *Options, currency string) Summary {
+	s := Summary{Rows: t.rows, Failed: t.failed, Currency: currency}
+	s.FailedRows = append([]RowFail{}, t.fails...)
+	s.Truncated = t.failed > int64(len(t.fails))
+	regions := map[int]*Group{}
+	enc := [2]Group{{Key: "GSM-7"}, {Key: "UCS-2"}}
+	for _, i := range t.touched {
+		c := t.cells[i]
+		r := int(i) / 2
+		g := regions[r]
+		if g == nil {
+			g = &Group{Key: regionName(r)}
+			regions[r] = g
+		}
+		g.Messages += c.msgs
+		g.Segments += c.segs
+		g.Cost, _ = g.Cost.Add(c.cost)
+		e := &enc[i%2]
+		e.Messages += c.msgs
+		e.Segments += c.segs
+		e.Cost, _ = e.Cost.Add(c.cost)
+		s.Messages += c.msgs
+		s.Segments += c.segs
+		s.Cost, _ = s.Cost.Add(c.cost)
+	}
+	s.ByRegion = []Group{}
+	for _, g := range regions {
+		s.ByRegion = append(s.ByRegion, *g)
+	}
+	sort.Slice(s.ByRegion, func(a, b int) bool { return s.ByRegion[a].Key < s.ByRegion[b].Key })
+	s.ByEncoding = []Group{}
+	for _, e := range enc {
+		if e.Messages > 0 {
+			s.ByEncoding = append(s.ByEncoding, e)
+		}
+	}
+	if o.Smart {
+		sv := t.smart
+		s.Smart = &sv
+	}
+	if o.Suggest {
+		sv := t.suggest
+		s.Suggest = &sv
+	}
+	return s
+}
+
+// TextFailedRows is how many failed rows WriteText lists.
+const TextFailedRows = 20
+
+// WriteText writes the summary for people, as the command prints it on
+// standard error.
+func (s Summary) WriteText(w io.Writer) error {
+	var b strings.Builder
+	cur := s.Currency
+	money := func(m Money) string {
+		if cur == "" {
+			return "-"
+		}
+		return m.String() + " " + cur
+	}
+	state := ""
+	if s.Interrupted {
+		state = " (interrupted)"
+	} else if s.Stopped {
+		state = " (stopped at the first failure: -strict)"
+	}
+	fmt.Fprintf(&b, "smsgauge batch: %d rows%s, %d messages, %d segments, cost %s, %d failed\n",
+		s.Rows, state, s.Messages, s.Segments, money(s.Cost), s.Failed)
+	if len(s.ByEncoding) > 0 {
+		b.WriteString("by encoding:\n")
+		for _, g := range s.ByEncoding {
+			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s\n", g.Key, g.Messages, g.Segments, money(g.Cost))
+		}
+	}
+	if len(s.ByRegion) > 1 || (len(s.ByRegion) == 1 && s.ByRegion[0].Key != "") {
+		b.WriteString("by region:\n")
+		for _, g := range s.ByRegion {
+			k := g.Key
+			if k == "" {
+				k = "-"
+			}
+			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s\n", k, g.Messages, g.Segments, money(g.Cost))
+		}
+	}
+	if s.Smart != nil {
+		fmt.Fprintf(&b, "smart encoding would make %d rows cheaper: %d segments, %s saved\n", s.Smart.Rows, s.Smart.Segments, money(s.Smart.Cost))
+	}
+	if s.Suggest != nil {
+		fmt.Fprintf(&b, "the suggested bodies would make %d rows cheaper: %d segments, %s saved\n", s.Suggest.Rows, s.Suggest.Segments, money(s.Suggest.Cost))
+	}
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, "failed rows (%d):\n", s.Failed)
+		n := 0
+		for _, f := range s.FailedRows {
+			if n == TextFailedRows {
+				break
+			}
+			b.WriteString("  ")
+			b.WriteString(f.Error)
+			b.WriteString("\n")
+			n++
+		}
+		if more := s.Failed - int64(n); more > 0 {
+			fmt.Fprintf(&b, "  ... and %d more (the error column of the output has them all)\n", more)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
