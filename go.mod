@@ -2,10 +2,4 @@ module github.com/smsgauge/sms
 
 go 1.26.0
 
-require (
-	github.com/nyaruka/phonenumbers v1.8.1 // indirect
-	github.com/rivo/uniseg v0.4.7 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
-	golang.org/x/text v0.44.0 // indirect
-	google.golang.org/protobuf v1.36.11 // indirect
-)
+require github.com/rivo/uniseg v0.4.7
