@@ -135,63 +135,35 @@ func (r Rules) Validate(m CreateMessage) error {
 	var p problems
 
 	// Addresses.
-	if m.To == "" {
-		p.add("To", RuleRequired, "the recipient is required")
-	} else if checkText(&p, "To", m.To) {
-		if err := checkToAddress(m.To); err != nil {
-			p.addCause("To", RuleAddress, quoteShort(m.To)+" is not a recipient address: "+err.Error(), err)
-		}
-	}
-	if m.From == "" && m.MessagingServiceSid == "" {
-		p.add("From", RuleRequired, "give From, MessagingServiceSid or both")
-	}
-	if m.From != "" && checkText(&p, "From", m.From) {
-		if err := checkFromAddress(m.From, m.To); err != nil {
-			p.addCause("From", RuleAddress, quoteShort(m.From)+" cannot send to "+quoteShort(m.To)+": "+err.Error(), err)
-		}
-	}
-	checkSIDParam(&p, "MessagingServiceSid", m.MessagingServiceSid, sidService)
-	if m.FallbackFrom != "" && checkText(&p, "FallbackFrom", m.FallbackFrom) {
-		if err := checkFallbackAddress(m.FallbackFrom); err != nil {
-			p.addCause("FallbackFrom", RuleAddress, quoteShort(m.FallbackFrom)+" is not an SMS sender: "+err.Error(), err)
-		}
-		switch ch := channelOf(m.To); {
-		case ch == "rcs":
-			p.add("FallbackFrom", RuleDepends, "To "+quoteShort(m.To)+" forces RCS, which never falls back to SMS")
-		case ch != "":
-			p.add("FallbackFrom", RuleDepends, "a fallback goes only with an RCS send, not to a "+ch+" address")
-		case channelOf(m.From) != "rcs" && m.MessagingServiceSid == "":
-			p.add("FallbackFrom", RuleDepends, "needs an RCS send: an rcs: From or a MessagingServiceSid with an RCS sender")
-		}
-	}
+	r.checkAddresses(&p, m)
 
 	// Content.
 	if m.Body == "" && len(m.MediaUrl) == 0 && m.ContentSid == "" {
-		p.add("Body", RuleRequired, "give Body, MediaUrl or ContentSid")
+		p.add("Body", ParamRequired, "give Body, MediaUrl or ContentSid")
 	}
 	checkBody(&p, m.Body)
 	if n := len(m.MediaUrl); n > MaxMediaURLs {
-		p.add("MediaUrl", RuleTooMany, strconv.Itoa(n)+" media URLs, at most "+strconv.Itoa(MaxMediaURLs))
+		p.add("MediaUrl", ParamTooMany, strconv.Itoa(n)+" media URLs, at most "+strconv.Itoa(MaxMediaURLs))
 	}
 	for i, u := range m.MediaUrl {
 		param := indexed("MediaUrl", i)
 		if u == "" {
-			p.add(param, RuleRequired, "empty media URL")
+			p.add(param, ParamRequired, "empty media URL")
 		} else if checkText(&p, param, u) {
 			checkURL(&p, param, u, false)
 		}
 	}
-	checkSIDParam(&p, "ContentSid", m.ContentSid, sidContent)
+	checkSIDParam(&p, "ContentSid", m.ContentSid, SIDContent)
 	if m.ContentVariables != "" {
 		if m.ContentSid == "" {
-			p.add("ContentVariables", RuleDepends, "needs ContentSid")
+			p.add("ContentVariables", ParamDepends, "needs ContentSid")
 		}
 		checkContentVariables(&p, m.ContentVariables)
 	}
 	for i, a := range m.PersistentAction {
 		param := indexed("PersistentAction", i)
 		if a == "" {
-			p.add(param, RuleRequired, "empty action")
+			p.add(param, ParamRequired, "empty action")
 		} else {
 			checkText(&p, param, a)
 		}
@@ -200,20 +172,20 @@ func (r Rules) Validate(m CreateMessage) error {
 	checkFlag(&p, "SendAsMms", m.SendAsMms)
 	checkFlag(&p, "ShortenUrls", m.ShortenUrls)
 	if m.ShortenUrls == True && m.MessagingServiceSid == "" {
-		p.add("ShortenUrls", RuleDepends, "needs MessagingServiceSid")
+		p.add("ShortenUrls", ParamDepends, "needs MessagingServiceSid")
 	}
 
 	// Scheduling.
 	r.checkSchedule(&p, m)
 	if m.ValidityPeriod != 0 && (m.ValidityPeriod < 1 || m.ValidityPeriod > MaxValidityPeriod) {
-		p.add("ValidityPeriod", RuleRange, strconv.Itoa(m.ValidityPeriod)+" is not from 1 to 36000 seconds")
+		p.add("ValidityPeriod", ParamRange, strconv.Itoa(m.ValidityPeriod)+" is not from 1 to 36000 seconds")
 	}
 
 	// Callbacks.
 	if m.StatusCallback != "" && checkText(&p, "StatusCallback", m.StatusCallback) {
 		checkURL(&p, "StatusCallback", m.StatusCallback, true)
 	}
-	checkSIDParam(&p, "ApplicationSid", m.ApplicationSid, sidApp)
+	checkSIDParam(&p, "ApplicationSid", m.ApplicationSid, SIDApplication)
 	checkFlag(&p, "ProvideFeedback", m.ProvideFeedback)
 
 	// The rest.
@@ -222,10 +194,10 @@ func (r Rules) Validate(m CreateMessage) error {
 	checkEnum(&p, "RiskCheck", m.RiskCheck, RiskCheckEnable, RiskCheckDisable)
 	checkEnum(&p, "TrafficType", m.TrafficType, TrafficFree)
 	if m.Attempt < 0 {
-		p.add("Attempt", RuleRange, strconv.Itoa(m.Attempt)+" is not positive")
+		p.add("Attempt", ParamRange, strconv.Itoa(m.Attempt)+" is not positive")
 	}
 	if m.MaxPrice != "" && checkText(&p, "MaxPrice", m.MaxPrice) && !isDecimal4(m.MaxPrice) {
-		p.add("MaxPrice", RuleFormat, quoteShort(m.MaxPrice)+" is not a decimal with at most 4 places, such as 0.0500")
+		p.add("MaxPrice", ParamFormat, quoteShort(m.MaxPrice)+" is not a decimal with at most 4 places, such as 0.0500")
 	}
 	checkFlag(&p, "ForceDelivery", m.ForceDelivery)
 	if m.Tags != "" {
@@ -361,11 +333,11 @@ func checkText(p *problems, param, s string) bool {
 	for j := i; j < len(s); {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if r == utf8.RuneError && size == 1 {
-			p.add(param, RuleUTF8, "invalid UTF-8 at byte "+strconv.Itoa(j))
+			p.add(param, ParamUTF8, "invalid UTF-8 at byte "+strconv.Itoa(j))
 			return false
 		}
 		if r < 0x20 || r >= 0x7F && r <= 0x9F {
-			p.add(param, RuleControl, "control character "+strconv.QuoteRune(r)+" at byte "+strconv.Itoa(j))
+			p.add(param, ParamControl, "control character "+strconv.QuoteRune(r)+" at byte "+strconv.Itoa(j))
 			return false
 		}
 		j += size
@@ -405,9 +377,9 @@ func checkBody(p *problems, body string) {
 	// Every UTF-16 unit takes at most 3 UTF-8 bytes, so a body longer than
 	// 3*1600 bytes is too long without counting.
 	if len(body) > 3*MaxBodyUnits {
-		p.add("Body", RuleTooLong, "at least "+strconv.Itoa((len(body)+2)/3)+" UTF-16 units ("+strconv.Itoa(len(body))+" bytes), at most 1600 (Twilio error 21617)")
+		p.add("Body", ParamTooLong, "at least "+strconv.Itoa((len(body)+2)/3)+" UTF-16 units ("+strconv.Itoa(len(body))+" bytes), at most 1600 (Twilio error 21617)")
 	} else if n := BodyUnits(body); n > MaxBodyUnits {
-		p.add("Body", RuleTooLong, strconv.Itoa(n)+" UTF-16 units, at most 1600 (Twilio error 21617)")
+		p.add("Body", ParamTooLong, strconv.Itoa(n)+" UTF-16 units, at most 1600 (Twilio error 21617)")
 	}
 	if !utf8.ValidString(body) {
 		i := 0
@@ -418,22 +390,13 @@ func checkBody(p *problems, body string) {
 			}
 			i += size
 		}
-		p.add("Body", RuleUTF8, "invalid UTF-8 at byte "+strconv.Itoa(i))
-	}
-}
-
-func checkSIDParam(p *problems, param, s, prefix string) {
-	if s == "" {
-		return
-	}
-	if !checkSID(s, prefix) {
-		p.add(param, RuleSID, quoteShort(s)+" is not "+prefix+" followed by 32 hexadecimal digits")
+		p.add("Body", ParamUTF8, "invalid UTF-8 at byte "+strconv.Itoa(i))
 	}
 }
 
 func checkFlag(p *problems, param string, f Flag) {
 	if f > False {
-		p.add(param, RuleEnum, "Flag value "+strconv.Itoa(int(f))+" is none of Unset, True, False")
+		p.add(param, ParamEnum, "Flag value "+strconv.Itoa(int(f))+" is none of Unset, True, False")
 	}
 }
 
@@ -453,7 +416,7 @@ func checkEnum(p *problems, param, s string, allowed ...string) {
 		}
 		d += strconv.Quote(a)
 	}
-	p.add(param, RuleEnum, d)
+	p.add(param, ParamEnum, d)
 }
 
 // isDecimal4 reports whether s is digits with an optional fraction of 1 to

@@ -1,148 +1,105 @@
 package sms
 
-import (
-	"errors"
-	"strings"
-)
+// This file is the builder's seam to the address and SID checks of the
+// address issue (ParseAddress, CheckTo, CheckRoute, CheckFallback and
+// SIDKind.Check): the builder applies them and wraps their errors, which
+// stay reachable through errors.As as the Cause of a *ParamError.
 
-// This file is the builder's seam to the address and SID checks. Until the
-// address issue lands, it holds a minimal syntax check of its own; after the
-// merge these functions delegate to ParseAddress and the SID types.
-
-var errShimAddress = errors.New("sms: not an address")
-
-// channelOf returns the channel prefix of an address ("whatsapp", "rcs",
-// "messenger"), or "" for a plain SMS address.
-func channelOf(s string) string {
-	if i := strings.IndexByte(s, ':'); i > 0 {
-		return s[:i]
-	}
-	return ""
-}
-
-// isE164 reports whether s is "+" and 2 to 15 digits, not starting with 0.
-func isE164(s string) bool {
-	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9' {
-		return false
-	}
-	for i := 2; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// checkToAddress reports why s cannot be a To address, or nil.
-func checkToAddress(s string) error {
-	switch ch := channelOf(s); ch {
-	case "":
-		if isE164(s) || isShortCode(s) {
-			return nil
-		}
-	case "whatsapp", "rcs":
-		if isE164(s[len(ch)+1:]) {
-			return nil
-		}
-	case "messenger":
-		if len(s) > len(ch)+1 {
-			return nil
-		}
-	}
-	return errShimAddress
-}
-
-func isShortCode(s string) bool {
-	if len(s) < 3 || len(s) > 8 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func isAlphaSender(s string) bool {
-	if len(s) == 0 || len(s) > 11 {
-		return false
-	}
-	letter := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
-			letter = true
-		case c >= '0' && c <= '9', c == ' ':
-		default:
-			return false
-		}
-	}
-	return letter
-}
-
-// checkFromAddress reports why from cannot send to to, or nil.
-func checkFromAddress(from, to string) error {
-	chF, chT := channelOf(from), channelOf(to)
-	if chF != chT && !(chF == "" && chT == "") {
-		return errors.New("sms: From and To are on different channels")
-	}
-	switch chF {
-	case "":
-		if isE164(from) || isShortCode(from) || isAlphaSender(from) {
-			return nil
-		}
-	case "whatsapp":
-		if isE164(from[len(chF)+1:]) {
-			return nil
-		}
-	case "rcs", "messenger":
-		if len(from) > len(chF)+1 {
-			return nil
-		}
-	}
-	return errShimAddress
-}
-
-// checkFallbackAddress reports why s cannot be an SMS fallback sender.
-func checkFallbackAddress(s string) error {
-	if isE164(s) || isShortCode(s) || isAlphaSender(s) {
-		return nil
-	}
-	return errShimAddress
-}
-
-// SID prefixes the Message API uses.
+// SID prefixes the builder names in messages.
 const (
 	sidAccount = "AC"
-	sidService = "MG"
-	sidApp     = "AP"
-	sidContent = "HX"
 	sidAPIKey  = "SK"
 )
 
-// checkSID reports whether s is one of the prefixes followed by 32
-// hexadecimal digits.
-func checkSID(s string, prefixes ...string) bool {
-	if len(s) != 34 {
-		return false
-	}
-	ok := false
-	for _, p := range prefixes {
-		if s[:2] == p {
-			ok = true
-			break
+// checkSID reports whether s is a well-formed SID of one of the kinds.
+func checkSID(s string, kinds ...SIDKind) bool {
+	for _, k := range kinds {
+		if k.Check(s) == nil {
+			return true
 		}
 	}
-	if !ok {
-		return false
+	return false
+}
+
+// checkSIDParam reports a parameter that is not a SID of kind k.
+func checkSIDParam(p *problems, param, s string, k SIDKind) {
+	if s == "" {
+		return
 	}
-	for i := 2; i < 34; i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
+	if err := k.Check(s); err != nil {
+		p.addCause(param, ParamSID, quoteShort(s)+" is not a "+k.String()+" SID ("+k.Prefix()+" followed by 32 hexadecimal digits)", err)
+	}
+}
+
+// channelOf returns the channel of an address as far as its prefix tells.
+func channelOf(s string) Channel {
+	for c := ChannelWhatsApp; c < numChannels; c++ {
+		pre := c.Prefix()
+		if len(s) > len(pre) && s[:len(pre)] == pre {
+			return c
 		}
 	}
-	return true
+	return ChannelSMS
+}
+
+// checkAddresses applies the To, From and FallbackFrom rules.
+func (r Rules) checkAddresses(p *problems, m CreateMessage) {
+	opts := AddressOptions{Permissive: r.PermissiveSenderID}
+	var to, from Address
+	toOK, fromOK := false, false
+	if m.To == "" {
+		p.add("To", ParamRequired, "the recipient is required")
+	} else if !checkText(p, "To", m.To) {
+		// reported
+	} else if a, err := opts.ParseAddress(m.To); err != nil {
+		p.addCause("To", ParamAddress, "not a recipient address: "+err.Error(), err)
+	} else if err := CheckTo(a); err != nil {
+		p.addCause("To", ParamAddress, err.Error(), err)
+	} else {
+		to, toOK = a, true
+	}
+	if m.From == "" && m.MessagingServiceSid == "" {
+		p.add("From", ParamRequired, "give From, MessagingServiceSid or both")
+	}
+	if m.From != "" && checkText(p, "From", m.From) {
+		if a, err := opts.ParseAddress(m.From); err != nil {
+			p.addCause("From", ParamAddress, "not a sender address: "+err.Error(), err)
+		} else if !toOK {
+			fromOK = CheckFrom(a) == nil
+			from = a
+		} else if err := CheckRoute(a, to); err != nil {
+			p.addCause("From", ParamAddress, err.Error(), err)
+		} else {
+			from, fromOK = a, true
+		}
+	}
+	checkSIDParam(p, "MessagingServiceSid", m.MessagingServiceSid, SIDMessagingService)
+	if m.FallbackFrom == "" || !checkText(p, "FallbackFrom", m.FallbackFrom) {
+		return
+	}
+	fb, err := opts.ParseAddress(m.FallbackFrom)
+	if err != nil {
+		p.addCause("FallbackFrom", ParamAddress, "not an SMS sender: "+err.Error(), err)
+		return
+	}
+	switch {
+	case m.From != "" && fromOK && toOK:
+		if err := CheckFallback(from, to, fb); err != nil {
+			p.addCause("FallbackFrom", ParamDepends, err.Error(), err)
+		}
+	case m.From == "" && m.MessagingServiceSid != "":
+		// The service's sender pool decides; it needs an RCS sender, which
+		// only Twilio knows. The fallback itself must be an SMS sender and
+		// the To must not force RCS.
+		if fb.Channel != ChannelSMS || fb.Kind == AddressInvalid {
+			p.add("FallbackFrom", ParamDepends, "must be an SMS sender: an E.164 number, short code or sender ID")
+		}
+		if toOK && to.Channel == ChannelRCS {
+			p.add("FallbackFrom", ParamDepends, "To "+quoteShort(m.To)+" forces RCS, which never falls back to SMS")
+		} else if toOK && to.Channel != ChannelSMS {
+			p.add("FallbackFrom", ParamDepends, "a fallback goes only with an RCS send, not to a "+to.Channel.String()+" address")
+		}
+	case m.From == "":
+		// From is missing: already reported.
+	}
 }

@@ -15,46 +15,46 @@ func checkContentVariables(p *problems, s string) {
 	dec := json.NewDecoder(strings.NewReader(s))
 	tok, err := dec.Token()
 	if err != nil {
-		p.addCause(param, RuleJSON, "not JSON", err)
+		p.addCause(param, ParamJSON, "not JSON", err)
 		return
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		p.add(param, RuleJSON, "must be a JSON object of strings, such as {\"1\":\"Ada\"}, not "+jsonKind(tok))
+		p.add(param, ParamJSON, "must be a JSON object of strings, such as {\"1\":\"Ada\"}, not "+jsonKind(tok))
 		return
 	}
 	seen := make(map[string]struct{})
 	for dec.More() {
 		tok, err = dec.Token()
 		if err != nil {
-			p.addCause(param, RuleJSON, "not JSON", err)
+			p.addCause(param, ParamJSON, "not JSON", err)
 			return
 		}
 		key, _ := tok.(string)
 		if _, dup := seen[key]; dup {
-			p.add(param, RuleJSON, "duplicate key "+quoteShort(key))
+			p.add(param, ParamJSON, "duplicate key "+quoteShort(key))
 			return
 		}
 		seen[key] = struct{}{}
 		tok, err = dec.Token()
 		if err != nil {
-			p.addCause(param, RuleJSON, "not JSON", err)
+			p.addCause(param, ParamJSON, "not JSON", err)
 			return
 		}
 		v, ok := tok.(string)
 		if !ok {
-			p.add(param, RuleJSON, "value of "+quoteShort(key)+" is "+jsonKind(tok)+", not a string")
+			p.add(param, ParamJSON, "value of "+quoteShort(key)+" is "+jsonKind(tok)+", not a string")
 			return
 		}
 		if n := BodyUnits(v); n > MaxContentVarUnits {
-			p.add(param, RuleTooLong, "value of "+quoteShort(key)+" is longer than 1600 UTF-16 units (Twilio error 21658)")
+			p.add(param, ParamTooLong, "value of "+quoteShort(key)+" is longer than 1600 UTF-16 units (Twilio error 21658)")
 		}
 	}
 	if _, err := dec.Token(); err != nil { // the closing brace
-		p.addCause(param, RuleJSON, "not JSON", err)
+		p.addCause(param, ParamJSON, "not JSON", err)
 		return
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		p.add(param, RuleJSON, "text after the JSON object")
+		p.add(param, ParamJSON, "text after the JSON object")
 	}
 }
 
@@ -67,12 +67,12 @@ func checkTags(p *problems, s string) {
 		if err == nil {
 			err = errors.New("invalid JSON")
 		}
-		p.addCause(param, RuleJSON, "not JSON", err)
+		p.addCause(param, ParamJSON, "not JSON", err)
 		return
 	}
 	t := strings.TrimLeft(s, " \t\r\n")
 	if t[0] != '{' {
-		p.add(param, RuleJSON, "must be a JSON object, such as {\"campaign\":\"spring\"}")
+		p.add(param, ParamJSON, "must be a JSON object, such as {\"campaign\":\"spring\"}")
 	}
 }
 

@@ -21,9 +21,9 @@ const MaxPageSize = 1000
 func checkMessageSID(p *problems, s string) {
 	switch {
 	case s == "":
-		p.add("Sid", RuleRequired, "the Message SID is required")
-	case !checkSID(s, "SM", "MM"):
-		p.add("Sid", RuleSID, quoteShort(s)+" is not SM or MM followed by 32 hexadecimal digits")
+		p.add("Sid", ParamRequired, "the Message SID is required")
+	default:
+		checkSIDParam(p, "Sid", s, SIDMessage)
 	}
 }
 
@@ -45,12 +45,12 @@ func (u UpdateMessage) Validate() error {
 	checkMessageSID(&p, u.Sid)
 	switch s := u.Status; {
 	case s == "" && !u.Redact:
-		p.add("Status", RuleRequired, "nothing to update: set Redact, Status=canceled or both")
+		p.add("Status", ParamRequired, "nothing to update: set Redact, Status=canceled or both")
 	case s == "" || s == StatusCanceled:
 	case strings.EqualFold(s, "cancelled"):
-		p.add("Status", RuleEnum, quoteShort(s)+": Twilio spells it \"canceled\", with one l")
+		p.add("Status", ParamEnum, quoteShort(s)+": Twilio spells it \"canceled\", with one l")
 	default:
-		p.add("Status", RuleEnum, quoteShort(s)+" is not \"canceled\", the only status an update may set")
+		p.add("Status", ParamEnum, quoteShort(s)+" is not \"canceled\", the only status an update may set")
 	}
 	return p.err()
 }
@@ -143,14 +143,14 @@ func (l ListMessages) Validate() error {
 			continue
 		}
 		if _, err := time.Parse(time.DateOnly, f.v); err != nil || len(f.v) != len(time.DateOnly) {
-			p.addCause(f.name, RuleFormat, quoteShort(f.v)+" is not a date written YYYY-MM-DD", err)
+			p.addCause(f.name, ParamFormat, quoteShort(f.v)+" is not a date written YYYY-MM-DD", err)
 		}
 	}
 	if l.PageSize != 0 && (l.PageSize < 1 || l.PageSize > MaxPageSize) {
-		p.add("PageSize", RuleRange, strconv.Itoa(l.PageSize)+" is not from 1 to 1000")
+		p.add("PageSize", ParamRange, strconv.Itoa(l.PageSize)+" is not from 1 to 1000")
 	}
 	if l.Page < 0 {
-		p.add("Page", RuleRange, strconv.Itoa(l.Page)+" is negative")
+		p.add("Page", ParamRange, strconv.Itoa(l.Page)+" is negative")
 	}
 	return p.err()
 }

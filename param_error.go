@@ -11,7 +11,7 @@ import (
 var ErrInvalidParam = errors.New("sms: invalid request parameter")
 
 // Sentinels for the rules a request parameter can break. Each *ParamError
-// unwraps to ErrInvalidParam and to the sentinel of its Rule.
+// unwraps to ErrInvalidParam and to the sentinel of its ParamRule.
 var (
 	ErrParamRequired = errors.New("sms: required parameter missing")
 	ErrParamUTF8     = errors.New("sms: parameter is not valid UTF-8")
@@ -29,64 +29,64 @@ var (
 	ErrParamSchedule = errors.New("sms: SendAt outside the scheduling window")
 )
 
-// Rule names the check a request parameter failed. Its String form is a
+// ParamRule names the check a request parameter failed. Its String form is a
 // short kebab-case word, stable enough for JSON output and tests.
-type Rule uint8
+type ParamRule uint8
 
 // The rules, one per sentinel error.
 const (
-	RuleRequired Rule = iota + 1 // ErrParamRequired
-	RuleUTF8                     // ErrParamUTF8
-	RuleControl                  // ErrParamControl: CR, LF or another C0/C1 control
-	RuleTooLong                  // ErrParamTooLong
-	RuleTooMany                  // ErrParamTooMany
-	RuleRange                    // ErrParamRange
-	RuleFormat                   // ErrParamFormat
-	RuleURL                      // ErrParamURL
-	RuleSID                      // ErrParamSID
-	RuleEnum                     // ErrParamEnum
-	RuleJSON                     // ErrParamJSON
-	RuleAddress                  // ErrParamAddress
-	RuleDepends                  // ErrParamDepends
-	RuleSchedule                 // ErrParamSchedule
+	ParamRequired ParamRule = iota + 1 // ErrParamRequired
+	ParamUTF8                          // ErrParamUTF8
+	ParamControl                       // ErrParamControl: CR, LF or another C0/C1 control
+	ParamTooLong                       // ErrParamTooLong
+	ParamTooMany                       // ErrParamTooMany
+	ParamRange                         // ErrParamRange
+	ParamFormat                        // ErrParamFormat
+	ParamURL                           // ErrParamURL
+	ParamSID                           // ErrParamSID
+	ParamEnum                          // ErrParamEnum
+	ParamJSON                          // ErrParamJSON
+	ParamAddress                       // ErrParamAddress
+	ParamDepends                       // ErrParamDepends
+	ParamSchedule                      // ErrParamSchedule
 )
 
 var ruleNames = [...]string{
-	RuleRequired: "required",
-	RuleUTF8:     "utf8",
-	RuleControl:  "control-char",
-	RuleTooLong:  "too-long",
-	RuleTooMany:  "too-many",
-	RuleRange:    "range",
-	RuleFormat:   "format",
-	RuleURL:      "url",
-	RuleSID:      "sid",
-	RuleEnum:     "enum",
-	RuleJSON:     "json",
-	RuleAddress:  "address",
-	RuleDepends:  "depends",
-	RuleSchedule: "schedule-window",
+	ParamRequired: "required",
+	ParamUTF8:     "utf8",
+	ParamControl:  "control-char",
+	ParamTooLong:  "too-long",
+	ParamTooMany:  "too-many",
+	ParamRange:    "range",
+	ParamFormat:   "format",
+	ParamURL:      "url",
+	ParamSID:      "sid",
+	ParamEnum:     "enum",
+	ParamJSON:     "json",
+	ParamAddress:  "address",
+	ParamDepends:  "depends",
+	ParamSchedule: "schedule-window",
 }
 
 var ruleErrs = [...]error{
-	RuleRequired: ErrParamRequired,
-	RuleUTF8:     ErrParamUTF8,
-	RuleControl:  ErrParamControl,
-	RuleTooLong:  ErrParamTooLong,
-	RuleTooMany:  ErrParamTooMany,
-	RuleRange:    ErrParamRange,
-	RuleFormat:   ErrParamFormat,
-	RuleURL:      ErrParamURL,
-	RuleSID:      ErrParamSID,
-	RuleEnum:     ErrParamEnum,
-	RuleJSON:     ErrParamJSON,
-	RuleAddress:  ErrParamAddress,
-	RuleDepends:  ErrParamDepends,
-	RuleSchedule: ErrParamSchedule,
+	ParamRequired: ErrParamRequired,
+	ParamUTF8:     ErrParamUTF8,
+	ParamControl:  ErrParamControl,
+	ParamTooLong:  ErrParamTooLong,
+	ParamTooMany:  ErrParamTooMany,
+	ParamRange:    ErrParamRange,
+	ParamFormat:   ErrParamFormat,
+	ParamURL:      ErrParamURL,
+	ParamSID:      ErrParamSID,
+	ParamEnum:     ErrParamEnum,
+	ParamJSON:     ErrParamJSON,
+	ParamAddress:  ErrParamAddress,
+	ParamDepends:  ErrParamDepends,
+	ParamSchedule: ErrParamSchedule,
 }
 
 // String returns the rule's short name, such as "required" or "url".
-func (r Rule) String() string {
+func (r ParamRule) String() string {
 	if int(r) < len(ruleNames) && ruleNames[r] != "" {
 		return ruleNames[r]
 	}
@@ -95,7 +95,7 @@ func (r Rule) String() string {
 
 // Err returns the sentinel error of the rule, or ErrInvalidParam for an
 // unknown rule.
-func (r Rule) Err() error {
+func (r ParamRule) Err() error {
 	if int(r) < len(ruleErrs) && ruleErrs[r] != nil {
 		return ruleErrs[r]
 	}
@@ -108,11 +108,11 @@ func (r Rule) Err() error {
 // repeats a message body or a secret. Cause, when not nil, is the error of
 // a lower layer (an address or JSON parser) that led to the verdict.
 //
-// ParamError unwraps to ErrInvalidParam, to the sentinel of its Rule and to
+// ParamError unwraps to ErrInvalidParam, to the sentinel of its ParamRule and to
 // Cause, so errors.Is and errors.As both work.
 type ParamError struct {
 	Param  string
-	Rule   Rule
+	Rule   ParamRule
 	Detail string
 	Cause  error
 }
@@ -169,11 +169,11 @@ func ParamErrors(err error) []*ParamError {
 // problems collects ParamErrors for errors.Join.
 type problems []error
 
-func (p *problems) add(param string, rule Rule, detail string) {
+func (p *problems) add(param string, rule ParamRule, detail string) {
 	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail})
 }
 
-func (p *problems) addCause(param string, rule Rule, detail string, cause error) {
+func (p *problems) addCause(param string, rule ParamRule, detail string, cause error) {
 	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail, Cause: cause})
 }
 

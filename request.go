@@ -110,20 +110,20 @@ func (e Endpoint) check(p *problems) {
 	u := e.Credentials.Username
 	switch {
 	case u == "" && e.Credentials.Secret != "":
-		p.add("Credentials.Username", RuleRequired, "a secret needs the Account SID or API key SID it belongs to")
-	case u != "" && !checkSID(u, sidAccount, sidAPIKey):
-		p.add("Credentials.Username", RuleSID, quoteShort(u)+" is not AC or SK followed by 32 hexadecimal digits")
+		p.add("Credentials.Username", ParamRequired, "a secret needs the Account SID or API key SID it belongs to")
+	case u != "" && !checkSID(u, SIDAccount, SIDAPIKey):
+		p.add("Credentials.Username", ParamSID, quoteShort(u)+" is not AC or SK followed by 32 hexadecimal digits")
 	case u != "" && e.Credentials.Secret == "":
-		p.add("Credentials.Secret", RuleRequired, "the Auth Token or API key secret is empty")
+		p.add("Credentials.Secret", ParamRequired, "the Auth Token or API key secret is empty")
 	}
 	if strings.ContainsAny(string(e.Credentials.Secret), "\r\n\x00") {
-		p.add("Credentials.Secret", RuleControl, "contains CR, LF or NUL")
+		p.add("Credentials.Secret", ParamControl, "contains CR, LF or NUL")
 	}
 	switch acct := e.Account(); {
 	case acct == "":
-		p.add("AccountSid", RuleRequired, "give AccountSid, or an Account SID as Credentials.Username")
-	case !checkSID(acct, sidAccount):
-		p.add("AccountSid", RuleSID, quoteShort(acct)+" is not AC followed by 32 hexadecimal digits")
+		p.add("AccountSid", ParamRequired, "give AccountSid, or an Account SID as Credentials.Username")
+	case !checkSID(acct, SIDAccount):
+		p.add("AccountSid", ParamSID, quoteShort(acct)+" is not AC followed by 32 hexadecimal digits")
 	}
 	checkHostLabel(p, "Edge", e.Edge)
 	checkHostLabel(p, "Region", e.Region)
@@ -140,7 +140,7 @@ func checkHostLabel(p *problems, param, s string) {
 		ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
 	}
 	if !ok {
-		p.add(param, RuleFormat, quoteShort(s)+" is not a host label of lower-case letters, digits and hyphens")
+		p.add(param, ParamFormat, quoteShort(s)+" is not a host label of lower-case letters, digits and hyphens")
 	}
 }
 

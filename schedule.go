@@ -27,6 +27,10 @@ type Rules struct {
 	// MaxLead is how far ahead of Now a SendAt may be at most; 0 means
 	// DefaultMaxLead (35 days).
 	MaxLead time.Duration
+	// PermissiveSenderID lets an alphanumeric From also hold - + _ and &
+	// (AddressOptions.Permissive). Addresses are otherwise checked strictly,
+	// as Twilio reads them: Form sends them unchanged.
+	PermissiveSenderID bool
 }
 
 func (r Rules) now() time.Time {
@@ -56,25 +60,25 @@ func (r Rules) checkSchedule(p *problems, m CreateMessage) {
 	}
 	if m.ScheduleType == ScheduleFixed {
 		if m.SendAt.IsZero() {
-			p.add("SendAt", RuleRequired, "ScheduleType=fixed needs SendAt")
+			p.add("SendAt", ParamRequired, "ScheduleType=fixed needs SendAt")
 		}
 		if m.MessagingServiceSid == "" {
-			p.add("MessagingServiceSid", RuleRequired, "ScheduleType=fixed needs a Messaging Service")
+			p.add("MessagingServiceSid", ParamRequired, "ScheduleType=fixed needs a Messaging Service")
 		}
 	}
 	if m.SendAt.IsZero() {
 		return
 	}
 	if m.ScheduleType == "" {
-		p.add("ScheduleType", RuleRequired, "SendAt without ScheduleType=fixed: Twilio would ignore SendAt and send at once")
+		p.add("ScheduleType", ParamRequired, "SendAt without ScheduleType=fixed: Twilio would ignore SendAt and send at once")
 	}
 	earliest, latest := r.Window()
 	at := m.SendAt.Truncate(time.Second) // what Form sends
 	switch {
 	case at.Before(earliest):
-		p.add("SendAt", RuleSchedule, FormatSendAt(at)+" is less than "+humanDuration(earliest.Sub(r.nowFrom(earliest)))+" ahead (earliest "+FormatSendAt(earliest)+")")
+		p.add("SendAt", ParamSchedule, FormatSendAt(at)+" is less than "+humanDuration(earliest.Sub(r.nowFrom(earliest)))+" ahead (earliest "+FormatSendAt(earliest)+")")
 	case at.After(latest):
-		p.add("SendAt", RuleSchedule, FormatSendAt(at)+" is more than "+humanDuration(latest.Sub(r.nowFrom(earliest)))+" ahead (latest "+FormatSendAt(latest)+")")
+		p.add("SendAt", ParamSchedule, FormatSendAt(at)+" is more than "+humanDuration(latest.Sub(r.nowFrom(earliest)))+" ahead (latest "+FormatSendAt(latest)+")")
 	}
 }
 

@@ -14,39 +14,39 @@ import (
 // UTF-8.
 func checkURL(p *problems, param, s string, callback bool) {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
-		p.add(param, RuleURL, "space at byte "+strconv.Itoa(i)+"; percent-encode it as %20")
+		p.add(param, ParamURL, "space at byte "+strconv.Itoa(i)+"; percent-encode it as %20")
 		return
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		p.addCause(param, RuleURL, "not a URL", err)
+		p.addCause(param, ParamURL, "not a URL", err)
 		return
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		if u.Scheme == "" {
-			p.add(param, RuleURL, quoteShort(s)+" is not absolute; start it with https://")
+			p.add(param, ParamURL, quoteShort(s)+" is not absolute; start it with https://")
 		} else {
-			p.add(param, RuleURL, "scheme "+quoteShort(u.Scheme)+" is not http or https")
+			p.add(param, ParamURL, "scheme "+quoteShort(u.Scheme)+" is not http or https")
 		}
 		return
 	}
 	if u.Opaque != "" || u.Host == "" {
-		p.add(param, RuleURL, quoteShort(s)+" has no host")
+		p.add(param, ParamURL, quoteShort(s)+" has no host")
 		return
 	}
 	if port := u.Port(); port != "" {
 		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-			p.add(param, RuleURL, "port "+quoteShort(port)+" is not from 1 to 65535")
+			p.add(param, ParamURL, "port "+quoteShort(port)+" is not from 1 to 65535")
 		}
 	}
 	if !callback {
 		return
 	}
 	if u.User != nil {
-		p.add(param, RuleURL, "user info (user:password@) is not allowed; it would leak into logs")
+		p.add(param, ParamURL, "user info (user:password@) is not allowed; it would leak into logs")
 	}
 	if d := hostProblem(u.Hostname()); d != "" {
-		p.add(param, RuleURL, d)
+		p.add(param, ParamURL, d)
 	}
 }
 

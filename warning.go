@@ -43,7 +43,7 @@ func (r Rules) Warnings(m CreateMessage) []Warning {
 	if m.StatusCallback != "" && m.ApplicationSid != "" {
 		w = append(w, Warning{"ApplicationSid", WarnIgnored, "ignored for status callbacks, because StatusCallback is given"})
 	}
-	if len(m.MediaUrl) > 1 && (channelOf(m.To) == "whatsapp" || channelOf(m.From) == "whatsapp") {
+	if len(m.MediaUrl) > 1 && (channelOf(m.To) == ChannelWhatsApp || channelOf(m.From) == ChannelWhatsApp) {
 		w = append(w, Warning{"MediaUrl", WarnWhatsAppMedia, "WhatsApp sends only the first of " + strconv.Itoa(len(m.MediaUrl)) + " media URLs"})
 	}
 	if !m.SendAt.IsZero() && m.SendAt.Nanosecond() != 0 {
