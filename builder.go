@@ -401,7 +401,7 @@ func checkFlag(p *problems, param string, f Flag) {
 }
 
 func checkEnum(p *problems, param, s string, allowed ...string) {
-	if s == "" {
+	if s == "" || !checkText(p, param, s) {
 		return
 	}
 	for _, a := range allowed {

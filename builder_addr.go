@@ -23,11 +23,11 @@ func checkSID(s string, kinds ...SIDKind) bool {
 
 // checkSIDParam reports a parameter that is not a SID of kind k.
 func checkSIDParam(p *problems, param, s string, k SIDKind) {
-	if s == "" {
+	if s == "" || !checkText(p, param, s) {
 		return
 	}
 	if err := k.Check(s); err != nil {
-		p.addCause(param, ParamSID, quoteShort(s)+" is not a "+k.String()+" SID ("+k.Prefix()+" followed by 32 hexadecimal digits)", err)
+		p.addCause(param, ParamSID, quoteShort(s)+": want a "+k.String()+" SID, "+k.Prefix()+" followed by 32 hexadecimal digits", err)
 	}
 }
 

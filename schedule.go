@@ -55,9 +55,7 @@ func (r Rules) Window() (earliest, latest time.Time) {
 
 // checkSchedule applies the ScheduleType, SendAt and window rules.
 func (r Rules) checkSchedule(p *problems, m CreateMessage) {
-	if m.ScheduleType != "" && checkText(p, "ScheduleType", m.ScheduleType) {
-		checkEnum(p, "ScheduleType", m.ScheduleType, ScheduleFixed)
-	}
+	checkEnum(p, "ScheduleType", m.ScheduleType, ScheduleFixed)
 	if m.ScheduleType == ScheduleFixed {
 		if m.SendAt.IsZero() {
 			p.add("SendAt", ParamRequired, "ScheduleType=fixed needs SendAt")
