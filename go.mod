@@ -3,3 +3,5 @@ module github.com/smsgauge/sms
 go 1.26.0
 
 require github.com/rivo/uniseg v0.4.7
+
+require golang.org/x/text v0.44.0
