@@ -110,7 +110,8 @@ type AddressOptions struct {
 
 	// Numbers, when set, reads phone numbers with numbering metadata:
 	// every phone address gets Address.Number, and Lenient can read national
-	// numbers. Package phone provides one (phone.Parser{}). When nil, phone
+	// numbers (which must then be possible numbers: a length that cannot be
+	// right is rejected with RuleInvalidNumber rather than guessed at). Package phone provides one (phone.Parser{}). When nil, phone
 	// numbers are checked for E.164 syntax only and no metadata is linked in.
 	Numbers NumberParser
 }
@@ -296,14 +297,12 @@ func looksNumeric(s string) bool {
 }
 
 func (p *addrParser) bare(s string, base int) (Address, error) {
-	if s[0] == '+' && (len(s) == 1 || isDigit(s[1]) || (p.o.Lenient && isNumberPunct(s[1]))) {
-		return p.finish(p.number(s, base))
-	}
-	allDigits, hasLetter, numeric := true, false, true
+	allDigits, hasLetter, numeric, digit := true, false, true, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case isDigit(c):
+			digit = true
 		case isLetter(c):
 			hasLetter, allDigits, numeric = true, false, false
 		case isNumberPunct(c):
@@ -313,9 +312,11 @@ func (p *addrParser) bare(s string, base int) (Address, error) {
 		}
 	}
 	switch {
+	case s[0] == '+' && (len(s) == 1 || isDigit(s[1]) || s[1] >= utf8.RuneSelf || (p.o.Lenient && isNumberPunct(s[1]) && !hasLetter)):
+		return p.finish(p.number(s, base))
 	case allDigits && len(s) <= 8:
 		return p.shortCode(s, base)
-	case hasLetter || !numeric:
+	case hasLetter || !numeric || !digit:
 		return p.senderID(s, base)
 	}
 	return p.finish(p.number(s, base))
@@ -428,6 +429,8 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 		}
 		clean := string(buf)
 		switch {
+		case clean == "" || clean == "+":
+			return p.fail(RuleNoDigits, -1)
 		case clean[0] == '+':
 			if rule, off := e164Rule(clean); rule != RuleNone {
 				if off >= 0 {
@@ -445,7 +448,8 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			if err != nil {
 				return Address{}, p.wrap(err)
 			}
-			if !IsE164(info.E164) {
+			if !IsE164(info.E164) || !info.Possible {
+				// Normalising is only safe when the digits can be a number.
 				return p.fail(RuleInvalidNumber, -1)
 			}
 			a.ID, a.Number = info.E164, info
