@@ -152,6 +152,9 @@ func ruleCases() []ruleCase {
 		// Callbacks
 		{"StatusCallback ok", func(m *CreateMessage) { m.StatusCallback = "https://hooks.example.com:8443/sms?x=1" }, nil},
 		{"StatusCallback IP", func(m *CreateMessage) { m.StatusCallback = "http://203.0.113.7/cb" }, nil},
+		{"StatusCallback IPv6", func(m *CreateMessage) { m.StatusCallback = "https://[2001:db8::1]:8443/cb" }, nil},
+		{"StatusCallback bad IP", func(m *CreateMessage) { m.StatusCallback = "http://203.0.113.700/cb" }, []string{"StatusCallback/url"}},
+		{"StatusCallback digit host", func(m *CreateMessage) { m.StatusCallback = "https://1password.example/cb" }, nil},
 		{"StatusCallback underscore", func(m *CreateMessage) { m.StatusCallback = "https://my_host.example.com/cb" }, []string{"StatusCallback/url"}},
 		{"StatusCallback javascript", func(m *CreateMessage) { m.StatusCallback = "javascript:alert(1)" }, []string{"StatusCallback/url"}},
 		{"StatusCallback file", func(m *CreateMessage) { m.StatusCallback = "file:///etc/passwd" }, []string{"StatusCallback/url"}},
