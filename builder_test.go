@@ -1,7 +1,9 @@
 package sms
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"reflect"
 	"slices"
@@ -512,5 +514,39 @@ func TestParamRuleNames(t *testing.T) {
 	}
 	if got := ParamRule(200).String(); got != "rule(200)" {
 		t.Errorf("ParamRule(200).String() = %q", got)
+	}
+}
+
+// TestConcurrentUse shares one message, one Rules and one Endpoint between
+// goroutines; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	m := fullMessage()
+	want, err := testRules.Form(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				f, err := testRules.Form(m)
+				if err != nil || !reflect.DeepEqual(f, want) {
+					done <- fmt.Errorf("Form() = %v, %v", f, err)
+					return
+				}
+				_ = testRules.Warnings(m)
+				_ = testRules.Estimate(m)
+				if _, err := testRules.Request(context.Background(), m, testEndpoint()); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }

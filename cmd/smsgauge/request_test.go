@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/smsgauge/sms"
 )
 
 const (
@@ -142,5 +146,35 @@ func TestRequestUsage(t *testing.T) {
 	}
 	if code, _, _ := runReq(t, "", "create", "extra"); code != 2 {
 		t.Fatalf("extra argument: exit %d, want 2", code)
+	}
+}
+
+// TestRequestJSONRoundTrip: json.Marshal of a CreateMessage is input the
+// command reads back to the same message.
+func TestRequestJSONRoundTrip(t *testing.T) {
+	m := sms.CreateMessage{
+		To: "+14155552671", From: "rcs:acme_agent", MessagingServiceSid: reqMG, FallbackFrom: "+14155550100",
+		Body: "Hi ✓ \"quoted\"", MediaUrl: []string{"https://e.com/b", "https://e.com/a"},
+		ContentSid: "HX0123456789abcdef0123456789abcdef", ContentVariables: `{"1":"x"}`,
+		PersistentAction: []string{"mailto:a@example.com"}, SmartEncoded: sms.True, SendAsMms: sms.False,
+		ShortenUrls: sms.True, ScheduleType: sms.ScheduleFixed, SendAt: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC),
+		ValidityPeriod: 60, StatusCallback: "https://e.com/cb", ApplicationSid: "AP0123456789abcdef0123456789abcdef",
+		ProvideFeedback: sms.False, ContentRetention: "retain", AddressRetention: "obfuscate", RiskCheck: "disable",
+		TrafficType: "free", Attempt: 2, MaxPrice: "0.0500", ForceDelivery: sms.True, Tags: `{"a":"b"}`,
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, err := readParamsJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, probs := createFromValues(vals)
+	if len(probs) > 0 {
+		t.Fatalf("createFromValues(%s) problems %v", b, probs)
+	}
+	if !reflect.DeepEqual(back, m) {
+		t.Fatalf("round trip through JSON:\n got %+v\nwant %+v", back, m)
 	}
 }
