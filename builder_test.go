@@ -190,12 +190,18 @@ func ruleCases() []ruleCase {
 		{"Attempt 1", func(m *CreateMessage) { m.Attempt = 1 }, nil},
 		{"Attempt negative", func(m *CreateMessage) { m.Attempt = -2 }, []string{"Attempt/range"}},
 		// FallbackFrom
-		{"FallbackFrom with RCS From", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+14155550100" }, nil},
+		{"FallbackFrom with RCS From", func(m *CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
+			m.FallbackFrom = "+14155550100"
+		}, nil},
+		{"FallbackFrom needs service", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+14155550100" }, []string{"FallbackFrom/depends"}},
 		{"FallbackFrom with service", func(m *CreateMessage) { m.From = ""; m.MessagingServiceSid = tMG; m.FallbackFrom = "+14155550100" }, nil},
-		{"FallbackFrom with SMS From", func(m *CreateMessage) { m.FallbackFrom = "+14155550199" }, []string{"FallbackFrom/depends"}},
+		{"FallbackFrom with SMS From", func(m *CreateMessage) { m.MessagingServiceSid = tMG; m.FallbackFrom = "+14155550199" }, []string{"FallbackFrom/depends"}},
 		{"FallbackFrom with rcs To", func(m *CreateMessage) {
 			m.To = "rcs:+14155552671"
 			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
 			m.FallbackFrom = "+14155550100"
 		}, []string{"FallbackFrom/depends"}},
 		{"FallbackFrom rcs To via service", func(m *CreateMessage) {
@@ -204,8 +210,16 @@ func ruleCases() []ruleCase {
 			m.MessagingServiceSid = tMG
 			m.FallbackFrom = "+14155550100"
 		}, []string{"FallbackFrom/depends"}},
-		{"FallbackFrom not SMS", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "whatsapp:+14155550100" }, []string{"FallbackFrom/depends"}},
-		{"FallbackFrom garbage", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+0123" }, []string{"FallbackFrom/address"}},
+		{"FallbackFrom not SMS", func(m *CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
+			m.FallbackFrom = "whatsapp:+14155550100"
+		}, []string{"FallbackFrom/depends"}},
+		{"FallbackFrom garbage", func(m *CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
+			m.FallbackFrom = "+0123"
+		}, []string{"FallbackFrom/address"}},
 		// Everything at once
 		{"many problems at once", func(m *CreateMessage) {
 			m.To = ""

@@ -192,7 +192,11 @@ func createCases() []struct {
 		})},
 		{"whatsapp", with(func(m *sms.CreateMessage) { m.To, m.From = "whatsapp:+14155552671", "whatsapp:+14155550100" })},
 		{"messenger", with(func(m *sms.CreateMessage) { m.To, m.From = "messenger:1234567890", "messenger:9876543210" })},
-		{"rcs with fallback", with(func(m *sms.CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+14155550100" })},
+		{"rcs with fallback", with(func(m *sms.CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = mg
+			m.FallbackFrom = "+14155550100"
+		})},
 		{"short code sender", with(func(m *sms.CreateMessage) { m.From = "12345" })},
 		{"alphanumeric sender", with(func(m *sms.CreateMessage) { m.To = "+447700900123"; m.From = "ACME Ltd" })},
 		{"content template", with(func(m *sms.CreateMessage) {
