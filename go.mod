@@ -2,10 +2,9 @@ module github.com/smsgauge/sms
 
 go 1.26.0
 
-require github.com/rivo/uniseg v0.4.7
-
 require (
 	github.com/nyaruka/phonenumbers v1.8.1
+	github.com/rivo/uniseg v0.4.7
 	golang.org/x/text v0.44.0
 )
 

@@ -3,6 +3,7 @@ package sms
 import (
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 //go:generate go run ./internal/gen/gsm7
@@ -126,6 +127,52 @@ func asciiWord(w uint64) (extra int, bad bool, cr uint64) {
 	return bits.OnesCount64(ext), badMask != 0, cr
 }
 
+// plainMask marks the bytes of w that cost one septet and need no further
+// thought: space, digits, the punctuation of 0x21..0x3F and the letters A-Z
+// and a-z. Anything else (non-ASCII, controls, @ [ \ ] ^ _ ` { | } ~ DEL)
+// leaves its byte unmarked.
+func plainMask(w uint64) uint64 {
+	w7 := w & swar7F
+	low := w7 & (0x1F * swarLo)
+	letter := (low + 0x7F*swarLo) &^ (low + 0x65*swarLo) // low 5 bits in 1..1A
+	ge20 := w7 + 0x60*swarLo
+	ge40 := w7 + 0x40*swarLo
+	return ge20 & (^ge40 | letter) &^ w & swarHi
+}
+
+// plainBad has the high bit set, in some byte, unless all 8 bytes of w are
+// plain (see plainMask). It is plainMask's test in fewer operations, for the
+// word-at-a-time runs; the carries and borrows its arithmetic lets cross
+// between bytes start only at bytes that are flagged anyway (non-ASCII ones,
+// NUL), so the answer for the word as a whole is exact.
+func plainBad(w uint64) uint64 {
+	ctrl := ^(w + 0x60*swarLo)                               // below 0x20
+	letter := ((w - swarLo) & (0x1F * swarLo)) + 0x66*swarLo // low 5 bits not in 1..1A
+	return w | ctrl | letter&(w<<1)                          // non-ASCII, control, or 0x40..0x7F but no letter
+}
+
+// plainRun returns how far from s[i] the plain bytes (see plainMask) run,
+// in whole words. The words are loaded without bounds checks; plainBad
+// does not care about the order of the bytes in a word.
+func plainRun(s string, i int) int {
+	p := unsafe.Pointer(unsafe.StringData(s))
+	k := i
+	for k+32 <= len(s) {
+		w0 := *(*uint64)(unsafe.Add(p, k))
+		w1 := *(*uint64)(unsafe.Add(p, k+8))
+		w2 := *(*uint64)(unsafe.Add(p, k+16))
+		w3 := *(*uint64)(unsafe.Add(p, k+24))
+		if (plainBad(w0)|plainBad(w1)|plainBad(w2)|plainBad(w3))&swarHi != 0 {
+			break
+		}
+		k += 32
+	}
+	for k+8 <= len(s) && plainBad(*(*uint64)(unsafe.Add(p, k)))&swarHi == 0 {
+		k += 8
+	}
+	return k - i
+}
+
 // gsmCount is what a GSM-7 scan of a body finds.
 type gsmCount struct {
 	units   int // septets
@@ -139,68 +186,81 @@ type gsmCount struct {
 // first character that is not GSM-7 (or the first invalid byte).
 func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 	units, scalars, crlf, segs, pos := 0, 0, 0, 1, 0
-	i := 0
-	for {
-		for i+8 <= len(s) {
-			w := load64(s, i)
-			if w&swarHi != 0 {
-				break
-			}
-			extra, bad, cr := asciiWord(w)
-			if bad {
-				return gsmCount{}, false
-			}
-			if cr != 0 {
-				crlf += countCRLF(s, i, cr)
-			}
-			n := 8 + extra
-			switch {
-			case pos+n <= capacity:
-				pos += n
-			case extra == 0:
-				segs++
-				pos += 8 - capacity
-			default:
-				for k := i; k < i+8; k++ {
-					c := int(gsm7ASCII[s[k]])
-					if pos+c > capacity {
-						segs++
-						pos = 0
+	nextWord := 0 // where a word-at-a-time check may next be tried
+	for i := 0; i < len(s); {
+		var n int
+		b := s[i]
+		switch {
+		case b < 0x80:
+			// Plain text runs a word at a time, one septet a byte, so its
+			// packing is arithmetic.
+			if i >= nextWord && i+8 <= len(s) {
+				w := load64(s, i)
+				if plainBad(w)&swarHi != 0 {
+					// Eight ASCII bytes with escapes among them: count the
+					// word at once when no cut can fall inside it.
+					if w&swarHi == 0 && pos+16 <= capacity {
+						extra, bad, cr := asciiWord(w)
+						if bad {
+							return gsmCount{}, false
+						}
+						if cr != 0 {
+							crlf += countCRLF(s, i, cr)
+						}
+						pos += 8 + extra
+						units += 8 + extra
+						scalars += 8
+						i += 8
+						continue
 					}
-					pos += c
+					nextWord = i + 8
+					goto one
 				}
+				m := plainRun(s, i)
+				pos += m
+				if pos > capacity {
+					q := (pos - 1) / capacity
+					segs += q
+					pos -= q * capacity
+				}
+				units += m
+				scalars += m
+				i += m
+				continue
 			}
-			units += n
-			scalars += 8
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		var c int
-		if b := s[i]; b < 0x80 {
-			c = int(gsm7ASCII[b])
+		one:
+			n = int(gsm7ASCII[b])
 			if b == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 				crlf++
 			}
 			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if e, ok := gsm7Lookup(r); ok {
-				c = int(e.septets)
+		case b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if r < 0x100 {
+				if k := gsm7Latin1[r-0x80]; k != 0 {
+					n = 1
+				}
+			} else if r >= 0x390 && r < 0x3B0 && gsm7Greek[r-0x390] != 0 {
+				n = 1
 			}
-			i += n
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if e, ok := gsm7Lookup(r); ok {
+				n = int(e.septets)
+			}
+			i += size
 		}
-		if c == 0 {
+		if n == 0 {
 			return gsmCount{}, false
 		}
 		scalars++
-		units += c
-		if pos+c > capacity {
+		units += n
+		if pos+n > capacity {
 			segs++
 			pos = 0
 		}
-		pos += c
+		pos += n
 	}
 	return gsmCount{units: units, scalars: scalars, crlf: crlf, segs: segs}, true
 }

@@ -5,9 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -85,6 +83,7 @@ func (f *smartFlags) analyze(body string, core sms.Options) (sms.SmartAnalysis, 
 		return f.options(core).Analyze(body)
 	}
 	sa := sms.SmartAnalysis{Body: norm.NFC.String(body)}
+	sa.Text = sa.Body
 	sa.Normalized = sa.Body != body
 	var err error
 	if sa.Before, err = core.Analyze(body); err != nil {
@@ -101,27 +100,33 @@ func (f *smartFlags) analyze(body string, core sms.Options) (sms.SmartAnalysis, 
 	return sa, nil
 }
 
-// smartJSON returns the "smart" object of a --jsonl output line: the body as
-// Twilio would send it with the flags' smart options, and what it costs.
-// segment_bits lists each segment's payload bits, without the UDH.
-func smartJSON(body string, f *smartFlags, core sms.Options) (map[string]any, error) {
+// smartJSONOut is the "smart" object of a --jsonl output line (and of a
+// -json report): the body as Twilio would send it with the flags' smart
+// options, and what it costs. SegmentBits lists each segment's payload bits,
+// without the UDH.
+type smartJSONOut struct {
+	Encoding    sms.Encoding `json:"encoding"`
+	Segments    int          `json:"segments"`
+	Characters  int          `json:"characters"`
+	Units       int          `json:"units"`
+	SegmentBits []int        `json:"segment_bits"`
+	Body        string       `json:"body"`
+}
+
+// smartJSON analyses body with the flags' smart options on top of core, for
+// the "smart" field of --jsonl and -json output.
+func smartJSON(body string, f *smartFlags, core sms.Options) (*smartJSONOut, error) {
 	sa, err := f.analyze(body, core)
 	if err != nil {
 		return nil, err
 	}
 	a := sa.After
-	bits := make([]int, 0, a.Segments)
+	o := &smartJSONOut{Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
+		SegmentBits: make([]int, 0, a.Segments), Body: sa.Body}
 	for seg := range a.EachSegment() {
-		bits = append(bits, seg.Bits)
+		o.SegmentBits = append(o.SegmentBits, seg.Bits)
 	}
-	return map[string]any{
-		"encoding":     a.Encoding.String(),
-		"segments":     a.Segments,
-		"characters":   a.Characters,
-		"units":        a.Units,
-		"segment_bits": bits,
-		"body":         sa.Body,
-	}, nil
+	return o, nil
 }
 
 // writeSmartReport writes the smart-encoding lines of the default text
@@ -146,9 +151,9 @@ func writeSmartReport(w io.Writer, body string, f *smartFlags, core sms.Options)
 		fmt.Fprintf(w, "  not substituted: the result would not be all GSM-7\n")
 	}
 	for _, s := range sa.Substitutions {
-		fmt.Fprintf(w, "  byte %d: %s -> %s\n", s.Offset, describe(s.Original), quote(s.Replacement))
+		fmt.Fprintf(w, "  byte %-5d %q  %s  -> %q\n", s.Offset, s.Original, describe(s.Original), s.Replacement)
 	}
-	fmt.Fprintf(w, "  body: %s\n", quote(sa.Body))
+	fmt.Fprintf(w, "  body: %q\n", sa.Body)
 	return nil
 }
 
@@ -157,15 +162,19 @@ func runSuggest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	udh16 := fs.Bool("udh16", false, "16-bit concatenation reference (152 septets or 66 units per part)")
 	asJSON := fs.Bool("json", false, "print the suggestion as one JSON object")
-	raw := fs.Bool("raw", false, "keep a final newline of standard input (by default one is dropped)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: smsgauge suggest [-udh16] [-json] [-raw] [text]   (reads standard input when no text is given)")
+		fmt.Fprintln(stderr, `usage: smsgauge suggest [-udh16] [-json] [text ...]
+
+Suggests the cheapest body reachable with smart encoding and NFC, and says
+which characters force UCS-2 and what would fix each. The body is the
+arguments joined by spaces or, without arguments, standard input exactly as
+read (echo adds a line break, which counts: use printf or echo -n).`)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	body, err := readBody(fs.Args(), stdin, *raw)
+	body, err := readBody(fs.Args(), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "smsgauge suggest:", err)
 		return 1
@@ -188,23 +197,14 @@ func runSuggest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readBody joins the arguments with spaces, or reads standard input, dropping
-// one final newline unless raw.
-func readBody(args []string, stdin io.Reader, raw bool) (string, error) {
+// readBody joins the arguments with spaces, or reads standard input exactly
+// as the default report does.
+func readBody(args []string, stdin io.Reader) (string, error) {
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil
 	}
 	b, err := io.ReadAll(stdin)
-	if err != nil {
-		return "", err
-	}
-	s := string(b)
-	if !raw {
-		if t, ok := strings.CutSuffix(s, "\n"); ok {
-			s = strings.TrimSuffix(t, "\r")
-		}
-	}
-	return s, nil
+	return string(b), err
 }
 
 func writeSuggestion(w io.Writer, sg sms.Suggestion) {
@@ -216,7 +216,7 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion) {
 	}
 	fmt.Fprintln(w)
 	if sg.Body != "" || sg.Before.Segments != sg.After.Segments {
-		fmt.Fprintf(w, "body:      %s\n", quote(sg.Body))
+		fmt.Fprintf(w, "body:      %q\n", sg.Body)
 	}
 	if len(sg.Fixes) == 0 {
 		fmt.Fprintln(w, "every character is GSM-7")
@@ -226,15 +226,28 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion) {
 	for _, f := range sg.Fixes {
 		switch f.Kind {
 		case sms.FixNone:
-			fmt.Fprintf(w, "  byte %-5d %s: no GSM-7 form known\n", f.Offset, describe(f.Text))
+			fmt.Fprintf(w, "  byte %-5d %q  %s  fix: none known\n", f.Offset, f.Text, describe(f.Text))
 		default:
-			fmt.Fprintf(w, "  byte %-5d %s: %s -> %s\n", f.Offset, describe(f.Text), f.Kind, quote(f.Replacement))
+			fmt.Fprintf(w, "  byte %-5d %q  %s  fix: %s -> %q\n", f.Offset, f.Text, describe(f.Text), f.Kind, f.Replacement)
 		}
 	}
+	none := 0
+	for _, f := range sg.Fixes {
+		if f.Kind == sms.FixNone {
+			none++
+		}
+	}
+	if none > 0 {
+		fmt.Fprintf(w, "%d character(s) have no GSM-7 form, so the body stays UCS-2", none)
+		if sg.Saved == 0 {
+			fmt.Fprint(w, ", and no substitution saves a segment")
+		}
+		fmt.Fprintln(w)
+	}
 	if len(sg.Remaining) > 0 {
-		fmt.Fprintf(w, "still forcing UCS-2 in the suggested body (%d):\n", len(sg.Remaining))
+		fmt.Fprintf(w, "outside GSM-7 in the suggested body (%d):\n", len(sg.Remaining))
 		for _, c := range sg.Remaining {
-			fmt.Fprintf(w, "  byte %-5d %s\n", c.Offset, describe(c.Text))
+			fmt.Fprintf(w, "  byte %-5d %q  %s\n", c.Offset, c.Text, describe(c.Text))
 		}
 	}
 }
@@ -276,24 +289,6 @@ func suggestJSON(sg sms.Suggestion) map[string]any {
 		"remaining":       remaining,
 	}
 }
-
-// describe shows a character with its code points: "’" U+2019.
-func describe(s string) string {
-	var b strings.Builder
-	b.WriteString(quote(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			fmt.Fprintf(&b, " invalid byte %#02x", s[i])
-		} else {
-			fmt.Fprintf(&b, " U+%04X", r)
-		}
-		i += size
-	}
-	return b.String()
-}
-
-func quote(s string) string { return strconv.Quote(s) }
 
 func unitsText(a sms.Analysis) string {
 	if a.Encoding == sms.EncodingGSM7 {

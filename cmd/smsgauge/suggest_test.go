@@ -62,23 +62,18 @@ func TestSmartJSON(t *testing.T) {
 		name string
 		args []string
 		body string
-		want map[string]any
+		want smartJSONOut
 	}{
-		{"calculator", []string{"-smart"}, quote100, map[string]any{
-			"encoding": "GSM-7", "segments": 1, "characters": 101, "units": 101,
-			"segment_bits": []int{707}, "body": "'" + strings.Repeat("a", 100)}},
-		{"gsm-only declines", []string{"-smart=gsm-only"}, "It’s 😀", map[string]any{
-			"encoding": "UCS-2", "segments": 1, "characters": 6, "units": 7,
-			"segment_bits": []int{112}, "body": "It’s 😀"}},
-		{"calculator substitutes", []string{"-smart"}, "It’s 😀", map[string]any{
-			"encoding": "UCS-2", "segments": 1, "characters": 6, "units": 7,
-			"segment_bits": []int{112}, "body": "It's 😀"}},
-		{"nfc alone", []string{"-nfc"}, strings.Repeat("e\u0301", 70), map[string]any{
-			"encoding": "GSM-7", "segments": 1, "characters": 70, "units": 70,
-			"segment_bits": []int{490}, "body": strings.Repeat("é", 70)}},
-		{"two segments", []string{"-smart"}, strings.Repeat("“x”", 60), map[string]any{
-			"encoding": "GSM-7", "segments": 2, "characters": 180, "units": 180,
-			"segment_bits": []int{1071, 189}, "body": strings.Repeat("\"x\"", 60)}},
+		{"calculator", []string{"-smart"}, quote100, smartJSONOut{
+			sms.EncodingGSM7, 1, 101, 101, []int{707}, "'" + strings.Repeat("a", 100)}},
+		{"gsm-only declines", []string{"-smart=gsm-only"}, "It’s 😀", smartJSONOut{
+			sms.EncodingUCS2, 1, 6, 7, []int{112}, "It’s 😀"}},
+		{"calculator substitutes", []string{"-smart"}, "It’s 😀", smartJSONOut{
+			sms.EncodingUCS2, 1, 6, 7, []int{112}, "It's 😀"}},
+		{"nfc alone", []string{"-nfc"}, strings.Repeat("e\u0301", 70), smartJSONOut{
+			sms.EncodingGSM7, 1, 70, 70, []int{490}, strings.Repeat("é", 70)}},
+		{"two segments", []string{"-smart"}, strings.Repeat("“x”", 60), smartJSONOut{
+			sms.EncodingGSM7, 2, 180, 180, []int{1071, 189}, strings.Repeat("\"x\"", 60)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,11 +86,22 @@ func TestSmartJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("smartJSON(%q, %v) = %v, want %v", tt.body, tt.args, got, tt.want)
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("smartJSON(%q, %v) = %+v, want %+v", tt.body, tt.args, *got, tt.want)
 			}
-			if _, err := json.Marshal(got); err != nil {
-				t.Errorf("smartJSON result does not marshal: %v", err)
+			b, err := json.Marshal(got)
+			if err != nil {
+				t.Fatalf("smartJSON result does not marshal: %v", err)
+			}
+			var m map[string]any
+			json.Unmarshal(b, &m)
+			for _, k := range []string{"encoding", "segments", "characters", "units", "segment_bits", "body"} {
+				if _, ok := m[k]; !ok || len(m) != 6 {
+					t.Errorf("smartJSON JSON %s: want exactly the keys encoding, segments, characters, units, segment_bits, body", b)
+				}
+			}
+			if m["encoding"] != tt.want.Encoding.String() {
+				t.Errorf("smartJSON JSON encoding = %v, want %q", m["encoding"], tt.want.Encoding.String())
 			}
 		})
 	}
@@ -115,13 +121,13 @@ func TestWriteSmartReport(t *testing.T) {
 		want []string
 	}{
 		{"calculator", []string{"-smart"}, "’" + strings.Repeat("a", 100),
-			[]string{"smart (calculator): GSM-7, 1 segment (101 septets), saves 1 segment", `byte 0: "’" U+2019 -> "'"`}},
+			[]string{"smart (calculator): GSM-7, 1 segment (101 septets), saves 1 segment", `byte 0     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"`}},
 		{"gsm-only", []string{"-smart=gsm-only"}, "It’s 😀",
 			[]string{"smart (gsm-only): UCS-2, 1 segment (7 UTF-16 units), saves 0 segments", "not substituted"}},
 		{"nfc", []string{"-nfc"}, strings.Repeat("e\u0301", 70),
 			[]string{"nfc: GSM-7, 1 segment (70 septets), saves 2 segments", "NFC changed the body (saves 2 segments)"}},
 		{"both", []string{"-smart", "-nfc"}, "n\u0303’",
-			[]string{"smart (calculator) + nfc: GSM-7", `byte 2: "’" U+2019 -> "'"`, `body: "ñ'"`}},
+			[]string{"smart (calculator) + nfc: GSM-7", `byte 2     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"`, `body: "ñ'"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,13 +160,12 @@ func TestRunSuggest(t *testing.T) {
 		{"quote", []string{"suggest", "’" + strings.Repeat("a", 100)}, "", 0, []string{
 			"now:       UCS-2, 2 segments (101 UTF-16 units)",
 			"suggested: GSM-7, 1 segment (101 septets), saves 1 segment with smart encoding",
-			`byte 0     "’" U+2019: smart -> "'"`}},
+			`byte 0     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  fix: smart -> "'"`}},
 		{"emoji remains", []string{"suggest", "Hi 😀"}, "", 0, []string{
-			"saves 0 segments", `byte 3     "😀" U+1F600: no GSM-7 form known`, "still forcing UCS-2 in the suggested body (1)"}},
+			"saves 0 segments", `byte 3     "😀"  U+1F600 GRINNING FACE  fix: none known`, "outside GSM-7 in the suggested body (1)", "1 character(s) have no GSM-7 form, so the body stays UCS-2, and no substitution saves a segment"}},
 		{"clean", []string{"suggest", "plain"}, "", 0, []string{"every character is GSM-7"}},
-		{"stdin drops newline", []string{"suggest", "-json"}, "It’s\n", 0, []string{`"body":"It’s"`, `"segments_now":1`}},
-		{"stdin raw", []string{"suggest", "-json", "-raw"}, "It’s\n", 0, []string{`"body":"It’s\n"`}},
-		{"nfc", []string{"suggest", "-udh16", strings.Repeat("e\u0301", 70)}, "", 0, []string{"with NFC", `nfc -> "é"`}},
+		{"stdin as read", []string{"suggest", "-json"}, "It’s\n", 0, []string{`"body":"It’s\n"`, `"segments_now":1`}},
+		{"nfc", []string{"suggest", "-udh16", strings.Repeat("e\u0301", 70)}, "", 0, []string{"with NFC", `fix: nfc -> "é"`}},
 		{"bad flag", []string{"suggest", "-bogus"}, "", 2, nil},
 	}
 	for _, tt := range tests {
