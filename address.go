@@ -1,7 +1,6 @@
 package sms
 
 import (
-	"errors"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,6 +119,29 @@ type AddressOptions struct {
 // number, a short code, an alphanumeric sender ID, or a channel address
 // ("whatsapp:+E164", "messenger:<id>", "rcs:+E164", "rcs:<agent>"). It
 // returns an *AddressError naming the rule s breaks.
+//
+// What it accepts, and the choices behind it:
+//
+//   - A phone number is "+" and 1 to 15 digits, the first not 0 (E.164).
+//     Its existence is a question for numbering metadata (AddressOptions.Numbers).
+//   - A value of 3 to 8 ASCII digits is a short code (5 or 6 in the US and
+//     Canada). Longer digit strings are numbers missing their "+".
+//   - A value with an ASCII letter is an alphanumeric sender ID: at most 11
+//     characters of A–Z, a–z, 0–9 and space (Permissive adds - + _ &), and
+//     at least one letter. So "1800FLOWERS" is a sender ID, not a number.
+//   - "whatsapp:", "messenger:" and "rcs:" name channels; any other prefix
+//     before a colon is RuleUnknownChannel (Twilio error 30015).
+//   - Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C),
+//     controls (NUL, C0, DEL, C1), invisible format characters (such as
+//     U+200B, U+FEFF) and invalid UTF-8 are rejected in every mode, never
+//     stripped: in a sender they can make one address look like another.
+//   - Fullwidth forms (＋１２３) and Arabic-Indic (U+0660–U+0669) and
+//     Extended Arabic-Indic (U+06F0–U+06F9) digits are normalised to ASCII
+//     in Lenient mode, because phones and keyboards in those locales produce
+//     them and they mean exactly the ASCII digits; strict mode rejects them
+//     with RuleNotASCII, as Twilio expects ASCII. Digits of other scripts are
+//     not digits here.
+//   - Input longer than MaxAddressLen bytes is rejected before it is read.
 func ParseAddress(s string) (Address, error) {
 	return AddressOptions{}.ParseAddress(s)
 }
@@ -130,6 +152,17 @@ func ParseAddress(s string) (Address, error) {
 func (o AddressOptions) ParseAddress(s string) (Address, error) {
 	if len(s) > MaxAddressLen {
 		return Address{}, newAddressError(s, RuleTooLong, -1)
+	}
+	if o.Numbers == nil {
+		// The common cases, in either mode: nothing to trim, fold or strip.
+		if IsE164(s) {
+			return Address{Kind: AddressPhone, Value: s, ID: s}, nil
+		}
+		if i := strings.IndexByte(s, ':'); i > 0 && IsE164(s[i+1:]) {
+			if ch, ok := channelFor(s[:i], false); ok && ch != ChannelMessenger {
+				return Address{Channel: ch, Kind: AddressPhone, Value: s, ID: s[i+1:]}, nil
+			}
+		}
 	}
 	p := addrParser{o: o, in: s}
 	return p.parse()
@@ -144,8 +177,8 @@ func (p *addrParser) fail(rule AddressRule, off int) (Address, error) {
 	return Address{}, newAddressError(p.in, rule, off)
 }
 
-// at returns base+i, or -1 when base is unknown (folded input).
-func at(base, i int) int {
+// addrOffset returns base+i, or -1 when base is unknown (folded input).
+func addrOffset(base, i int) int {
 	if base < 0 {
 		return -1
 	}
@@ -244,12 +277,12 @@ func channelFor(name string, lenient bool) (Channel, bool) {
 func (p *addrParser) channel(s string, colon, base int) (Address, error) {
 	ch, ok := channelFor(s[:colon], p.o.Lenient)
 	if !ok {
-		return p.fail(RuleUnknownChannel, at(base, 0))
+		return p.fail(RuleUnknownChannel, addrOffset(base, 0))
 	}
-	rest, rbase := s[colon+1:], at(base, colon+1)
+	rest, rbase := s[colon+1:], addrOffset(base, colon+1)
 	if p.o.Lenient {
 		st, en := trimBounds(rest)
-		rest, rbase = rest[st:en], at(rbase, st)
+		rest, rbase = rest[st:en], addrOffset(rbase, st)
 	}
 	if rest == "" {
 		return p.fail(RuleEmptyChannelID, -1)
@@ -352,14 +385,14 @@ func (p *addrParser) senderID(s string, base int) (Address, error) {
 		case isDigit(c) || c == ' ':
 		case p.o.Permissive && (c == '-' || c == '+' || c == '_' || c == '&'):
 		default:
-			return p.fail(RuleSenderIDChar, at(base, i))
+			return p.fail(RuleSenderIDChar, addrOffset(base, i))
 		}
 	}
 	if !letter {
 		return p.fail(RuleSenderIDNoLetter, -1)
 	}
 	if len(s) > MaxSenderIDLen {
-		return p.fail(RuleSenderIDLength, at(base, MaxSenderIDLen))
+		return p.fail(RuleSenderIDLength, addrOffset(base, MaxSenderIDLen))
 	}
 	return Address{Kind: AddressSenderID, Value: s, ID: s}, nil
 }
@@ -368,11 +401,11 @@ func (p *addrParser) pageID(s string, base int) (Address, error) {
 	const maxPageID = 32
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
-			return p.fail(RuleChannelID, at(base, i))
+			return p.fail(RuleChannelID, addrOffset(base, i))
 		}
 	}
 	if len(s) > maxPageID {
-		return p.fail(RuleChannelID, at(base, maxPageID))
+		return p.fail(RuleChannelID, addrOffset(base, maxPageID))
 	}
 	return Address{Kind: AddressPageID, ID: s}, nil
 }
@@ -388,7 +421,7 @@ func (p *addrParser) agentID(s string, base int) (Address, error) {
 			letter = true
 		case isDigit(c) || c == '_' || c == '-' || c == '.' || c == '@':
 		default:
-			return p.fail(RuleChannelID, at(base, i))
+			return p.fail(RuleChannelID, addrOffset(base, i))
 		}
 	}
 	if !letter {
@@ -407,11 +440,11 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 		a.ID = s
 	case !p.o.Lenient:
 		if s[0] != '+' {
-			return p.fail(RuleMissingPlus, at(base, 0))
+			return p.fail(RuleMissingPlus, addrOffset(base, 0))
 		}
 		rule, off := e164Rule(s)
 		if off >= 0 {
-			off = at(base, off)
+			off = addrOffset(base, off)
 		}
 		return p.fail(rule, off)
 	default:
@@ -424,7 +457,7 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			case isNumberPunct(c):
 			default:
 				rule, _ := charRule(s, i)
-				return p.fail(rule, at(base, i))
+				return p.fail(rule, addrOffset(base, i))
 			}
 		}
 		clean := string(buf)
@@ -435,7 +468,7 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			if rule, off := e164Rule(clean); rule != RuleNone {
 				if off >= 0 {
 					if len(clean) == len(s) {
-						off = at(base, off) // nothing was stripped
+						off = addrOffset(base, off) // nothing was stripped
 					} else {
 						off = -1 // offsets in the cleaned form do not map back
 					}
@@ -455,7 +488,7 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			a.ID, a.Number = info.E164, info
 			return a, nil
 		default:
-			return p.fail(RuleMissingPlus, at(base, 0))
+			return p.fail(RuleMissingPlus, addrOffset(base, 0))
 		}
 	}
 	if p.o.Numbers != nil {
@@ -474,9 +507,25 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 // whole input.
 func (p *addrParser) wrap(err error) error {
 	rule := RuleInvalidNumber
-	var ae *AddressError
-	if errors.As(err, &ae) && ae.Rule != RuleNone {
+	if ae := asAddressError(err); ae != nil && ae.Rule != RuleNone {
 		rule = ae.Rule
 	}
 	return newAddressError(p.in, rule, -1)
+}
+
+// asAddressError finds an *AddressError in err's chain of single Unwraps.
+// It is errors.As without the reflection, which would add about 16 KB
+// (gzipped) to a WebAssembly build of the package.
+func asAddressError(err error) *AddressError {
+	for err != nil {
+		if ae, ok := err.(*AddressError); ok {
+			return ae
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return nil
+		}
+		err = u.Unwrap()
+	}
+	return nil
 }

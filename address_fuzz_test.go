@@ -18,7 +18,7 @@ func FuzzParseAddress(f *testing.F) {
 	}
 	f.Add("\u202e+1415")
 	f.Add("whatsapp:")
-	f.Add("AC" + hex32)
+	f.Add("AC" + sidHex32)
 	optsList := []AddressOptions{
 		{}, {Permissive: true}, {Lenient: true}, {Lenient: true, Permissive: true},
 		{Lenient: true, Region: "US", Numbers: fakeNumbers{}}, {Region: "US", Numbers: fakeNumbers{}}, {Numbers: fakeNumbers{}},

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func mustParse(t *testing.T, s string) Address {
+func mustParseAddress(t *testing.T, s string) Address {
 	t.Helper()
 	a, err := ParseAddress(s)
 	if err != nil {
@@ -38,7 +38,7 @@ func TestCheckRoute(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			from, to := mustParse(t, tc.from), mustParse(t, tc.to)
+			from, to := mustParseAddress(t, tc.from), mustParseAddress(t, tc.to)
 			err := CheckRoute(from, to)
 			if tc.rule == RuleNone {
 				if err != nil {
@@ -76,7 +76,7 @@ func TestCheckToFrom(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a := mustParse(t, tc.in)
+			a := mustParseAddress(t, tc.in)
 			if err := CheckFrom(a); err != nil {
 				t.Errorf("CheckFrom(%q) = %v, want nil", tc.in, err)
 			}
@@ -116,7 +116,7 @@ func TestCheckFallback(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			err := CheckFallback(mustParse(t, tc.from), mustParse(t, tc.to), mustParse(t, tc.fallback))
+			err := CheckFallback(mustParseAddress(t, tc.from), mustParseAddress(t, tc.to), mustParseAddress(t, tc.fallback))
 			if tc.rule == RuleNone {
 				if err != nil {
 					t.Fatalf("CheckFallback = %v, want nil", err)
@@ -130,7 +130,7 @@ func TestCheckFallback(t *testing.T) {
 		})
 	}
 	var ae *AddressError
-	if err := CheckFallback(mustParse(t, "rcs:a"), mustParse(t, "+14155552671"), Address{}); !errors.As(err, &ae) || ae.Rule != RuleEmpty {
+	if err := CheckFallback(mustParseAddress(t, "rcs:a"), mustParseAddress(t, "+14155552671"), Address{}); !errors.As(err, &ae) || ae.Rule != RuleEmpty {
 		t.Errorf("CheckFallback with no fallback = %v, want rule empty", err)
 	}
 }

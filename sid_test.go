@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-const hex32 = "0123456789abcdef0123456789ABCDEF"
+const sidHex32 = "0123456789abcdef0123456789ABCDEF"
 
 var sidCases = []struct {
 	name   string
@@ -15,27 +15,27 @@ var sidCases = []struct {
 	rule   SIDRule
 	offset int
 }{
-	{"account", SIDAccount, "AC" + hex32, SIDRuleNone, 0},
-	{"messaging service", SIDMessagingService, "MG" + hex32, SIDRuleNone, 0},
-	{"content", SIDContent, "HX" + hex32, SIDRuleNone, 0},
-	{"application", SIDApplication, "AP" + hex32, SIDRuleNone, 0},
-	{"message SM", SIDMessage, "SM" + hex32, SIDRuleNone, 0},
-	{"message MM", SIDMessage, "MM" + hex32, SIDRuleNone, 0},
-	{"api key", SIDAPIKey, "SK" + hex32, SIDRuleNone, 0},
+	{"account", SIDAccount, "AC" + sidHex32, SIDRuleNone, 0},
+	{"messaging service", SIDMessagingService, "MG" + sidHex32, SIDRuleNone, 0},
+	{"content", SIDContent, "HX" + sidHex32, SIDRuleNone, 0},
+	{"application", SIDApplication, "AP" + sidHex32, SIDRuleNone, 0},
+	{"message SM", SIDMessage, "SM" + sidHex32, SIDRuleNone, 0},
+	{"message MM", SIDMessage, "MM" + sidHex32, SIDRuleNone, 0},
+	{"api key", SIDAPIKey, "SK" + sidHex32, SIDRuleNone, 0},
 	{"empty", SIDAccount, "", SIDRuleEmpty, -1},
-	{"short", SIDAccount, "AC" + hex32[:31], SIDRuleLength, 33},
-	{"long", SIDAccount, "AC" + hex32 + "0", SIDRuleLength, 35},
+	{"short", SIDAccount, "AC" + sidHex32[:31], SIDRuleLength, 33},
+	{"long", SIDAccount, "AC" + sidHex32 + "0", SIDRuleLength, 35},
 	{"1 MB", SIDAccount, "AC" + strings.Repeat("0", 1<<20), SIDRuleLength, 2 + 1<<20},
-	{"wrong prefix right length", SIDAccount, "MG" + hex32, SIDRulePrefix, 0},
-	{"lowercase prefix", SIDAccount, "ac" + hex32, SIDRulePrefix, 0},
-	{"MM is not an account", SIDAccount, "MM" + hex32, SIDRulePrefix, 0},
-	{"message wrong prefix", SIDMessage, "SK" + hex32, SIDRulePrefix, 0},
-	{"non-hex g", SIDAccount, "AC" + hex32[:31] + "g", SIDRuleHex, 33},
-	{"non-hex first", SIDMessagingService, "MGz" + hex32[1:], SIDRuleHex, 2},
-	{"non-hex space", SIDContent, "HX" + hex32[:10] + " " + hex32[11:], SIDRuleHex, 12},
-	{"non-ASCII", SIDApplication, "AP" + hex32[:30] + "é", SIDRuleHex, 32},
-	{"NUL", SIDAccount, "AC" + hex32[:31] + "\x00", SIDRuleHex, 33},
-	{"unknown kind", SIDUnknown, "AC" + hex32, SIDRulePrefix, 0},
+	{"wrong prefix right length", SIDAccount, "MG" + sidHex32, SIDRulePrefix, 0},
+	{"lowercase prefix", SIDAccount, "ac" + sidHex32, SIDRulePrefix, 0},
+	{"MM is not an account", SIDAccount, "MM" + sidHex32, SIDRulePrefix, 0},
+	{"message wrong prefix", SIDMessage, "SK" + sidHex32, SIDRulePrefix, 0},
+	{"non-hex g", SIDAccount, "AC" + sidHex32[:31] + "g", SIDRuleHex, 33},
+	{"non-hex first", SIDMessagingService, "MGz" + sidHex32[1:], SIDRuleHex, 2},
+	{"non-hex space", SIDContent, "HX" + sidHex32[:10] + " " + sidHex32[11:], SIDRuleHex, 12},
+	{"non-ASCII", SIDApplication, "AP" + sidHex32[:30] + "é", SIDRuleHex, 32},
+	{"NUL", SIDAccount, "AC" + sidHex32[:31] + "\x00", SIDRuleHex, 33},
+	{"unknown kind", SIDUnknown, "AC" + sidHex32, SIDRulePrefix, 0},
 }
 
 func TestSIDKindCheck(t *testing.T) {
@@ -84,15 +84,15 @@ func TestParseSID(t *testing.T) {
 			}
 		})
 	}
-	if k, err := ParseSID("ZZ" + hex32); k != SIDUnknown || err == nil || !strings.Contains(err.Error(), "not a known kind") {
+	if k, err := ParseSID("ZZ" + sidHex32); k != SIDUnknown || err == nil || !strings.Contains(err.Error(), "not a known kind") {
 		t.Errorf(`ParseSID("ZZ...") = %s, %v; want unknown kind error`, k, err)
 	}
 }
 
 func TestSIDTypes(t *testing.T) {
 	ok := []interface{ Validate() error }{
-		AccountSID("AC" + hex32), MessagingServiceSID("MG" + hex32), ContentSID("HX" + hex32),
-		ApplicationSID("AP" + hex32), MessageSID("SM" + hex32), MessageSID("MM" + hex32), APIKeySID("SK" + hex32),
+		AccountSID("AC" + sidHex32), MessagingServiceSID("MG" + sidHex32), ContentSID("HX" + sidHex32),
+		ApplicationSID("AP" + sidHex32), MessageSID("SM" + sidHex32), MessageSID("MM" + sidHex32), APIKeySID("SK" + sidHex32),
 	}
 	for _, v := range ok {
 		if err := v.Validate(); err != nil {
@@ -100,15 +100,15 @@ func TestSIDTypes(t *testing.T) {
 		}
 	}
 	bad := []interface{ Validate() error }{
-		AccountSID("MG" + hex32), MessagingServiceSID("AC" + hex32), ContentSID("HXx" + hex32[1:]),
-		ApplicationSID("AP"), MessageSID("SK" + hex32), APIKeySID(""),
+		AccountSID("MG" + sidHex32), MessagingServiceSID("AC" + sidHex32), ContentSID("HXx" + sidHex32[1:]),
+		ApplicationSID("AP"), MessageSID("SK" + sidHex32), APIKeySID(""),
 	}
 	for _, v := range bad {
 		if err := v.Validate(); !errors.Is(err, ErrSID) {
 			t.Errorf("%T(%v).Validate() = %v, want ErrSID", v, v, err)
 		}
 	}
-	if n := testing.AllocsPerRun(100, func() { _ = AccountSID("AC" + hex32).Validate() }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { _ = AccountSID("AC" + sidHex32).Validate() }); n != 0 {
 		t.Errorf("Validate allocates %v times, want 0", n)
 	}
 }
@@ -126,5 +126,30 @@ func TestSIDKindStrings(t *testing.T) {
 		if r.String() == "" {
 			t.Errorf("SIDRule(%d).String() is empty", r)
 		}
+	}
+}
+
+// TestHexFromExhaustive puts every byte value at every digit position and
+// compares the word-at-a-time check with a plain byte test.
+func TestHexFromExhaustive(t *testing.T) {
+	base := []byte("AC" + sidHex32)
+	for pos := 2; pos < SIDLen; pos++ {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[pos] = byte(c)
+			want := -1
+			if !isHexByte(byte(c)) {
+				want = pos
+			}
+			if got := hexFrom(string(b)); got != want {
+				t.Fatalf("hexFrom with %#x at %d = %d, want %d", c, pos, got, want)
+			}
+		}
+	}
+	// Two bad bytes: the first is reported.
+	b := append([]byte(nil), base...)
+	b[20], b[10] = 'x', 0x80
+	if got := hexFrom(string(b)); got != 10 {
+		t.Errorf("hexFrom with bad bytes at 10 and 20 = %d, want 10", got)
 	}
 }
