@@ -583,3 +583,16 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestPermissiveSenderID(t *testing.T) {
+	m := validMessage()
+	m.From = "ACME-CO"
+	if err := testRules.Validate(m); !errors.Is(err, ErrParamAddress) {
+		t.Fatalf("strict Validate() with From %q = %v, want ErrParamAddress", m.From, err)
+	}
+	r := testRules
+	r.PermissiveSenderID = true
+	if err := r.Validate(m); err != nil {
+		t.Fatalf("PermissiveSenderID Validate() with From %q = %v, want nil", m.From, err)
+	}
+}
