@@ -1,0 +1,18 @@
+package webapi
+
+// Error is an error the JavaScript API reports as
+// {error: {code, message, param}}.
+type Error struct {
+	Code    string // machine-readable, e.g. "invalid_argument"
+	Message string // starts with "sms: "
+	Param   string // the argument or option at fault, e.g. "options.smart"
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Error codes shared by every exported function.
+const (
+	CodeInvalidArgument = "invalid_argument" // an argument has the wrong type
+	CodeUnknownOption   = "unknown_option"   // an options object has a key we do not know
+	CodeInternal        = "internal"         // a Go panic, recovered
+)

@@ -1,0 +1,251 @@
+// smsgauge composer: a live SMS counter driven by the library compiled to
+// WebAssembly. The core module (counter, segments, smart encoding,
+// suggestion) loads at once; the full module (addresses and the request
+// builder, with phone-number metadata) loads the first time an address
+// field is touched.
+'use strict';
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const body = $('body');
+  const state = { core: null, full: null, fullLoading: null, last: null, frame: 0 };
+
+  // load instantiates one Go module; its main() registers the global
+  // object synchronously before go.run returns control.
+  async function load(file, global) {
+    const go = new Go();
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(file), go.importObject);
+    go.run(instance);
+    const api = globalThis[global];
+    if (!api) throw new Error(file + ' did not register ' + global);
+    return api;
+  }
+
+  function options() {
+    return { smart: $('smart').checked, udh16: $('udh16').checked };
+  }
+
+  function setStatus(text, isError) {
+    const s = $('status');
+    s.textContent = text;
+    s.className = isError ? 'status error' : 'status';
+  }
+
+  // update runs on every input event: one analyze() call and the four
+  // counter figures, synchronously. Everything heavier (segment blocks,
+  // the suggestion, the request preview) waits for the next frame, so a
+  // burst of input costs one render.
+  function update() {
+    if (!state.core) return;
+    const a = state.core.analyze(body.value, options());
+    if (a.error) {
+      setStatus(a.error.message, true);
+      return;
+    }
+    const last = a.parts[a.parts.length - 1];
+    $('encoding').textContent = a.encoding;
+    $('segments').textContent = a.segments;
+    $('characters').textContent = a.characters;
+    $('left').textContent = last.capacity - last.used;
+    $('counter').className = a.encoding === 'UCS-2' ? 'counter ucs2' : 'counter';
+    state.last = a;
+    if (!state.frame) state.frame = requestAnimationFrame(render);
+  }
+
+  function render() {
+    state.frame = 0;
+    const a = state.last;
+    if (!a) return;
+    renderParts(a);
+    renderSavings(a);
+    renderSuggestion();
+    renderForm();
+  }
+
+  function renderParts(a) {
+    const frag = document.createDocumentFragment();
+    let k = 0; // next non-GSM character
+    const nonGSM = a.nonGSM;
+    for (const p of a.parts) {
+      const div = document.createElement('div');
+      div.className = a.encoding === 'UCS-2' ? 'part ucs2' : 'part';
+      const head = document.createElement('header');
+      const unit = a.encoding === 'UCS-2' ? 'units' : 'septets';
+      head.append(span('Segment ' + (p.index + 1)), span(p.used + '/' + p.capacity + ' ' + unit + ' · ' + p.bits + ' bits'));
+      const bar = document.createElement('div');
+      bar.className = 'bar';
+      const fill = document.createElement('i');
+      fill.style.width = Math.min(100, (100 * p.used) / p.capacity).toFixed(1) + '%';
+      bar.append(fill);
+      const text = document.createElement('p');
+      text.className = 'text';
+      // Offsets are UTF-16 indices into the analysed body, as is p.text
+      // once in JavaScript, so slicing lines them up.
+      let pos = p.start;
+      while (k < nonGSM.length && nonGSM[k].start < p.end) {
+        const c = nonGSM[k++];
+        if (c.start > pos) text.append(p.text.slice(pos - p.start, c.start - p.start));
+        const m = document.createElement('mark');
+        m.textContent = p.text.slice(c.start - p.start, c.end - p.start);
+        m.title = 'forces UCS-2 (offset ' + c.start + ')';
+        text.append(m);
+        pos = c.end;
+      }
+      if (pos < p.end) text.append(p.text.slice(pos - p.start));
+      div.append(head, bar, text);
+      frag.append(div);
+    }
+    $('parts').replaceChildren(frag);
+    const n = nonGSM.length;
+    $('nongsm').textContent = n === 0 ? 'Every character is GSM-7.' :
+      n + ' character' + (n === 1 ? '' : 's') + ' force UCS-2: ' +
+      nonGSM.slice(0, 12).map((c) => JSON.stringify(c.text) + ' @' + c.start).join(', ') + (n > 12 ? ', …' : '');
+  }
+
+  function span(t) {
+    const s = document.createElement('span');
+    s.textContent = t;
+    return s;
+  }
+
+  function renderSavings(a) {
+    const s = a.smart;
+    if (!s) {
+      $('savings').textContent = '';
+      return;
+    }
+    const n = s.substitutions.length;
+    $('savings').textContent = 'Smart encoding: ' + n + ' substitution' + (n === 1 ? '' : 's') + ', ' +
+      s.before.segments + ' → ' + a.segments + ' segment' + (a.segments === 1 ? '' : 's') +
+      (s.saved > 0 ? ' (saves ' + s.saved + ')' : ' (no saving)');
+  }
+
+  function renderSuggestion() {
+    const btn = $('use-suggestion');
+    const s = state.core.suggest(body.value);
+    if (s.error) {
+      $('suggestion').textContent = s.error.message;
+      btn.hidden = true;
+      return;
+    }
+    state.suggestion = s;
+    if (s.body === body.value || s.saved <= 0) {
+      $('suggestion').textContent = s.remaining && s.remaining.length ?
+        'No cheaper body known: ' + s.remaining.length + ' character' + (s.remaining.length === 1 ? '' : 's') + ' cannot be replaced.' : '';
+      btn.hidden = true;
+      return;
+    }
+    $('suggestion').textContent = 'Suggestion: ' + s.before.segments + ' → ' + s.after.segments + ' segment' +
+      (s.after.segments === 1 ? '' : 's') + ' (' + s.changes + ' change' + (s.changes === 1 ? '' : 's') + ').';
+    btn.hidden = false;
+  }
+
+  // Addresses: the full module loads on first use.
+  function ensureFull() {
+    if (state.full) return Promise.resolve(state.full);
+    if (!state.fullLoading) {
+      $('full-status').textContent = 'Loading address checks…';
+      state.fullLoading = load('smsgauge-full.wasm', 'smsgaugeFull').then((api) => {
+        state.full = api;
+        $('full-status').textContent = 'Address checks loaded.';
+        return api;
+      }, (err) => {
+        $('full-status').textContent = 'Address checks failed to load: ' + err.message;
+        state.fullLoading = null;
+        throw err;
+      });
+    }
+    return state.fullLoading;
+  }
+
+  function checkAddress(id, as) {
+    const el = $(id);
+    const msg = $(id + '-msg');
+    ensureFull().then((api) => {
+      const v = el.value;
+      if (v === '') {
+        msg.textContent = '';
+        msg.className = 'msg';
+      } else {
+        const r = api.parseAddress(v, { as: as, region: $('region').value.toUpperCase() });
+        if (r.error) {
+          msg.textContent = r.error.message;
+          msg.className = 'msg error';
+        } else {
+          msg.textContent = '✓ ' + r.kind + (r.normalized && r.normalized !== v ? ' · ' + r.normalized : '') +
+            (r.region ? ' · ' + r.region : '') + (r.type ? ' · ' + r.type : '');
+          msg.className = 'msg ok';
+        }
+      }
+      renderForm();
+    }, () => {});
+  }
+
+  function renderForm() {
+    const api = state.full;
+    if (!api || !api.buildCreateForm) {
+      $('form').textContent = state.full ? '' : '(enter To and From to see the request)';
+      return;
+    }
+    const params = { Body: body.value };
+    if ($('to').value) params.To = $('to').value;
+    if ($('from').value) params.From = $('from').value;
+    if ($('smart').checked) params.SmartEncoded = true;
+    const r = api.buildCreateForm(params);
+    const list = $('form-problems');
+    list.replaceChildren();
+    if (r.error) {
+      $('form').textContent = '';
+      const li = document.createElement('li');
+      li.textContent = r.error.message;
+      list.append(li);
+      return;
+    }
+    $('form').textContent = r.form || '';
+    for (const e of r.errors || []) {
+      const li = document.createElement('li');
+      li.textContent = e.message;
+      list.append(li);
+    }
+    for (const w of r.warnings || []) {
+      const li = document.createElement('li');
+      li.className = 'warning';
+      li.textContent = w.message;
+      list.append(li);
+    }
+  }
+
+  for (const [id, as] of [['to', 'to'], ['from', 'from']]) {
+    $(id).addEventListener('focus', () => ensureFull().catch(() => {}));
+    $(id).addEventListener('input', () => checkAddress(id, as));
+  }
+  $('region').addEventListener('input', () => {
+    if ($('to').value) checkAddress('to', 'to');
+    if ($('from').value) checkAddress('from', 'from');
+  });
+  body.addEventListener('input', update);
+  $('smart').addEventListener('change', update);
+  $('udh16').addEventListener('change', update);
+  $('use-suggestion').addEventListener('click', () => {
+    const s = state.suggestion;
+    if (!s) return;
+    body.value = s.body;
+    update();
+  });
+
+  // flush renders now what would otherwise wait for the next frame; the
+  // end-to-end test uses it to read the page without waiting.
+  globalThis.smsgaugePage = {
+    flush() {
+      if (state.frame) cancelAnimationFrame(state.frame);
+      render();
+    },
+    ensureFull,
+  };
+
+  load('smsgauge-core.wasm', 'smsgauge').then((api) => {
+    state.core = api;
+    body.disabled = false;
+    setStatus('Ready. Counting follows Twilio\'s rules; nothing leaves this page.');
+    update();
+  }, (err) => setStatus('Could not load the WebAssembly module: ' + err.message, true));
+})();
