@@ -1,0 +1,220 @@
+package sms
+
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
+//go:generate go run ./internal/gen/gsm7
+
+// gsm7Rune is one GSM-7 character above U+007F.
+type gsm7Rune struct {
+	r       rune
+	code    uint8 // septet code (after the escape for extension characters)
+	septets uint8 // 1 for the default alphabet, 2 for the extension table
+}
+
+// gsm7Latin1 holds, for U+0080..U+00FF, the index+1 into gsm7Runes (0: not
+// GSM-7); gsm7Greek does the same for U+0390..U+03AF. Together with the euro
+// sign they cover every non-ASCII GSM-7 character. Both are built at init.
+var (
+	gsm7Latin1 [0x80]uint8
+	gsm7Greek  [0x20]uint8
+	gsm7Euro   uint8
+)
+
+func init() {
+	for i, e := range gsm7Runes {
+		switch {
+		case e.r >= 0x80 && e.r <= 0xFF:
+			gsm7Latin1[e.r-0x80] = uint8(i + 1)
+		case e.r >= 0x390 && e.r <= 0x3AF:
+			gsm7Greek[e.r-0x390] = uint8(i + 1)
+		case e.r == 0x20AC:
+			gsm7Euro = uint8(i + 1)
+		default:
+			panic("sms: gsm7Runes holds a rune outside the lookup ranges")
+		}
+	}
+}
+
+// gsm7Code reports how rune r is written in GSM-7: the septet code and its
+// cost in septets. septets is 0 when r is not GSM-7, 1 for a character of the
+// default alphabet and 2 for one of the extension table, which is sent as the
+// escape 0x1B followed by code.
+func gsm7Code(r rune) (code byte, septets int) {
+	if uint32(r) < 0x80 {
+		return gsm7ASCIICode[r], int(gsm7ASCII[r])
+	}
+	if e, ok := gsm7Lookup(r); ok {
+		return e.code, int(e.septets)
+	}
+	return 0, 0
+}
+
+// gsm7Lookup finds r among the non-ASCII GSM-7 characters.
+func gsm7Lookup(r rune) (gsm7Rune, bool) {
+	var k uint8
+	switch {
+	case r >= 0x80 && r <= 0xFF:
+		k = gsm7Latin1[r-0x80]
+	case r >= 0x390 && r <= 0x3AF:
+		k = gsm7Greek[r-0x390]
+	case r == 0x20AC:
+		k = gsm7Euro
+	}
+	if k == 0 {
+		return gsm7Rune{}, false
+	}
+	return gsm7Runes[k-1], true
+}
+
+// IsGSM7 reports whether rune r is in the GSM 7-bit default alphabet or its
+// extension table (3GPP TS 23.038), the 137 characters Twilio sends as GSM-7.
+func IsGSM7(r rune) bool {
+	_, n := gsm7Code(r)
+	return n != 0
+}
+
+// GSM7Septets returns the number of septets rune r costs in GSM-7: 1 for the
+// default alphabet, 2 for the extension table (form feed, ^ { } \ [ ~ ] | and
+// €), and 0 when r is not GSM-7.
+func GSM7Septets(r rune) int {
+	_, n := gsm7Code(r)
+	return n
+}
+
+// Word-at-a-time helpers. They work on 8 bytes at once, each of which must be
+// below 0x80; the result has the high bit set in each byte that matches.
+const (
+	swarLo = 0x0101010101010101
+	swarHi = 0x8080808080808080
+	swar7F = 0x7F7F7F7F7F7F7F7F
+	swarDF = 0xDFDFDFDFDFDFDFDF
+)
+
+// swarGE marks the bytes of w that are >= n.
+func swarGE(w uint64, n byte) uint64 { return (w + uint64(0x80-n)*swarLo) & swarHi }
+
+// swarEq marks the bytes of w that equal c.
+func swarEq(w uint64, c byte) uint64 {
+	t := w ^ uint64(c)*swarLo
+	return ^(((t & swar7F) + swar7F) | t) & swarHi
+}
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiWord classifies 8 ASCII bytes for GSM-7: the extra septets the
+// extension characters among them cost, and whether any is not GSM-7
+// (controls other than LF, FF and CR; the backtick; DEL). cr marks the CRs.
+func asciiWord(w uint64) (extra int, bad bool, cr uint64) {
+	y := w & swarDF // folds a-z onto A-Z, and { | } ~ DEL onto [ \ ] ^ _
+	ctrl := ^swarGE(w, 0x20) & swarHi
+	// Fast exit: no control, nothing in [ \ ] ^ _ { | } ~ DEL, no @ or backtick.
+	if ctrl|swarGE(y, 0x5B)|swarEq(y, 0x40) == 0 {
+		return 0, false, 0
+	}
+	cr = swarEq(w, '\r')
+	ff := swarEq(w, '\f')
+	badMask := swarEq(w, '`') | swarEq(w, 0x7F) | ctrl&^(swarEq(w, '\n')|ff|cr)
+	ext := swarGE(y, 0x5B)&^swarGE(y, 0x5F) | ff
+	return bits.OnesCount64(ext), badMask != 0, cr
+}
+
+// gsmCount is what a GSM-7 scan of a body finds.
+type gsmCount struct {
+	units   int // septets
+	scalars int
+	crlf    int // CR LF pairs
+	segs    int // segments when packed at the concatenated capacity
+}
+
+// scanGSM counts body as GSM-7, packing it into segments of capacity septets
+// without splitting escape pairs. It stops and reports ok == false at the
+// first character that is not GSM-7 (or the first invalid byte).
+func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
+	units, scalars, crlf, segs, pos := 0, 0, 0, 1, 0
+	i := 0
+	for {
+		for i+8 <= len(s) {
+			w := load64(s, i)
+			if w&swarHi != 0 {
+				break
+			}
+			extra, bad, cr := asciiWord(w)
+			if bad {
+				return gsmCount{}, false
+			}
+			if cr != 0 {
+				crlf += countCRLF(s, i, cr)
+			}
+			n := 8 + extra
+			switch {
+			case pos+n <= capacity:
+				pos += n
+			case extra == 0:
+				segs++
+				pos += 8 - capacity
+			default:
+				for k := i; k < i+8; k++ {
+					c := int(gsm7ASCII[s[k]])
+					if pos+c > capacity {
+						segs++
+						pos = 0
+					}
+					pos += c
+				}
+			}
+			units += n
+			scalars += 8
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		var c int
+		if b := s[i]; b < 0x80 {
+			c = int(gsm7ASCII[b])
+			if b == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				crlf++
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if e, ok := gsm7Lookup(r); ok {
+				c = int(e.septets)
+			}
+			i += n
+		}
+		if c == 0 {
+			return gsmCount{}, false
+		}
+		scalars++
+		units += c
+		if pos+c > capacity {
+			segs++
+			pos = 0
+		}
+		pos += c
+	}
+	return gsmCount{units: units, scalars: scalars, crlf: crlf, segs: segs}, true
+}
+
+// countCRLF counts the CRs marked in cr (the word at s[i:i+8]) that an LF
+// follows.
+func countCRLF(s string, i int, cr uint64) int {
+	n := 0
+	for cr != 0 {
+		k := i + bits.TrailingZeros64(cr)/8
+		if k+1 < len(s) && s[k+1] == '\n' {
+			n++
+		}
+		cr &= cr - 1
+	}
+	return n
+}

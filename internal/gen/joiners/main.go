@@ -1,0 +1,27 @@
+// Command joiners generates zjoiners_table.go, the runes that can share a
+// grapheme cluster with a neighbour, by probing rivo/uniseg.
+//
+// Usage, from the repository root (or through go generate):
+//
+//	go run ./internal/gen/joiners
+package main
+
+import (
+	"flag"
+	"log"
+	"os"
+
+	"github.com/smsgauge/sms/internal/tablegen"
+)
+
+func main() {
+	out := flag.String("out", "zjoiners_table.go", "generated Go file")
+	flag.Parse()
+	src, err := tablegen.Joiners()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
