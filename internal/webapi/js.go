@@ -156,7 +156,6 @@ func (o Opts) Value(k string) js.Value {
 func CoreFuncs() map[string]Func {
 	return map[string]Func{
 		"analyze": jsAnalyze,
-		"suggest": jsSuggest,
 	}
 }
 
@@ -180,15 +179,4 @@ func jsAnalyze(dst []byte, args []js.Value) ([]byte, error) {
 		return nil, err
 	}
 	return AppendAnalysis(dst, body, o), nil
-}
-
-func jsSuggest(dst []byte, args []js.Value) ([]byte, error) {
-	body, err := StringArg(args, 0, "body")
-	if err != nil {
-		return nil, err
-	}
-	if _, err := OptionsArg(args, 1, "options"); err != nil {
-		return nil, err
-	}
-	return AppendSuggestion(dst, body), nil
 }
