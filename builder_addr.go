@@ -1,0 +1,105 @@
+package sms
+
+// This file is the builder's seam to the address and SID checks of the
+// address issue (ParseAddress, CheckTo, CheckRoute, CheckFallback and
+// SIDKind.Check): the builder applies them and wraps their errors, which
+// stay reachable through errors.As as the Cause of a *ParamError.
+
+// SID prefixes the builder names in messages.
+const (
+	sidAccount = "AC"
+	sidAPIKey  = "SK"
+)
+
+// checkSID reports whether s is a well-formed SID of one of the kinds.
+func checkSID(s string, kinds ...SIDKind) bool {
+	for _, k := range kinds {
+		if k.Check(s) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSIDParam reports a parameter that is not a SID of kind k.
+func checkSIDParam(p *problems, param, s string, k SIDKind) {
+	if s == "" || !checkText(p, param, s) {
+		return
+	}
+	if err := k.Check(s); err != nil {
+		p.addCause(param, ParamSID, quoteShort(s)+": want a "+k.String()+" SID, "+k.Prefix()+" followed by 32 hexadecimal digits", err)
+	}
+}
+
+// channelOf returns the channel of an address as far as its prefix tells.
+func channelOf(s string) Channel {
+	for c := ChannelWhatsApp; c < numChannels; c++ {
+		pre := c.Prefix()
+		if len(s) > len(pre) && s[:len(pre)] == pre {
+			return c
+		}
+	}
+	return ChannelSMS
+}
+
+// checkAddresses applies the To, From and FallbackFrom rules.
+func (r Rules) checkAddresses(p *problems, m CreateMessage) {
+	opts := AddressOptions{Permissive: r.PermissiveSenderID}
+	var to, from Address
+	toOK, fromOK := false, false
+	if m.To == "" {
+		p.add("To", ParamRequired, "the recipient is required")
+	} else if !checkText(p, "To", m.To) {
+		// reported
+	} else if a, err := opts.ParseAddress(m.To); err != nil {
+		p.addCause("To", ParamAddress, "not a recipient address: "+err.Error(), err)
+	} else if err := CheckTo(a); err != nil {
+		p.addCause("To", ParamAddress, err.Error(), err)
+	} else {
+		to, toOK = a, true
+	}
+	if m.From == "" && m.MessagingServiceSid == "" {
+		p.add("From", ParamRequired, "give From, MessagingServiceSid or both")
+	}
+	if m.From != "" && checkText(p, "From", m.From) {
+		if a, err := opts.ParseAddress(m.From); err != nil {
+			p.addCause("From", ParamAddress, "not a sender address: "+err.Error(), err)
+		} else if !toOK {
+			fromOK = CheckFrom(a) == nil
+			from = a
+		} else if err := CheckRoute(a, to); err != nil {
+			p.addCause("From", ParamAddress, err.Error(), err)
+		} else {
+			from, fromOK = a, true
+		}
+	}
+	checkSIDParam(p, "MessagingServiceSid", m.MessagingServiceSid, SIDMessagingService)
+	if m.FallbackFrom == "" || !checkText(p, "FallbackFrom", m.FallbackFrom) {
+		return
+	}
+	fb, err := opts.ParseAddress(m.FallbackFrom)
+	if err != nil {
+		p.addCause("FallbackFrom", ParamAddress, "not an SMS sender: "+err.Error(), err)
+		return
+	}
+	switch {
+	case m.From != "" && fromOK && toOK:
+		if err := CheckFallback(from, to, fb); err != nil {
+			p.addCause("FallbackFrom", ParamDepends, err.Error(), err)
+		}
+	case m.From == "" && m.MessagingServiceSid != "":
+		// The service's sender pool decides; it needs an RCS sender, which
+		// only Twilio knows. The fallback itself must be an SMS sender and
+		// the To must not force RCS.
+		if fb.Channel != ChannelSMS || fb.Kind == AddressInvalid {
+			p.add("FallbackFrom", ParamDepends, "must be an SMS sender: an E.164 number, short code or sender ID")
+		}
+		if toOK && to.Channel == ChannelRCS {
+			p.add("FallbackFrom", ParamDepends, "To "+quoteShort(m.To)+" forces RCS, which never falls back to SMS")
+		} else if toOK && to.Channel != ChannelSMS {
+			p.add("FallbackFrom", ParamDepends, "a fallback goes only with an RCS send, not to a "+to.Channel.String()+" address")
+		}
+	case m.From == "":
+		// From is missing: already reported.
+	}
+}

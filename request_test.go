@@ -1,0 +1,310 @@
+package sms
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const testSecret = "s3cr3t-auth-token-0123456789abcd"
+
+func testEndpoint() Endpoint {
+	return Endpoint{Credentials: Credentials{Username: tAC, Secret: testSecret}}
+}
+
+func TestCreateRequest(t *testing.T) {
+	m := validMessage()
+	m.MediaUrl = []string{"https://example.com/1.png", "https://example.com/2.png"}
+	req, err := testRules.Request(context.Background(), m, testEndpoint())
+	if err != nil {
+		t.Fatalf("Request() error = %v", err)
+	}
+	if req.Method != http.MethodPost {
+		t.Errorf("Method = %q, want POST", req.Method)
+	}
+	if got, want := req.URL.String(), "https://api.twilio.com/2010-04-01/Accounts/"+tAC+"/Messages.json"; got != want {
+		t.Errorf("URL = %q, want %q", got, want)
+	}
+	if got := req.Header.Get("Content-Type"); got != "application/x-www-form-urlencoded" {
+		t.Errorf("Content-Type = %q", got)
+	}
+	u, p, ok := req.BasicAuth()
+	if !ok || u != tAC || p != testSecret {
+		t.Errorf("BasicAuth() = %q, %q, %v; want the account SID and secret", u, p, ok)
+	}
+	body, _ := io.ReadAll(req.Body)
+	f, _ := testRules.Form(m)
+	if string(body) != f.Encode() {
+		t.Errorf("body = %q, want %q", body, f.Encode())
+	}
+	if req.ContentLength != int64(len(body)) || req.GetBody == nil {
+		t.Errorf("ContentLength = %d, GetBody set = %v; want %d and true", req.ContentLength, req.GetBody != nil, len(body))
+	}
+}
+
+func TestEndpointURLs(t *testing.T) {
+	tests := []struct {
+		name         string
+		edge, region string
+		want         string
+	}{
+		{"default", "", "", "https://api.twilio.com"},
+		{"edge defaults to us1", "frankfurt", "", "https://api.frankfurt.us1.twilio.com"},
+		{"edge and region", "dublin", "ie1", "https://api.dublin.ie1.twilio.com"},
+		{"interconnect edge", "frankfurt-ix", "us1", "https://api.frankfurt-ix.us1.twilio.com"},
+		{"region only", "", "au1", "https://api.au1.twilio.com"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := testEndpoint()
+			e.Edge, e.Region = tc.edge, tc.region
+			if got := e.BaseURL(); got != tc.want {
+				t.Fatalf("BaseURL() = %q, want %q", got, tc.want)
+			}
+			req, err := FetchMessage{Sid: tSM}.Request(context.Background(), e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := req.URL.String(), tc.want+"/2010-04-01/Accounts/"+tAC+"/Messages/"+tSM+".json"; got != want {
+				t.Fatalf("URL = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestEndpointValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		e    Endpoint
+		want []string
+	}{
+		{"account token", testEndpoint(), nil},
+		{"api key", Endpoint{AccountSid: tAC, Credentials: Credentials{Username: tSK, Secret: testSecret}}, nil},
+		{"api key without account", Endpoint{Credentials: Credentials{Username: tSK, Secret: testSecret}}, []string{"AccountSid/required"}},
+		{"no credentials", Endpoint{AccountSid: tAC}, nil},
+		{"secret without user", Endpoint{AccountSid: tAC, Credentials: Credentials{Secret: testSecret}}, []string{"Credentials.Username/required"}},
+		{"user without secret", Endpoint{Credentials: Credentials{Username: tAC}}, []string{"Credentials.Secret/required"}},
+		{"user not a SID", Endpoint{AccountSid: tAC, Credentials: Credentials{Username: "admin", Secret: testSecret}}, []string{"Credentials.Username/sid"}},
+		{"account wrong prefix", Endpoint{AccountSid: tMG}, []string{"AccountSid/sid"}},
+		{"secret with newline", Endpoint{Credentials: Credentials{Username: tAC, Secret: testSecret + "\n"}}, []string{"Credentials.Secret/control-char"}},
+		{"bad edge", Endpoint{AccountSid: tAC, Edge: "Frank furt"}, []string{"Edge/format"}},
+		{"bad region", Endpoint{AccountSid: tAC, Region: "evil.com/"}, []string{"Region/format"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.e.Validate()
+			if got := problemKeys(err); !slices.Equal(got, tc.want) {
+				t.Fatalf("Validate() = %v, want %v (%v)", got, tc.want, err)
+			}
+			if err != nil && strings.Contains(err.Error(), testSecret) {
+				t.Fatalf("error %q contains the secret", err)
+			}
+			_, rerr := FetchMessage{Sid: tSM}.Request(context.Background(), tc.e)
+			if (rerr != nil) != (err != nil) {
+				t.Fatalf("Request() error = %v, Validate() = %v", rerr, err)
+			}
+		})
+	}
+}
+
+func TestRequestJoinsEndpointAndParamErrors(t *testing.T) {
+	_, err := CreateMessage{}.Request(context.Background(), Endpoint{})
+	got := problemKeys(err)
+	want := []string{"AccountSid/required", "Body/required", "From/required", "To/required"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Request() problems = %v, want %v", got, want)
+	}
+}
+
+func TestSecretNeverShown(t *testing.T) {
+	e := testEndpoint()
+	e.Credentials.Secret = testSecret
+	values := []any{e.Credentials.Secret, e.Credentials, e, &e, &e.Credentials, []Endpoint{e}, map[string]Credentials{"x": e.Credentials}}
+	verbs := []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%T %v", "%10v", "%d"}
+	for _, v := range values {
+		for _, verb := range verbs {
+			s := fmt.Sprintf(verb, v)
+			if strings.Contains(s, testSecret) || strings.Contains(s, fmt.Sprintf("%x", testSecret)) {
+				t.Errorf("Sprintf(%q, %T) = %q shows the secret", verb, v, s)
+			}
+		}
+		if s := fmt.Sprint(v); !strings.Contains(s, "[REDACTED]") {
+			t.Errorf("Sprint(%T) = %q, want it to say [REDACTED]", v, s)
+		}
+		b, err := json.Marshal(v)
+		if err != nil || bytes.Contains(b, []byte(testSecret)) {
+			t.Errorf("json.Marshal(%T) = %s, %v; shows the secret or fails", v, b, err)
+		}
+	}
+	if got := e.Credentials.Secret.String(); got != "[REDACTED]" {
+		t.Errorf("Secret.String() = %q", got)
+	}
+	if got := Secret("").String(); got != "[unset]" {
+		t.Errorf(`Secret("").String() = %q, want "[unset]"`, got)
+	}
+	// Logs: log/slog text and JSON handlers, and the log package.
+	var buf bytes.Buffer
+	slog.New(slog.NewTextHandler(&buf, nil)).Info("send", "endpoint", e, "secret", e.Credentials.Secret)
+	slog.New(slog.NewJSONHandler(&buf, nil)).Info("send", "endpoint", e, "creds", e.Credentials)
+	log.New(&buf, "", 0).Printf("endpoint %v %+v %#v", e, e, e)
+	if strings.Contains(buf.String(), testSecret) {
+		t.Errorf("logs show the secret:\n%s", buf.String())
+	}
+	// Errors: an invalid request with a secret-bearing endpoint.
+	bad := e
+	bad.Edge = "BAD EDGE"
+	bad.Credentials.Secret = testSecret + "\r\n"
+	_, err := CreateMessage{}.Request(context.Background(), bad)
+	if err == nil || strings.Contains(err.Error(), testSecret) || strings.Contains(fmt.Sprintf("%+v", err), testSecret) {
+		t.Errorf("Request() error = %v; want an error without the secret", err)
+	}
+	for _, pe := range ParamErrors(err) {
+		if strings.Contains(fmt.Sprintf("%#v", pe), testSecret) {
+			t.Errorf("%%#v of %v shows the secret", pe)
+		}
+	}
+}
+
+func TestBasicAuthIsTheOnlyPlaceOfTheSecret(t *testing.T) {
+	req, err := testRules.Request(context.Background(), validMessage(), testEndpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Basic " + base64.StdEncoding.EncodeToString([]byte(tAC+":"+testSecret))
+	if got := req.Header.Get("Authorization"); got != want {
+		t.Fatalf("Authorization = %q, want %q", got, want)
+	}
+	if strings.Contains(req.URL.String(), testSecret) {
+		t.Fatalf("URL %q contains the secret", req.URL)
+	}
+}
+
+func TestUpdateMessage(t *testing.T) {
+	tests := []struct {
+		name   string
+		u      UpdateMessage
+		want   []string
+		encode string
+	}{
+		{"redact", UpdateMessage{Sid: tSM, Redact: true}, nil, "Body="},
+		{"cancel", UpdateMessage{Sid: tSM, Status: StatusCanceled}, nil, "Status=canceled"},
+		{"both", UpdateMessage{Sid: tSM, Redact: true, Status: StatusCanceled}, nil, "Body=&Status=canceled"},
+		{"MMS sid", UpdateMessage{Sid: "MM" + tSM[2:], Redact: true}, nil, "Body="},
+		{"cancelled", UpdateMessage{Sid: tSM, Status: "cancelled"}, []string{"Status/enum"}, ""},
+		{"Cancelled", UpdateMessage{Sid: tSM, Status: "Cancelled"}, []string{"Status/enum"}, ""},
+		{"other status", UpdateMessage{Sid: tSM, Status: "failed"}, []string{"Status/enum"}, ""},
+		{"nothing", UpdateMessage{Sid: tSM}, []string{"Status/required"}, ""},
+		{"no sid", UpdateMessage{Redact: true}, []string{"Sid/required"}, ""},
+		{"wrong sid", UpdateMessage{Sid: tMG, Redact: true}, []string{"Sid/sid"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := tc.u.Form()
+			if got := problemKeys(err); !slices.Equal(got, tc.want) {
+				t.Fatalf("Form() problems = %v, want %v (%v)", got, tc.want, err)
+			}
+			if err != nil {
+				return
+			}
+			if got := f.Encode(); got != tc.encode {
+				t.Fatalf("Form().Encode() = %q, want %q", got, tc.encode)
+			}
+			req, err := tc.u.Request(context.Background(), testEndpoint())
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(req.Body)
+			if req.Method != http.MethodPost || !strings.HasSuffix(req.URL.Path, "/Messages/"+tc.u.Sid+".json") || string(body) != tc.encode {
+				t.Fatalf("Request() = %s %s %q", req.Method, req.URL, body)
+			}
+		})
+	}
+	_, err := UpdateMessage{Sid: tSM, Status: "cancelled"}.Form()
+	if err == nil || !strings.Contains(err.Error(), `"canceled", with one l`) {
+		t.Fatalf(`Form() error = %v; want it to explain "canceled", with one l`, err)
+	}
+}
+
+func TestFetchDelete(t *testing.T) {
+	req, err := DeleteMessage{Sid: tSM}.Request(context.Background(), testEndpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Method != http.MethodDelete || req.URL.String() != "https://api.twilio.com/2010-04-01/Accounts/"+tAC+"/Messages/"+tSM+".json" || req.Body != nil {
+		t.Fatalf("DeleteMessage.Request() = %s %s body=%v", req.Method, req.URL, req.Body)
+	}
+	req, err = FetchMessage{Sid: tSM}.Request(context.Background(), testEndpoint())
+	if err != nil || req.Method != http.MethodGet || req.Header.Get("Content-Type") != "" {
+		t.Fatalf("FetchMessage.Request() = %v, %v", req, err)
+	}
+	for _, sid := range []string{"", tAC, tSM + "0", "SM0123456789abcdef0123456789abcdeg", "../../Calls/CA0123456789abcdef0123456789abcd"} {
+		if _, err := (FetchMessage{Sid: sid}).Request(context.Background(), testEndpoint()); !errors.Is(err, ErrInvalidParam) {
+			t.Errorf("FetchMessage{%q}.Request() error = %v, want ErrInvalidParam", sid, err)
+		}
+		if err := (DeleteMessage{Sid: sid}).Validate(); !errors.Is(err, ErrInvalidParam) {
+			t.Errorf("DeleteMessage{%q}.Validate() = %v, want ErrInvalidParam", sid, err)
+		}
+	}
+}
+
+func TestListMessages(t *testing.T) {
+	tests := []struct {
+		name   string
+		l      ListMessages
+		want   []string
+		encode string
+	}{
+		{"empty", ListMessages{}, nil, ""},
+		{"filters", ListMessages{To: "+15558675310", From: "+15017122661", DateSent: "2016-07-31", PageSize: 20},
+			nil, "DateSent=2016-07-31&From=%2B15017122661&PageSize=20&To=%2B15558675310"},
+		{"range", ListMessages{DateSentBefore: "2021-01-17", DateSentAfter: "2021-01-15"}, nil, "DateSent%3C=2021-01-17&DateSent%3E=2021-01-15"},
+		{"paging", ListMessages{PageSize: 2, Page: 1, PageToken: "PAMMc26223853f8c46b4ab7dfaa6abba0a26"}, nil,
+			"Page=1&PageSize=2&PageToken=PAMMc26223853f8c46b4ab7dfaa6abba0a26"},
+		{"PageSize 1000", ListMessages{PageSize: 1000}, nil, "PageSize=1000"},
+		{"PageSize 1001", ListMessages{PageSize: 1001}, []string{"PageSize/range"}, ""},
+		{"PageSize negative", ListMessages{PageSize: -1}, []string{"PageSize/range"}, ""},
+		{"Page negative", ListMessages{Page: -1}, []string{"Page/range"}, ""},
+		{"timestamp date", ListMessages{DateSent: "2016-07-31T00:00:00Z"}, []string{"DateSent/format"}, ""},
+		{"US date", ListMessages{DateSentBefore: "07/31/2016"}, []string{"DateSent</format"}, ""},
+		{"impossible date", ListMessages{DateSentAfter: "2016-02-30"}, []string{"DateSent>/format"}, ""},
+		{"CRLF token", ListMessages{PageToken: "PA\r\nX"}, []string{"PageToken/control-char"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q, err := tc.l.Query()
+			if got := problemKeys(err); !slices.Equal(got, tc.want) {
+				t.Fatalf("Query() problems = %v, want %v (%v)", got, tc.want, err)
+			}
+			if err != nil {
+				return
+			}
+			if got := q.Encode(); got != tc.encode {
+				t.Fatalf("Query().Encode() = %q, want %q", got, tc.encode)
+			}
+			req, err := tc.l.Request(context.Background(), testEndpoint())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if req.Method != http.MethodGet || req.URL.RawQuery != tc.encode || req.URL.Path != "/2010-04-01/Accounts/"+tAC+"/Messages.json" {
+				t.Fatalf("Request() = %s %s", req.Method, req.URL)
+			}
+		})
+	}
+}
+
+func TestRequestNilContext(t *testing.T) {
+	var ctx context.Context // nil
+	if _, err := validMessage().Request(ctx, testEndpoint()); err == nil {
+		t.Fatal("Request(nil ctx) succeeded")
+	}
+}

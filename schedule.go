@@ -1,0 +1,112 @@
+package sms
+
+import (
+	"strconv"
+	"time"
+)
+
+// Default scheduling window for SendAt. Twilio's Message Scheduling pages
+// say at least 15 minutes and at most 35 days ahead; its 2026 error pages
+// (35114, 35115) say 5 minutes. Set Rules.MinLead to follow those.
+const (
+	DefaultMinLead = 15 * time.Minute
+	DefaultMaxLead = 35 * 24 * time.Hour
+)
+
+// Rules holds the settings of create-message validation. The zero value is
+// the default: the real clock and a SendAt window of 15 minutes to 35 days.
+// Rules is a plain value, safe to share between goroutines as long as Now
+// is.
+type Rules struct {
+	// Now returns the current time; nil means time.Now. Inject a fixed clock
+	// in tests.
+	Now func() time.Time
+	// MinLead is how far ahead of Now a SendAt must be at least; 0 means
+	// DefaultMinLead (15 minutes).
+	MinLead time.Duration
+	// MaxLead is how far ahead of Now a SendAt may be at most; 0 means
+	// DefaultMaxLead (35 days).
+	MaxLead time.Duration
+	// PermissiveSenderID lets an alphanumeric From also hold - + _ and &
+	// (AddressOptions.Permissive). Addresses are otherwise checked strictly,
+	// as Twilio reads them: Form sends them unchanged.
+	PermissiveSenderID bool
+}
+
+func (r Rules) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+// Window returns the earliest and latest SendAt the rules accept now.
+func (r Rules) Window() (earliest, latest time.Time) {
+	minLead, maxLead := r.MinLead, r.MaxLead
+	if minLead == 0 {
+		minLead = DefaultMinLead
+	}
+	if maxLead == 0 {
+		maxLead = DefaultMaxLead
+	}
+	now := r.now()
+	return now.Add(minLead), now.Add(maxLead)
+}
+
+// checkSchedule applies the ScheduleType, SendAt and window rules.
+func (r Rules) checkSchedule(p *problems, m CreateMessage) {
+	checkEnum(p, "ScheduleType", m.ScheduleType, ScheduleFixed)
+	if m.ScheduleType == ScheduleFixed {
+		if m.SendAt.IsZero() {
+			p.add("SendAt", ParamRequired, "ScheduleType=fixed needs SendAt")
+		}
+		if m.MessagingServiceSid == "" {
+			p.add("MessagingServiceSid", ParamRequired, "ScheduleType=fixed needs a Messaging Service")
+		}
+	}
+	if m.SendAt.IsZero() {
+		return
+	}
+	if m.ScheduleType == "" {
+		p.add("ScheduleType", ParamRequired, "SendAt without ScheduleType=fixed: Twilio would ignore SendAt and send at once")
+	}
+	earliest, latest := r.Window()
+	at := m.SendAt.Truncate(time.Second) // what Form sends
+	switch {
+	case at.Before(earliest):
+		p.add("SendAt", ParamSchedule, FormatSendAt(at)+" is less than "+humanDuration(earliest.Sub(r.nowFrom(earliest)))+" ahead (earliest "+FormatSendAt(earliest)+")")
+	case at.After(latest):
+		p.add("SendAt", ParamSchedule, FormatSendAt(at)+" is more than "+humanDuration(latest.Sub(r.nowFrom(earliest)))+" ahead (latest "+FormatSendAt(latest)+")")
+	}
+}
+
+// nowFrom recovers the instant Window used from its earliest time, so that
+// one message reports one consistent clock reading.
+func (r Rules) nowFrom(earliest time.Time) time.Time {
+	if r.MinLead == 0 {
+		return earliest.Add(-DefaultMinLead)
+	}
+	return earliest.Add(-r.MinLead)
+}
+
+// humanDuration writes whole days, hours or minutes when d is a multiple of
+// one ("35 days", "15 minutes"), and time.Duration's form otherwise.
+func humanDuration(d time.Duration) string {
+	unit := func(n int64, one string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.FormatInt(n, 10) + " " + one + "s"
+	}
+	switch {
+	case d == 0:
+		return "0 seconds"
+	case d%(24*time.Hour) == 0:
+		return unit(int64(d/(24*time.Hour)), "day")
+	case d%time.Hour == 0:
+		return unit(int64(d/time.Hour), "hour")
+	case d%time.Minute == 0:
+		return unit(int64(d/time.Minute), "minute")
+	}
+	return d.String()
+}
