@@ -1,3 +1,5 @@
+//go:build !smsgauge_core
+
 package sms
 
 // bodyWarnings returns the warnings that need the body's analysis. It is

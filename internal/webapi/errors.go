@@ -1,5 +1,11 @@
 package webapi
 
+import (
+	"errors"
+
+	sms "github.com/smsgauge/sms"
+)
+
 // Error is an error the JavaScript API reports as
 // {error: {code, message, param}}.
 type Error struct {
@@ -16,3 +22,16 @@ const (
 	CodeUnknownOption   = "unknown_option"   // an options object has a key we do not know
 	CodeInternal        = "internal"         // a Go panic, recovered
 )
+
+// libError turns an error of the library into an *Error: its message, a
+// code from the sentinel it wraps, and param.
+func libError(err error, param string) *Error {
+	code := CodeInternal
+	switch {
+	case errors.Is(err, sms.ErrNotGSM7):
+		code = "not_gsm7"
+	case errors.Is(err, sms.ErrInvalidOption):
+		code = "invalid_option"
+	}
+	return &Error{Code: code, Message: err.Error(), Param: param}
+}

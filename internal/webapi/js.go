@@ -3,9 +3,10 @@
 package webapi
 
 import (
-	"strconv"
 	"sync"
 	"syscall/js"
+
+	sms "github.com/smsgauge/sms"
 )
 
 // Func is one function of the JavaScript API. It appends its JSON result
@@ -108,7 +109,7 @@ func OptionsArg(args []js.Value, i int, param string, known ...string) (Opts, er
 			}
 		}
 		if !ok {
-			return Opts{}, &Error{Code: CodeUnknownOption, Message: "sms: unknown option " + strconv.Quote(k) + " in " + param, Param: param + "." + k}
+			return Opts{}, &Error{Code: CodeUnknownOption, Message: "sms: unknown option \"" + k + "\" in " + param, Param: param + "." + k}
 		}
 	}
 	return Opts{v: v, param: param}, nil
@@ -156,6 +157,7 @@ func (o Opts) Value(k string) js.Value {
 func CoreFuncs() map[string]Func {
 	return map[string]Func{
 		"analyze": jsAnalyze,
+		"suggest": jsSuggest,
 	}
 }
 
@@ -164,7 +166,7 @@ func jsAnalyze(dst []byte, args []js.Value) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts, err := OptionsArg(args, 1, "options", "smart", "nfc", "udh16")
+	opts, err := OptionsArg(args, 1, "options", "smart", "nfc", "udh16", "policy")
 	if err != nil {
 		return nil, err
 	}
@@ -178,5 +180,28 @@ func jsAnalyze(dst []byte, args []js.Value) ([]byte, error) {
 	if o.UDH16, err = opts.Bool("udh16"); err != nil {
 		return nil, err
 	}
-	return AppendAnalysis(dst, body, o), nil
+	policy, err := opts.String("policy")
+	if err != nil {
+		return nil, err
+	}
+	if o.Policy, err = sms.ParseSmartPolicy(policy); err != nil {
+		return nil, &Error{Code: CodeInvalidArgument, Message: err.Error(), Param: "options.policy"}
+	}
+	return AppendAnalysis(dst, body, o)
+}
+
+func jsSuggest(dst []byte, args []js.Value) ([]byte, error) {
+	body, err := StringArg(args, 0, "body")
+	if err != nil {
+		return nil, err
+	}
+	opts, err := OptionsArg(args, 1, "options", "udh16")
+	if err != nil {
+		return nil, err
+	}
+	udh16, err := opts.Bool("udh16")
+	if err != nil {
+		return nil, err
+	}
+	return AppendSuggestion(dst, body, udh16)
 }
