@@ -30,34 +30,38 @@
     s.className = isError ? 'status error' : 'status';
   }
 
-  // update runs on every input event: one analyze() call and the four
-  // counter figures, synchronously. Everything heavier (segment blocks,
+  // update runs on every input event: one count() call (the counter's
+  // figures only, no text or character lists) and four DOM writes,
+  // synchronously. Everything heavier (the full analysis, segment blocks,
   // the suggestion, the request preview) waits for the next frame, so a
-  // burst of input costs one render.
+  // burst of input or a large paste costs one render.
   function update() {
+    if (!state.core) return;
+    const c = state.core.count(body.value, options());
+    if (c.error) {
+      setStatus(c.error.message, true);
+      return;
+    }
+    $('encoding').textContent = c.encoding;
+    $('segments').textContent = c.segments;
+    $('characters').textContent = c.characters;
+    $('left').textContent = c.left;
+    $('counter').className = c.encoding === 'UCS-2' ? 'counter ucs2' : 'counter';
+    if (!state.frame) state.frame = requestAnimationFrame(render);
+  }
+
+  function render() {
+    state.frame = 0;
     if (!state.core) return;
     const a = state.core.analyze(body.value, options());
     if (a.error) {
       setStatus(a.error.message, true);
       return;
     }
-    const last = a.parts[a.parts.length - 1];
-    $('encoding').textContent = a.encoding;
-    $('segments').textContent = a.segments;
-    $('characters').textContent = a.characters;
-    $('left').textContent = last.capacity - last.used;
-    $('counter').className = a.encoding === 'UCS-2' ? 'counter ucs2' : 'counter';
     state.last = a;
-    if (!state.frame) state.frame = requestAnimationFrame(render);
-  }
-
-  function render() {
-    state.frame = 0;
-    const a = state.last;
-    if (!a) return;
     renderParts(a);
     renderSavings(a);
-    renderSuggestion();
+    renderSuggestion(a);
     renderForm();
   }
 
@@ -82,13 +86,18 @@
       // once in JavaScript, so slicing lines them up.
       let pos = p.start;
       while (k < nonGSM.length && nonGSM[k].start < p.end) {
-        const c = nonGSM[k++];
-        if (c.start > pos) text.append(p.text.slice(pos - p.start, c.start - p.start));
+        // One <mark> per run of adjacent characters, so that a body in
+        // another script does not become thousands of elements.
+        const first = nonGSM[k];
+        let end = first.end;
+        k++;
+        while (k < nonGSM.length && nonGSM[k].start === end && nonGSM[k].start < p.end) end = nonGSM[k++].end;
+        if (first.start > pos) text.append(p.text.slice(pos - p.start, first.start - p.start));
         const m = document.createElement('mark');
-        m.textContent = p.text.slice(c.start - p.start, c.end - p.start);
-        m.title = 'forces UCS-2 (offset ' + c.start + ')';
+        m.textContent = p.text.slice(first.start - p.start, end - p.start);
+        m.title = 'forces UCS-2 (offset ' + first.start + ')';
         text.append(m);
-        pos = c.end;
+        pos = end;
       }
       if (pos < p.end) text.append(p.text.slice(pos - p.start));
       div.append(head, bar, text);
@@ -108,7 +117,7 @@
   }
 
   function renderSavings(a) {
-    const s = a.smart;
+    const s = a.savings;
     if (!s) {
       $('savings').textContent = '';
       return;
@@ -119,9 +128,16 @@
       (s.saved > 0 ? ' (saves ' + s.saved + ')' : ' (no saving)');
   }
 
-  function renderSuggestion() {
+  function renderSuggestion(a) {
     const btn = $('use-suggestion');
-    const s = state.core.suggest(body.value);
+    if (a.nonGSM.length === 0 && !a.savings) {
+      // All GSM-7 already: nothing to suggest.
+      state.suggestion = null;
+      $('suggestion').textContent = '';
+      btn.hidden = true;
+      return;
+    }
+    const s = state.core.suggest(body.value, { udh16: $('udh16').checked });
     if (s.error) {
       $('suggestion').textContent = s.error.message;
       btn.hidden = true;

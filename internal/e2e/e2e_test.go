@@ -509,9 +509,15 @@ func testAPI(t *testing.T, ctx context.Context) {
 	if num(r.UDH16, "capacity") != 152 || num(r.UDH16, "segments") != 2 {
 		t.Errorf("analyze(161 a, {udh16}) = %v, want capacity 152", r.UDH16)
 	}
-	if strings.Join(r.Globals, ",") != "analyze,suggest" {
-		t.Errorf("smsgauge has %v, want analyze and suggest", r.Globals)
+	if strings.Join(r.Globals, ",") != "analyze,count,suggest" {
+		t.Errorf("smsgauge has %v, want analyze, count and suggest", r.Globals)
 	}
+}
+
+// clearField empties an input from JavaScript, as a user selecting all and
+// deleting would, and fires its input event.
+func clearField(id string) chromedp.Action[chromedp.Void] {
+	return script(`(() => { const e = document.getElementById(` + js(id) + `); e.value = ''; e.dispatchEvent(new Event('input', {bubbles: true})); })()`)
 }
 
 // waitMsg waits until the validation message of field id is filled in.
@@ -549,7 +555,7 @@ func testAddresses(t *testing.T, ctx context.Context) {
 	if !before.Full || !before.Fetched {
 		t.Errorf("the full module did not load when To was touched")
 	}
-	run(t, ctx, chromedp.SetValue(chromedp.CSS("#to"), ""), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
+	run(t, ctx, clearField("to"), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
 	text, class = waitMsg(t, ctx, "to")
 	if class != "msg ok" {
 		t.Errorf("To +14155552671: message %q (class %q), want ok", text, class)
@@ -560,13 +566,13 @@ func testAddresses(t *testing.T, ctx context.Context) {
 		t.Errorf("From %q: message %q (class %q), want ok (alphanumeric sender ID)", "Acme Co", text, class)
 	}
 	// A sender ID cannot be a recipient.
-	run(t, ctx, chromedp.SetValue(chromedp.CSS("#to"), ""), chromedp.SendKeys(chromedp.CSS("#to"), "Acme Co"))
+	run(t, ctx, clearField("to"), chromedp.SendKeys(chromedp.CSS("#to"), "Acme Co"))
 	text, class = waitMsg(t, ctx, "to")
 	if class != "msg error" {
 		t.Errorf("To %q: message %q (class %q), want an error", "Acme Co", text, class)
 	}
 	// The form preview.
-	run(t, ctx, chromedp.SetValue(chromedp.CSS("#to"), ""), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
+	run(t, ctx, clearField("to"), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
 	waitMsg(t, ctx, "to")
 	v := paste(t, ctx, "Hello & welcome")
 	want := "Body=Hello+%26+welcome&From=Acme+Co&To=%2B14155552671"

@@ -83,6 +83,56 @@ func AppendAnalysis(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 	return appendAnalysis(dst, body, a, nil), nil
 }
 
+// AppendCount appends the count() result: only the counter's figures
+// ({encoding, segments, characters, units, capacity, used, left, saved}),
+// computed as AppendAnalysis does but without the per-segment text or the
+// character lists, so that it stays cheap on every keystroke. used and left
+// are the units used and still free in the last segment; saved is the
+// segments smart encoding and NFC saved (0 when neither is on).
+func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
+	core := sms.Options{UDH16: o.UDH16}
+	var a sms.Analysis
+	saved := 0
+	switch {
+	case o.Smart:
+		sa, err := sms.SmartOptions{Policy: o.Policy, NFC: o.NFC, Core: core}.Analyze(body)
+		if err != nil {
+			return nil, libError(err, "options")
+		}
+		a, saved = sa.After, sa.Saved
+	case o.NFC:
+		before, err := core.Analyze(body)
+		if err != nil {
+			return nil, libError(err, "options")
+		}
+		if a, err = core.Analyze(norm.NFC.String(body)); err != nil {
+			return nil, libError(err, "options")
+		}
+		saved = before.Segments - a.Segments
+	default:
+		var err error
+		if a, err = core.Analyze(body); err != nil {
+			return nil, libError(err, "options")
+		}
+	}
+	used := a.Units
+	if a.Segments > 1 {
+		for seg := range a.EachSegment() {
+			used = seg.Units
+		}
+	}
+	w := obj{b: append(dst, '{')}
+	w.str("encoding", a.Encoding.String())
+	w.int("segments", a.Segments)
+	w.int("characters", a.Characters)
+	w.int("units", a.Units)
+	w.int("capacity", a.Capacity)
+	w.int("used", used)
+	w.int("left", a.Capacity-used)
+	w.int("saved", saved)
+	return append(w.b, '}'), nil
+}
+
 func appendSavings(sv *obj, sent string, before, after sms.Analysis, normalized, substituted bool, nfcSaved int) {
 	sv.str("body", sent)
 	sv.bool("normalized", normalized)

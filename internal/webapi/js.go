@@ -157,37 +157,54 @@ func (o Opts) Value(k string) js.Value {
 func CoreFuncs() map[string]Func {
 	return map[string]Func{
 		"analyze": jsAnalyze,
+		"count":   jsCount,
 		"suggest": jsSuggest,
 	}
 }
 
 func jsAnalyze(dst []byte, args []js.Value) ([]byte, error) {
-	body, err := StringArg(args, 0, "body")
+	body, o, err := analyzeArgs(args)
 	if err != nil {
 		return nil, err
+	}
+	return AppendAnalysis(dst, body, o)
+}
+
+func jsCount(dst []byte, args []js.Value) ([]byte, error) {
+	body, o, err := analyzeArgs(args)
+	if err != nil {
+		return nil, err
+	}
+	return AppendCount(dst, body, o)
+}
+
+func analyzeArgs(args []js.Value) (string, AnalyzeOptions, error) {
+	body, err := StringArg(args, 0, "body")
+	if err != nil {
+		return "", AnalyzeOptions{}, err
 	}
 	opts, err := OptionsArg(args, 1, "options", "smart", "nfc", "udh16", "policy")
 	if err != nil {
-		return nil, err
+		return "", AnalyzeOptions{}, err
 	}
 	var o AnalyzeOptions
 	if o.Smart, err = opts.Bool("smart"); err != nil {
-		return nil, err
+		return "", o, err
 	}
 	if o.NFC, err = opts.Bool("nfc"); err != nil {
-		return nil, err
+		return "", o, err
 	}
 	if o.UDH16, err = opts.Bool("udh16"); err != nil {
-		return nil, err
+		return "", o, err
 	}
 	policy, err := opts.String("policy")
 	if err != nil {
-		return nil, err
+		return "", o, err
 	}
 	if o.Policy, err = sms.ParseSmartPolicy(policy); err != nil {
-		return nil, &Error{Code: CodeInvalidArgument, Message: err.Error(), Param: "options.policy"}
+		return "", o, &Error{Code: CodeInvalidArgument, Message: err.Error(), Param: "options.policy"}
 	}
-	return AppendAnalysis(dst, body, o)
+	return body, o, nil
 }
 
 func jsSuggest(dst []byte, args []js.Value) ([]byte, error) {

@@ -121,3 +121,44 @@ func AppendError(dst []byte, code, message, param string) []byte {
 	o.end(e, '}')
 	return append(o.b, '}')
 }
+
+// AppendString appends s as a JSON string (see appendString).
+func AppendString(dst []byte, s string) []byte { return appendString(dst, s) }
+
+// Writer appends one JSON object or array; packages that add functions to
+// the JavaScript API (webfull) build their results with it.
+type Writer struct {
+	o     obj
+	close byte
+}
+
+// NewObject starts a JSON object at the end of dst.
+func NewObject(dst []byte) *Writer { return &Writer{o: obj{b: append(dst, '{')}, close: '}'} }
+
+// NewArray starts a JSON array at the end of dst.
+func NewArray(dst []byte) *Writer { return &Writer{o: obj{b: append(dst, '[')}, close: ']'} }
+
+// Str, Int and Bool append an object member.
+func (w *Writer) Str(k, v string) { w.o.str(k, v) }
+func (w *Writer) Int(k string, v int) { w.o.int(k, v) }
+func (w *Writer) Bool(k string, v bool) { w.o.bool(k, v) }
+
+// Item starts the next array element; Raw then appends it as JSON.
+func (w *Writer) Item()        { w.o.item() }
+func (w *Writer) Raw(v []byte) { w.o.b = append(w.o.b, v...) }
+
+// Open starts a nested object ('{') or array ('[') under key k. Nothing
+// may be written to w until End(inner).
+func (w *Writer) Open(k string, bracket byte) *Writer {
+	c := byte('}')
+	if bracket == '[' {
+		c = ']'
+	}
+	return &Writer{o: w.o.open(k, bracket), close: c}
+}
+
+// End closes inner, opened with Open.
+func (w *Writer) End(inner *Writer) { w.o.end(inner.o, inner.close) }
+
+// Close closes w and returns the whole buffer.
+func (w *Writer) Close() []byte { return append(w.o.b, w.close) }
