@@ -126,6 +126,33 @@ func asciiWord(w uint64) (extra int, bad bool, cr uint64) {
 	return bits.OnesCount64(ext), badMask != 0, cr
 }
 
+// plainMask marks the bytes of w that cost one septet and need no further
+// thought: space, digits, the punctuation of 0x21..0x3F and the letters A-Z
+// and a-z. Anything else (non-ASCII, controls, @ [ \ ] ^ _ ` { | } ~ DEL)
+// leaves its byte unmarked.
+func plainMask(w uint64) uint64 {
+	w7 := w & swar7F
+	low := w7 & (0x1F * swarLo)
+	letter := (low + 0x7F*swarLo) &^ (low + 0x65*swarLo) // low 5 bits in 1..1A
+	ge20 := w7 + 0x60*swarLo
+	ge40 := w7 + 0x40*swarLo
+	return ge20 & (^ge40 | letter) &^ w & swarHi
+}
+
+// plainRun returns how far from s[i] the plain bytes (see plainMask) run,
+// in whole words.
+func plainRun(s string, i int) int {
+	k := i
+	for k+32 <= len(s) && plainMask(load64(s, k))&plainMask(load64(s, k+8))&
+		plainMask(load64(s, k+16))&plainMask(load64(s, k+24)) == swarHi {
+		k += 32
+	}
+	for k+8 <= len(s) && plainMask(load64(s, k)) == swarHi {
+		k += 8
+	}
+	return k - i
+}
+
 // gsmCount is what a GSM-7 scan of a body finds.
 type gsmCount struct {
 	units   int // septets
@@ -139,68 +166,58 @@ type gsmCount struct {
 // first character that is not GSM-7 (or the first invalid byte).
 func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 	units, scalars, crlf, segs, pos := 0, 0, 0, 1, 0
-	i := 0
-	for {
-		for i+8 <= len(s) {
-			w := load64(s, i)
-			if w&swarHi != 0 {
-				break
-			}
-			extra, bad, cr := asciiWord(w)
-			if bad {
-				return gsmCount{}, false
-			}
-			if cr != 0 {
-				crlf += countCRLF(s, i, cr)
-			}
-			n := 8 + extra
-			switch {
-			case pos+n <= capacity:
-				pos += n
-			case extra == 0:
-				segs++
-				pos += 8 - capacity
-			default:
-				for k := i; k < i+8; k++ {
-					c := int(gsm7ASCII[s[k]])
-					if pos+c > capacity {
-						segs++
-						pos = 0
-					}
-					pos += c
+	for i := 0; i < len(s); {
+		var n int
+		b := s[i]
+		switch {
+		case b < 0x80:
+			// Plain text runs a word at a time, one septet a byte, so its
+			// packing is arithmetic.
+			if i+8 <= len(s) && plainMask(load64(s, i)) == swarHi {
+				m := plainRun(s, i)
+				pos += m
+				if pos > capacity {
+					q := (pos - 1) / capacity
+					segs += q
+					pos -= q * capacity
 				}
+				units += m
+				scalars += m
+				i += m
+				continue
 			}
-			units += n
-			scalars += 8
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		var c int
-		if b := s[i]; b < 0x80 {
-			c = int(gsm7ASCII[b])
+			n = int(gsm7ASCII[b])
 			if b == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 				crlf++
 			}
 			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if e, ok := gsm7Lookup(r); ok {
-				c = int(e.septets)
+		case b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if r < 0x100 {
+				if k := gsm7Latin1[r-0x80]; k != 0 {
+					n = 1
+				}
+			} else if r >= 0x390 && r < 0x3B0 && gsm7Greek[r-0x390] != 0 {
+				n = 1
 			}
-			i += n
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if e, ok := gsm7Lookup(r); ok {
+				n = int(e.septets)
+			}
+			i += size
 		}
-		if c == 0 {
+		if n == 0 {
 			return gsmCount{}, false
 		}
 		scalars++
-		units += c
-		if pos+c > capacity {
+		units += n
+		if pos+n > capacity {
 			segs++
 			pos = 0
 		}
-		pos += c
+		pos += n
 	}
 	return gsmCount{units: units, scalars: scalars, crlf: crlf, segs: segs}, true
 }

@@ -8,39 +8,52 @@ import (
 
 //go:generate go run ./internal/gen/joiners
 
-// joinerBits is a bitset over U+0000..U+1FFFF of the runes in joinerRanges;
-// joinerHigh keeps the ranges above. Both are built at init.
-var (
-	joinerBits [0x20000 / 64]uint64
-	joinerHigh [][2]rune
-)
-
-func init() {
-	for _, rg := range joinerRanges {
-		for r := rg[0]; r <= rg[1]; r++ {
-			if r >= 0x20000 {
-				joinerHigh = append(joinerHigh, [2]rune{r, rg[1]})
-				break
-			}
-			joinerBits[r>>6] |= 1 << (r & 63)
-		}
-	}
+// runeSet is a set of runes: a bitset over U+0000..U+1FFFF, and ranges
+// above it, which are few.
+type runeSet struct {
+	bits [0x20000 / 64]uint64
+	high [][2]rune
 }
 
-// isJoiner reports whether r can share a grapheme cluster with a neighbour.
-// Between two runes neither of which is a joiner there is always a grapheme
-// break, so only the runes around joiners need the grapheme engine.
-func isJoiner(r rune) bool {
-	if uint32(r) < 0x20000 {
-		return joinerBits[r>>6]&(1<<(uint32(r)&63)) != 0
+func newRuneSet(ranges [][2]rune) *runeSet {
+	t := new(runeSet)
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if r >= 0x20000 {
+				t.high = append(t.high, [2]rune{r, rg[1]})
+				break
+			}
+			t.bits[r>>6] |= 1 << (r & 63)
+		}
 	}
-	for _, rg := range joinerHigh {
+	return t
+}
+
+// has reports whether r is in the set.
+func (t *runeSet) has(r rune) bool {
+	if uint32(r) < 0x20000 {
+		return t.bits[r>>6]&(1<<(uint32(r)&63)) != 0
+	}
+	for _, rg := range t.high {
 		if r >= rg[0] && r <= rg[1] {
 			return true
 		}
 	}
 	return false
 }
+
+// The grapheme classes the fast paths need, built at init from the
+// generated ranges (see zjoiners_table.go).
+var (
+	joiners   = newRuneSet(joinerRanges[:])   // may share a cluster with a neighbour
+	absorbers = newRuneSet(absorberRanges[:]) // Extend and SpacingMark, not ZWJ
+	controls  = newRuneSet(controlRanges[:])  // non-joiners a mark cannot extend
+)
+
+// isJoiner reports whether r can share a grapheme cluster with a neighbour.
+// Between two runes neither of which is a joiner there is always a grapheme
+// break (CR LF aside), so only the runes around joiners need more thought.
+func isJoiner(r rune) bool { return joiners.has(r) }
 
 // utf16Units is the number of UTF-16 code units rune r takes; an invalid byte
 // counts as U+FFFD, one unit.
@@ -63,42 +76,54 @@ type cluster struct {
 // nextCluster returns the billing unit that starts at s[i], which must be a
 // grapheme cluster boundary: the extended grapheme cluster of UAX #29 as
 // rivo/uniseg finds it, except that CR LF is two units, as Twilio bills it.
-// Runes that cannot join a neighbour are taken directly; the grapheme engine
-// runs only around joiners (see isJoiner).
+// Runes that cannot join a neighbour are taken directly, and so is a
+// non-control followed by combining marks; the grapheme engine runs only
+// around the other joiners (ZWJ, Prepend, regional indicators, Hangul jamo).
 func nextCluster(s string, i int) cluster {
-	b := s[i]
-	if b < 0x80 {
-		end := i + 1
+	r, n := decodeAt(s, i)
+	if r == '\r' {
 		// CR never joins what precedes it, and joins only an LF after it,
-		// which Twilio counts apart; every other ASCII byte joins only a
-		// non-ASCII joiner after it.
-		if b == '\r' || end == len(s) || s[end] < 0x80 {
-			return cluster{end: end, units: 1, scalars: 1, gsm: gsm7ASCII[b] != 0}
+		// which Twilio counts apart.
+		return cluster{end: i + 1, units: 1, scalars: 1, gsm: true}
+	}
+	if isJoiner(r) {
+		return slowCluster(s, i)
+	}
+	c := cluster{end: i + n, units: utf16Units(r), scalars: 1}
+	if r == utf8.RuneError && n == 1 {
+		c.invalid = 1
+	}
+	if c.end == len(s) || s[c.end] < 0x80 {
+		// Nothing joins an ASCII byte that follows (CR LF aside).
+		c.gsm = c.invalid == 0 && IsGSM7(r)
+		return c
+	}
+	r2, n2 := decodeAt(s, c.end)
+	if !isJoiner(r2) {
+		c.gsm = c.invalid == 0 && IsGSM7(r)
+		return c
+	}
+	if !absorbers.has(r2) || controls.has(r) {
+		return slowCluster(s, i)
+	}
+	// r takes the combining marks (Extend, SpacingMark) that follow it; the
+	// cluster ends at the first rune that is none, unless that is a ZWJ,
+	// which GB11 may join to an emoji.
+	for {
+		c.end += n2
+		c.units += utf16Units(r2)
+		c.scalars++
+		if c.end == len(s) {
+			return c
 		}
-		if r2, _ := utf8.DecodeRuneInString(s[end:]); !isJoiner(r2) {
-			return cluster{end: end, units: 1, scalars: 1, gsm: gsm7ASCII[b] != 0}
+		r2, n2 = decodeAt(s, c.end)
+		if r2 == 0x200D {
+			return slowCluster(s, i)
 		}
-	} else {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isJoiner(r) {
-			end := i + n
-			join := false
-			if end < len(s) && s[end] >= 0x80 {
-				r2, _ := utf8.DecodeRuneInString(s[end:])
-				join = isJoiner(r2)
-			}
-			if !join {
-				c := cluster{end: end, units: utf16Units(r), scalars: 1}
-				if r == utf8.RuneError && n == 1 {
-					c.invalid = 1
-				} else {
-					_, c.gsm = gsm7Lookup(r)
-				}
-				return c
-			}
+		if !absorbers.has(r2) {
+			return c
 		}
 	}
-	return slowCluster(s, i)
 }
 
 // slowCluster asks the grapheme engine for the cluster at s[i].
@@ -136,61 +161,183 @@ type ucs2Count struct {
 	segs        int // segments when packed at the concatenated capacity
 }
 
-// packer fills segments of a fixed capacity with units that may not be split.
-type packer struct {
-	capacity, pos, segs int
+// decodeAt decodes the rune at s[i], with the two- and three-byte forms
+// inline; like utf8.DecodeRuneInString it returns (RuneError, 1) for an
+// invalid byte.
+func decodeAt(s string, i int) (rune, int) {
+	b := s[i]
+	switch {
+	case b < 0x80:
+		return rune(b), 1
+	case b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return rune(b&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	case b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+		(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0):
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
-func (p *packer) add(u int) {
-	if p.pos+u > p.capacity {
-		p.segs++
-		p.pos = 0
+// isGSM7NonASCII is IsGSM7 for a rune above U+007F.
+func isGSM7NonASCII(r rune) bool {
+	if r < 0x3B0 {
+		if r < 0x100 {
+			return gsm7Latin1[r-0x80] != 0
+		}
+		return r >= 0x390 && gsm7Greek[r-0x390] != 0
 	}
-	p.pos += u
+	return r == 0x20AC
 }
 
 // scanUCS2 counts body as UCS-2, packing its clusters into segments of
 // capacity units without splitting any, except a cluster larger than a
 // whole segment, which is split between code points.
+//
+// Most text is runs of simple runes: valid runes that are not CR and no
+// joiners. Each is a cluster of its own, unless a joiner follows it, so a
+// run is counted in a tight loop that decodes each rune once and backs off
+// one rune when it meets a joiner; its one-unit runes are packed by
+// arithmetic. Whatever else comes goes through nextCluster.
 func scanUCS2(s string, capacity int) ucs2Count {
 	c := ucs2Count{firstNonGSM: -1}
-	p := packer{capacity: capacity, segs: 1}
+	nonGSM, firstNonGSM := 0, -1
+	pos, segs := 0, 1
+	// place packs m one-unit runes; placeWhole packs one unit of u.
+	place := func(m int) {
+		pos += m
+		if pos > capacity {
+			q := (pos - 1) / capacity
+			segs += q
+			pos -= q * capacity
+		}
+	}
+	placeWhole := func(u int) {
+		if pos+u > capacity {
+			segs++
+			pos = 0
+		}
+		pos += u
+	}
 	for i := 0; i < len(s); {
-		// Runs of plain ASCII: one unit and one cluster per byte. The byte
-		// after the word must be ASCII too, or the last byte might join it.
-		for s[i] < 0x80 && i+8 < len(s) && s[i+8] < 0x80 {
-			w := load64(s, i)
-			if w&swarHi != 0 {
+		// The run: m one-unit runes not yet packed, then perhaps an astral
+		// rune not yet packed (pend), so that the last rune can be taken
+		// back when a joiner follows it.
+		k, m, runes, astral, last, lastGSM, pend := i, 0, 0, 0, -1, false, false
+	run:
+		for k < len(s) {
+			b := s[k]
+			var r rune
+			var n int
+			switch {
+			case b < 0x80:
+				if k+8 <= len(s) && plainMask(load64(s, k)) == swarHi {
+					if pend {
+						placeWhole(2)
+						pend = false
+					}
+					last, lastGSM = k+7, true
+					k += 8
+					m += 8
+					runes += 8
+					continue
+				}
+				if b == '\r' {
+					break run
+				}
+				r, n = rune(b), 1
+			case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
+				r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+			case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+				(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+				r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			case b >= 0xF0 && b < 0xF5 && k+3 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 &&
+				(b != 0xF0 || s[k+1] >= 0x90) && (b != 0xF4 || s[k+1] < 0x90):
+				r, n = rune(b&0x07)<<18|rune(s[k+1]&0x3F)<<12|rune(s[k+2]&0x3F)<<6|rune(s[k+3]&0x3F), 4
+			default:
+				break run // an invalid byte
+			}
+			if joiners.has(r) {
+				// The rune before a joiner may belong to its cluster.
+				if last >= 0 {
+					k = last
+					runes--
+					if pend {
+						pend = false
+						astral--
+					} else {
+						m--
+					}
+					if !lastGSM {
+						if nonGSM--; nonGSM == 0 {
+							firstNonGSM = -1
+						}
+					}
+				}
 				break
 			}
-			if _, bad, cr := asciiWord(w); bad || cr != 0 {
-				break
+			if pend {
+				placeWhole(2) // the astral rune before this one stays
+				pend = false
 			}
-			if p.pos+8 <= capacity {
-				p.pos += 8
-			} else {
-				p.segs++
-				p.pos += 8 - capacity
+			var g bool
+			switch {
+			case r < 0x80:
+				g = gsm7ASCII[r] != 0
+			case r < 0x3B0:
+				if r < 0x100 {
+					g = gsm7Latin1[r-0x80] != 0
+				} else if r >= 0x390 {
+					g = gsm7Greek[r-0x390] != 0
+				}
+			case r == 0x20AC:
+				g = true
+			case r >= 0x10000:
+				// Astral: two units, which must not straddle a cut.
+				place(m)
+				m = 0
+				pend = true
+				astral++
 			}
-			c.units += 8
-			c.chars += 8
-			c.scalars += 8
-			i += 8
+			if !g {
+				if nonGSM == 0 {
+					firstNonGSM = k
+				}
+				nonGSM++
+			}
+			last, lastGSM = k, g
+			k += n
+			if !pend {
+				m++
+			}
+			runes++
+		}
+		place(m)
+		if pend {
+			placeWhole(2)
+		}
+		c.units += runes + astral
+		c.chars += runes
+		c.scalars += runes
+		i = k
+		if i >= len(s) {
+			break
 		}
 		cl := nextCluster(s, i)
 		if cl.units <= capacity {
-			p.add(cl.units)
+			placeWhole(cl.units)
 		} else {
-			packRunes(&p, s[i:cl.end])
+			for _, r := range s[i:cl.end] {
+				placeWhole(utf16Units(r))
+			}
 		}
 		if s[i] == '\r' && cl.end < len(s) && s[cl.end] == '\n' {
 			c.crlf++
 		}
 		if !cl.gsm {
-			if c.nonGSM == 0 {
-				c.firstNonGSM = i
+			if nonGSM == 0 {
+				firstNonGSM = i
 			}
-			c.nonGSM++
+			nonGSM++
 		}
 		c.units += cl.units
 		c.chars++
@@ -198,13 +345,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		c.invalid += cl.invalid
 		i = cl.end
 	}
-	c.segs = p.segs
+	c.nonGSM, c.firstNonGSM = nonGSM, firstNonGSM
+	c.segs = segs
 	return c
-}
-
-// packRunes packs an oversized cluster code point by code point.
-func packRunes(p *packer, g string) {
-	for _, r := range g {
-		p.add(utf16Units(r))
-	}
 }

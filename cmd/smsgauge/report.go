@@ -1,12 +1,213 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
+
+	sms "github.com/smsgauge/sms"
 )
 
-// runReport is the default command. It is filled in by the core issue.
+// reportFlags are the flags of the default command.
+type reportFlags struct {
+	json     bool
+	jsonl    bool
+	udh16    bool
+	encoding string
+}
+
+func (f *reportFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.json, "json", false, "print the report as JSON")
+	fs.BoolVar(&f.jsonl, "jsonl", false, `read JSON lines {"id": ..., "body": "..."} from standard input, write one JSON line per input line`)
+	fs.BoolVar(&f.udh16, "udh16", false, "16-bit concatenation reference: 7-octet UDH, 152 septets or 66 units per part")
+	fs.StringVar(&f.encoding, "encoding", "auto", "force an encoding: auto, GSM-7 or UCS-2")
+}
+
+func (f *reportFlags) options() (sms.Options, error) {
+	enc, err := sms.ParseEncoding(f.encoding)
+	if err != nil {
+		return sms.Options{}, err
+	}
+	return sms.Options{Encoding: enc, UDH16: f.udh16}, nil
+}
+
+// runReport is the default command: a report on one body, given as
+// arguments or on standard input, or the JSON lines mode.
 func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "smsgauge: not yet implemented")
-	return 2
+	fs := flag.NewFlagSet("smsgauge", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f reportFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, `usage: smsgauge [flags] [text ...]
+
+Reports the encoding, segments and cost of an SMS body. The body is the
+arguments joined by spaces or, without arguments, standard input exactly as
+read (echo adds a line break, which counts: use printf or echo -n).`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opts, err := f.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "smsgauge:", err)
+		return 2
+	}
+	if f.jsonl {
+		return runJSONL(opts, stdin, stdout, stderr)
+	}
+	var body string
+	if fs.NArg() > 0 {
+		body = strings.Join(fs.Args(), " ")
+	} else {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			fmt.Fprintln(stderr, "smsgauge:", err)
+			return 1
+		}
+		body = string(b)
+	}
+	a, err := opts.Analyze(body)
+	if err != nil {
+		fmt.Fprintln(stderr, "smsgauge:", err)
+		return 1
+	}
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(newReport(a, body)); err != nil {
+			fmt.Fprintln(stderr, "smsgauge:", err)
+			return 1
+		}
+		return 0
+	}
+	printReport(stdout, a, body)
+	return 0
+}
+
+// report is the JSON form of an analysis.
+type report struct {
+	Encoding    sms.Encoding `json:"encoding"`
+	Segments    int          `json:"segments"`
+	Characters  int          `json:"characters"`
+	Units       int          `json:"units"`
+	Graphemes   int          `json:"graphemes"`
+	Scalars     int          `json:"scalars"`
+	MessageBits int          `json:"message_bits"`
+	TotalBits   int          `json:"total_bits"`
+	Capacity    int          `json:"capacity"`
+	UDHOctets   int          `json:"udh_octets"`
+	SegmentBits []int        `json:"segment_bits"`
+	Parts       []part       `json:"parts"`
+	NonGSM      []nonGSMChar `json:"non_gsm"`
+	Invalid     int          `json:"invalid_bytes"`
+	RCSSegments int          `json:"rcs_segments_us"`
+}
+
+type part struct {
+	Index    int    `json:"index"`
+	Offset   int    `json:"offset"`
+	Text     string `json:"text"`
+	Units    int    `json:"units"`
+	Capacity int    `json:"capacity"`
+	Bits     int    `json:"bits"`
+}
+
+type nonGSMChar struct {
+	Offset     int      `json:"offset"`
+	Text       string   `json:"text"`
+	CodePoints []string `json:"code_points"`
+	Units      int      `json:"units"`
+	Invalid    bool     `json:"invalid,omitempty"`
+}
+
+func newReport(a sms.Analysis, body string) report {
+	r := report{
+		Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
+		Graphemes: a.Graphemes, Scalars: a.Scalars, MessageBits: a.MessageBits, TotalBits: a.TotalBits,
+		Capacity: a.Capacity, UDHOctets: a.UDHOctets, Invalid: a.Invalid, RCSSegments: sms.RCSSegments(body),
+		SegmentBits: []int{}, Parts: []part{}, NonGSM: []nonGSMChar{},
+	}
+	for s := range a.EachSegment() {
+		r.SegmentBits = append(r.SegmentBits, s.Bits)
+		r.Parts = append(r.Parts, part(s))
+	}
+	for c := range a.EachNonGSM() {
+		r.NonGSM = append(r.NonGSM, nonGSMChar{Offset: c.Offset, Text: c.Text, CodePoints: codePoints(c.Text), Units: c.Units, Invalid: c.Invalid})
+	}
+	return r
+}
+
+// codePoints lists the code points of s as U+XXXX, an invalid byte as 0xXX.
+func codePoints(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = append(out, fmt.Sprintf("0x%02X", s[i]))
+		} else {
+			out = append(out, fmt.Sprintf("U+%04X", r))
+		}
+		i += n
+	}
+	return out
+}
+
+// describe names the code points of a character for people.
+func describe(s string) string {
+	var parts []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			parts = append(parts, fmt.Sprintf("invalid byte 0x%02X (counted as U+FFFD)", s[i]))
+		default:
+			name := runenames.Name(r)
+			if name == "" || strings.HasPrefix(name, "<") {
+				name = "unnamed"
+			}
+			parts = append(parts, fmt.Sprintf("U+%04X %s", r, name))
+		}
+		i += n
+	}
+	return strings.Join(parts, " + ")
+}
+
+func printReport(w io.Writer, a sms.Analysis, body string) {
+	unit := "septets"
+	if a.Encoding == sms.EncodingUCS2 {
+		unit = "UTF-16 units"
+	}
+	fmt.Fprintf(w, "Encoding:    %v", a.Encoding)
+	if a.NonGSM > 0 {
+		fmt.Fprintf(w, " (forced by %d character(s) outside GSM-7)", a.NonGSM)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Segments:    %d (%d %s each", a.Segments, a.Capacity, unit)
+	if a.UDHOctets > 0 {
+		fmt.Fprintf(w, " after a %d-octet UDH", a.UDHOctets)
+	}
+	fmt.Fprintln(w, ")")
+	fmt.Fprintf(w, "Characters:  %d as Twilio counts them (%d %s, %d graphemes, %d code points)\n",
+		a.Characters, a.Units, unit, a.Graphemes, a.Scalars)
+	fmt.Fprintf(w, "Size:        %d bits of text, %d bits with headers\n", a.MessageBits, a.TotalBits)
+	for s := range a.EachSegment() {
+		fmt.Fprintf(w, "  segment %d  %d/%d  %q\n", s.Index+1, s.Units, s.Capacity, s.Text)
+	}
+	if a.NonGSM > 0 {
+		fmt.Fprintln(w, "Characters that forced UCS-2:")
+		for c := range a.EachNonGSM() {
+			fmt.Fprintf(w, "  byte %-5d %q  %s\n", c.Offset, c.Text, describe(c.Text))
+		}
+	}
+	if strings.HasSuffix(body, "\n") {
+		fmt.Fprintln(w, "Note:        the body ends with a line break, which is counted")
+	}
+	fmt.Fprintf(w, "RCS (US):    %d segment(s) of 160 bytes\n", sms.RCSSegments(body))
 }
