@@ -139,8 +139,8 @@ func NewObject(dst []byte) *Writer { return &Writer{o: obj{b: append(dst, '{')},
 func NewArray(dst []byte) *Writer { return &Writer{o: obj{b: append(dst, '[')}, close: ']'} }
 
 // Str, Int and Bool append an object member.
-func (w *Writer) Str(k, v string) { w.o.str(k, v) }
-func (w *Writer) Int(k string, v int) { w.o.int(k, v) }
+func (w *Writer) Str(k, v string)       { w.o.str(k, v) }
+func (w *Writer) Int(k string, v int)   { w.o.int(k, v) }
 func (w *Writer) Bool(k string, v bool) { w.o.bool(k, v) }
 
 // Item starts the next array element; Raw then appends it as JSON.

@@ -28,9 +28,9 @@ const CoreBudget = 800_000
 
 // Module is one WebAssembly build of the library.
 type Module struct {
-	Name    string // "core" or "full"
-	Package string // import path of the js/wasm main package
-	File    string // file name served to the page
+	Name    string   // "core" or "full"
+	Package string   // import path of the js/wasm main package
+	File    string   // file name served to the page
 	Tags    string   // -tags for go build
 	GCFlags []string // -gcflags for go build, in order (a later pattern wins)
 }
