@@ -115,12 +115,7 @@ func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 			return nil, libError(err, "options")
 		}
 	}
-	used := a.Units
-	if a.Segments > 1 {
-		for seg := range a.EachSegment() {
-			used = seg.Units
-		}
-	}
+	used := lastUsed(a)
 	w := obj{b: append(dst, '{')}
 	w.str("encoding", a.Encoding.String())
 	w.int("segments", a.Segments)
@@ -131,6 +126,26 @@ func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 	w.int("left", a.Capacity-used)
 	w.int("saved", saved)
 	return append(w.b, '}'), nil
+}
+
+// lastUsed returns the units used by the last segment of a. When every
+// unit the splitter places is one septet or one UTF-16 unit (GSM-7 with no
+// escape pair; UCS-2 where every grapheme cluster is one BMP code point)
+// no unit ever moves to the next segment, every segment but the last is
+// full, and the answer is arithmetic. Otherwise it walks the segments.
+func lastUsed(a sms.Analysis) int {
+	if a.Segments <= 1 {
+		return a.Units
+	}
+	if (a.Encoding == sms.EncodingGSM7 && a.Units == a.Scalars) ||
+		(a.Encoding == sms.EncodingUCS2 && a.Units == a.Graphemes && a.Invalid == 0) {
+		return a.Units - (a.Segments-1)*a.Capacity
+	}
+	used := 0
+	for seg := range a.EachSegment() {
+		used = seg.Units
+	}
+	return used
 }
 
 func appendSavings(sv *obj, sent string, before, after sms.Analysis, normalized, substituted bool, nfcSaved int) {
