@@ -3,6 +3,7 @@ package sms
 import (
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 //go:generate go run ./internal/gen/gsm7
@@ -139,15 +140,34 @@ func plainMask(w uint64) uint64 {
 	return ge20 & (^ge40 | letter) &^ w & swarHi
 }
 
+// plainBad has the high bit set, in some byte, unless all 8 bytes of w are
+// plain (see plainMask). It is plainMask's test in fewer operations, for the
+// word-at-a-time runs; the carries and borrows its arithmetic lets cross
+// between bytes start only at bytes that are flagged anyway (non-ASCII ones,
+// NUL), so the answer for the word as a whole is exact.
+func plainBad(w uint64) uint64 {
+	ctrl := ^(w + 0x60*swarLo)                               // below 0x20
+	letter := ((w - swarLo) & (0x1F * swarLo)) + 0x66*swarLo // low 5 bits not in 1..1A
+	return w | ctrl | letter&(w<<1)                          // non-ASCII, control, or 0x40..0x7F but no letter
+}
+
 // plainRun returns how far from s[i] the plain bytes (see plainMask) run,
-// in whole words.
+// in whole words. The words are loaded without bounds checks; plainBad
+// does not care about the order of the bytes in a word.
 func plainRun(s string, i int) int {
+	p := unsafe.Pointer(unsafe.StringData(s))
 	k := i
-	for k+32 <= len(s) && plainMask(load64(s, k))&plainMask(load64(s, k+8))&
-		plainMask(load64(s, k+16))&plainMask(load64(s, k+24)) == swarHi {
+	for k+32 <= len(s) {
+		w0 := *(*uint64)(unsafe.Add(p, k))
+		w1 := *(*uint64)(unsafe.Add(p, k+8))
+		w2 := *(*uint64)(unsafe.Add(p, k+16))
+		w3 := *(*uint64)(unsafe.Add(p, k+24))
+		if (plainBad(w0)|plainBad(w1)|plainBad(w2)|plainBad(w3))&swarHi != 0 {
+			break
+		}
 		k += 32
 	}
-	for k+8 <= len(s) && plainMask(load64(s, k)) == swarHi {
+	for k+8 <= len(s) && plainBad(*(*uint64)(unsafe.Add(p, k)))&swarHi == 0 {
 		k += 8
 	}
 	return k - i
@@ -166,6 +186,7 @@ type gsmCount struct {
 // first character that is not GSM-7 (or the first invalid byte).
 func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 	units, scalars, crlf, segs, pos := 0, 0, 0, 1, 0
+	nextWord := 0 // where a word-at-a-time check may next be tried
 	for i := 0; i < len(s); {
 		var n int
 		b := s[i]
@@ -173,7 +194,11 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 		case b < 0x80:
 			// Plain text runs a word at a time, one septet a byte, so its
 			// packing is arithmetic.
-			if i+8 <= len(s) && plainMask(load64(s, i)) == swarHi {
+			if i >= nextWord && i+8 <= len(s) {
+				if plainBad(load64(s, i))&swarHi != 0 {
+					nextWord = i + 8
+					goto one
+				}
 				m := plainRun(s, i)
 				pos += m
 				if pos > capacity {
@@ -186,6 +211,7 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 				i += m
 				continue
 			}
+		one:
 			n = int(gsm7ASCII[b])
 			if b == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 				crlf++

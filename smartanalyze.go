@@ -96,13 +96,16 @@ type SmartAnalysis struct {
 	// Body is the text Twilio would send: the input, normalised when NFC was
 	// asked for, with look-alikes substituted when the policy allowed.
 	Body string
+	// Text is what smart encoding ran on: the input, or its NFC form when
+	// NFC was asked for. The offsets of Substitutions index it.
+	Text string
 	// Normalized reports that NFC changed the input.
 	Normalized bool
 	// Substituted reports that smart encoding changed the body. Under
 	// SmartIfGSM7 it is false when the result would not have been GSM-7.
 	Substituted bool
-	// Substitutions lists every replacement made, in order. Offsets are in
-	// the input, or in its NFC form when Normalized. Nil when none was made.
+	// Substitutions lists every replacement made, in order, with offsets in
+	// Text. Nil when none was made.
 	Substitutions []Substitution
 	// Before is the input as given, without smart encoding. If Core forces
 	// GSM-7 and the input is not GSM-7, Before is the automatic choice.
@@ -174,7 +177,7 @@ func (o SmartOptions) Analyze(body string) (SmartAnalysis, error) {
 			sa.NFCSaved = sa.Before.Segments - o.analyzeOrAuto(text).Segments
 		}
 	}
-	sa.Body = text
+	sa.Body, sa.Text = text, text
 	if out := SmartEncode(text); out != text {
 		if o.Policy == SmartAlways || Analyze(out).Encoding == EncodingGSM7 {
 			sa.Body = out

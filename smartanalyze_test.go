@@ -101,6 +101,11 @@ func TestSmartAnalyze(t *testing.T) {
 				t.Errorf("Analyze(%q) = body %q, substituted %v, normalized %v; want %q, %v, %v",
 					tt.in, sa.Body, sa.Substituted, sa.Normalized, tt.body, tt.substituted, tt.normalized)
 			}
+			for _, sub := range sa.Substitutions {
+				if sa.Text[sub.Offset:sub.Offset+len(sub.Original)] != sub.Original {
+					t.Errorf("Analyze(%q): substitution %+v does not point into Text %q", tt.in, sub, sa.Text)
+				}
+			}
 			if !reflect.DeepEqual(sa.Substitutions, tt.subs) {
 				t.Errorf("Analyze(%q).Substitutions = %+v, want %+v", tt.in, sa.Substitutions, tt.subs)
 			}

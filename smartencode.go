@@ -42,20 +42,23 @@ func smartLookup(r rune) (string, bool) {
 
 // smartSuspect reports whether the 8 bytes in w may hold the start of a
 // mapped character: a byte with its high bit set, a C0 control (below 0x20)
-// or a grave accent (0x60). It never misses one (TestSmartSuspectCoversASCII);
-// a false alarm only sends the word down the byte-by-byte path.
+// or a grave accent (0x60). It is exact (TestSmartSuspectRandom); a byte
+// that is suspect but maps to nothing (LF, CR, most non-ASCII lead bytes)
+// only sends the word to the byte table.
 func smartSuspect(w uint64) bool {
 	return smartSuspectBits(w)&swarHi != 0
 }
 
 // smartSuspectBits is smartSuspect before the final mask, so that several
-// words can be tested at once. A byte below 0x20 wraps below zero when 0x20
-// is taken from it, a byte 0x60 does when it is xored with 0x60 and 1 is taken
-// from it: either way its high bit ends up set, as it is for a byte of 0x80 or
-// more. Borrows only start at such bytes, so the lowest one is never hidden;
-// other high bits are false alarms only above a true one or in bytes >= 0x80.
+// words can be tested at once. Taking 0x20 from each byte sets the high bit
+// of a byte below 0x20 (it wraps) or of 0xA0 and above; xoring with 0x60 and
+// taking 1 sets it for 0x60 (which became 0) and for 0x80 to 0x9F (which
+// became 0xE0 to 0xFF). Printable bytes set no high bit and never borrow. A
+// borrow starts only at a byte below 0x20 or equal to 0x60, so the lowest
+// suspect byte of a word is never hidden; other high bits may be false
+// alarms above it.
 func smartSuspectBits(w uint64) uint64 {
-	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo) | w
+	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo)
 }
 
 // smartNext finds the first mapped character in s at or after byte i. It
@@ -63,18 +66,29 @@ func smartSuspectBits(w uint64) uint64 {
 // when there is none. Unless atEOF, a lead byte of a mapped character whose
 // sequence s cuts short stops the scan with short set, j at that byte.
 //
-// Bytes are classified one at a time, so a byte is examined as the start of a
-// character exactly where utf8.DecodeRuneInString would put one: mapped
-// characters only start with bytes that are never continuation bytes.
+// Bytes are classified by smartByte on their own, without decoding what
+// precedes them; this finds the characters utf8.DecodeRuneInString would,
+// because mapped characters only start with bytes that are never
+// continuation bytes, and such a byte always starts a decoding step.
 func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short bool) {
 	n := len(s)
+	// Substitutions come in runs (quotes, dashes, fullwidth text), so the
+	// first 8 bytes are looked at one by one before the word-at-a-time scan.
+	words := false
 	for i < n {
-		if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
+		if !words {
+			words = true
+		} else if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
 			smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24)))&swarHi == 0 {
 			i += 32
+			for i+64 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
+				smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24))|
+				smartSuspectBits(load64(s, i+32))|smartSuspectBits(load64(s, i+40))|
+				smartSuspectBits(load64(s, i+48))|smartSuspectBits(load64(s, i+56)))&swarHi == 0 {
+				i += 64
+			}
 			continue
-		}
-		if i+8 <= n {
+		} else if i+8 <= n {
 			if !smartSuspect(load64(s, i)) {
 				i += 8
 				continue
@@ -94,10 +108,26 @@ func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short boo
 			case smartASCII:
 				return i, 1, smartTable[smartBlocks[smartBlock[c>>6]-1][c&63]-1].repl, false
 			default:
-				if !atEOF && !utf8.FullRuneInString(s[i:]) {
-					return i, 0, "", true
+				// Every mapped character is 2 or 3 bytes long, and no lead
+				// byte of one is 0xE0 or 0xED, whose second bytes have
+				// narrower ranges (TestSmartByteClasses), so a lead byte
+				// and well-formed continuation bytes make a valid rune.
+				var r rune
+				var sz int
+				if c < 0xE0 {
+					if i+1 < n && s[i+1]&0xC0 == 0x80 {
+						r, sz = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+					}
+				} else if i+2 < n && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+					r, sz = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 				}
-				r, sz := utf8.DecodeRuneInString(s[i:])
+				if sz == 0 { // cut short, or not valid UTF-8
+					if !atEOF && !utf8.FullRuneInString(s[i:]) {
+						return i, 0, "", true
+					}
+					i++ // an invalid byte passes through
+					continue
+				}
 				if repl, ok := smartLookup(r); ok {
 					return i, sz, repl, false
 				}

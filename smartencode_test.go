@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -108,10 +109,15 @@ func TestSmartEncodeEveryEntry(t *testing.T) {
 }
 
 // TestSmartEncodeAnchor compares the table with the reference map the project
-// keeps outside the repository (../shared/anchors), when it is there; under
-// CI=true its absence is a failure.
+// keeps outside the repository, in $SMSGAUGE_ANCHORS or else
+// ../shared/anchors, when it is there; under CI=true its absence is a
+// failure.
 func TestSmartEncodeAnchor(t *testing.T) {
-	data, err := os.ReadFile("../shared/anchors/smart_encoding_map.tsv")
+	dir := os.Getenv("SMSGAUGE_ANCHORS")
+	if dir == "" {
+		dir = "../shared/anchors"
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "smart_encoding_map.tsv"))
 	if err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("anchor missing under CI=true: %v", err)
@@ -157,6 +163,16 @@ func TestSmartByteClasses(t *testing.T) {
 	if want != smartByte {
 		t.Errorf("smartByte disagrees with smartTable")
 	}
+	// smartNext decodes mapped characters itself: they must be 1 to 3 bytes
+	// long and never start with 0xE0 or 0xED.
+	for _, e := range smartTable {
+		if n := utf8.RuneLen(rune(e.r)); n > 3 {
+			t.Errorf("mapped %U is %d bytes long", e.r, n)
+		}
+	}
+	if smartByte[0xE0] != 0 || smartByte[0xED] != 0 {
+		t.Errorf("a mapped character starts with 0xE0 or 0xED")
+	}
 	for i := 1; i < smartLen; i++ {
 		if smartTable[i-1].r >= smartTable[i].r {
 			t.Errorf("smartTable not sorted at %d", i)
@@ -184,6 +200,38 @@ func TestSmartSuspectCoversASCII(t *testing.T) {
 		s := strings.Repeat(string(rune(c)), 8)
 		if smartSuspect(load64(s, 0)) {
 			t.Errorf("smartSuspect(%q) = true, want false (fast path lost)", s)
+		}
+	}
+}
+
+// TestSmartSuspectRandom: on random words, smartSuspect is true whenever a
+// byte is below 0x20, equal to 0x60 or above 0x7F, and false otherwise.
+func TestSmartSuspectRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	clean := func() byte {
+		for {
+			c := byte(0x20 + rng.IntN(0x60))
+			if c != 0x60 {
+				return c
+			}
+		}
+	}
+	for range 200000 {
+		var w [8]byte
+		want := false
+		for k := range w {
+			if rng.IntN(6) == 0 {
+				w[k] = byte(rng.IntN(256))
+			} else {
+				w[k] = clean()
+			}
+			if w[k] < 0x20 || w[k] == 0x60 || w[k] >= 0x80 {
+				want = true
+			}
+		}
+		s := string(w[:])
+		if got := smartSuspect(load64(s, 0)); got != want {
+			t.Fatalf("smartSuspect(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -187,6 +187,7 @@ func clusterSample(rng *rand.Rand, n int) string {
 		"\uAC00", "\uAC01", "\u0301", "\u0308", "\u200D", "\u200C", "\uFE0F", "\uFE0E", "😀", "👍", "🏽", "👩", "❤",
 		"🇫", "🇷", "🇩", "\u0600", "\u0605", "क", "्", "ष", "ि", "\u0E33", "\U0001F3F3", "\U000E0067", "\U000E007F",
 		"\U0001F3F4", "\xff", "\xe2\x82", "ส", "\u0903", "\U00011000", "\U0001D165",
+		"🐈", "⬛", "🔥", "🦰", "🤝", "🧑", "\u20E3", "#", "\U0001F9D1\u200D", "\u200D\u200D", "\u0E40", "\u1160",
 	}
 	var b strings.Builder
 	for i := 0; i < n; i++ {
@@ -199,7 +200,7 @@ func clusterSample(rng *rand.Rand, n int) string {
 // merged back) with uniseg's on random strings of every class.
 func TestClustersMatchUniseg(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for k := 0; k < 3000; k++ {
+	for k := 0; k < 30000; k++ {
 		s := clusterSample(rng, 1+rng.IntN(40))
 		if got, want := fastClusters(s), refClusters(s); !slices.Equal(got, want) {
 			t.Fatalf("clusters of %q:\n fast %v\n want %v", s, got, want)

@@ -48,7 +48,12 @@ var (
 	joiners   = newRuneSet(joinerRanges[:])   // may share a cluster with a neighbour
 	absorbers = newRuneSet(absorberRanges[:]) // Extend and SpacingMark, not ZWJ
 	controls  = newRuneSet(controlRanges[:])  // non-joiners a mark cannot extend
+	extends   = newRuneSet(extendRanges[:])   // Extend: may stand between an emoji and a ZWJ
+	extPicts  = newRuneSet(extPictRanges[:])  // Extended_Pictographic
 )
+
+// isRI reports whether r is a Regional Indicator, half of a flag.
+func isRI(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // isJoiner reports whether r can share a grapheme cluster with a neighbour.
 // Between two runes neither of which is a joiner there is always a grapheme
@@ -76,9 +81,12 @@ type cluster struct {
 // nextCluster returns the billing unit that starts at s[i], which must be a
 // grapheme cluster boundary: the extended grapheme cluster of UAX #29 as
 // rivo/uniseg finds it, except that CR LF is two units, as Twilio bills it.
-// Runes that cannot join a neighbour are taken directly, and so is a
-// non-control followed by combining marks; the grapheme engine runs only
-// around the other joiners (ZWJ, Prepend, regional indicators, Hangul jamo).
+//
+// The common clusters are found directly: a rune that cannot join a
+// neighbour; a non-control followed by combining marks (GB9, GB9a); emoji
+// joined by ZWJ (GB11); a flag, a pair of regional indicators (GB12, GB13).
+// The grapheme engine runs for the rest (Prepend, Hangul jamo, unusual
+// sequences).
 func nextCluster(s string, i int) cluster {
 	r, n := decodeAt(s, i)
 	if r == '\r' {
@@ -86,44 +94,66 @@ func nextCluster(s string, i int) cluster {
 		// which Twilio counts apart.
 		return cluster{end: i + 1, units: 1, scalars: 1, gsm: true}
 	}
-	if isJoiner(r) {
-		return slowCluster(s, i)
-	}
 	c := cluster{end: i + n, units: utf16Units(r), scalars: 1}
-	if r == utf8.RuneError && n == 1 {
-		c.invalid = 1
-	}
-	if c.end == len(s) || s[c.end] < 0x80 {
-		// Nothing joins an ASCII byte that follows (CR LF aside).
-		c.gsm = c.invalid == 0 && IsGSM7(r)
-		return c
-	}
-	r2, n2 := decodeAt(s, c.end)
-	if !isJoiner(r2) {
-		c.gsm = c.invalid == 0 && IsGSM7(r)
-		return c
-	}
-	if !absorbers.has(r2) || controls.has(r) {
+	emoji := false // the cluster so far is an emoji followed by Extend only (GB11)
+	switch {
+	case isRI(r):
+		if c.end+4 <= len(s) {
+			if r2, n2 := decodeAt(s, c.end); isRI(r2) {
+				c.end += n2
+				c.units += 2
+				c.scalars++
+			}
+		}
+	case isJoiner(r):
 		return slowCluster(s, i)
+	default:
+		if r == utf8.RuneError && n == 1 {
+			c.invalid = 1
+		} else {
+			c.gsm = IsGSM7(r)
+		}
+		if c.end == len(s) || s[c.end] < 0x80 {
+			return c // nothing joins an ASCII byte that follows (CR LF aside)
+		}
+		if controls.has(r) {
+			if r2, _ := decodeAt(s, c.end); isJoiner(r2) {
+				return slowCluster(s, i)
+			}
+			return c
+		}
+		if r2, _ := decodeAt(s, c.end); !isJoiner(r2) {
+			return c
+		}
+		emoji = extPicts.has(r)
 	}
-	// r takes the combining marks (Extend, SpacingMark) that follow it; the
-	// cluster ends at the first rune that is none, unless that is a ZWJ,
-	// which GB11 may join to an emoji.
-	for {
+	// Absorb what follows: combining marks, and ZWJ + emoji after an emoji.
+	for c.end < len(s) {
+		r2, n2 := decodeAt(s, c.end)
+		switch {
+		case absorbers.has(r2):
+			emoji = emoji && extends.has(r2)
+		case r2 == 0x200D && emoji && c.end+n2 < len(s):
+			r3, n3 := decodeAt(s, c.end+n2)
+			if !extPicts.has(r3) {
+				return slowCluster(s, i)
+			}
+			c.end += n2 + n3
+			c.units += 1 + utf16Units(r3)
+			c.scalars += 2
+			continue
+		case r2 == 0x200D || joiners.has(r2) && !isRI(r2):
+			return slowCluster(s, i) // rare: leave it to the engine
+		default:
+			c.gsm = c.scalars == 1 && c.invalid == 0 && IsGSM7(r)
+			return c
+		}
 		c.end += n2
 		c.units += utf16Units(r2)
 		c.scalars++
-		if c.end == len(s) {
-			return c
-		}
-		r2, n2 = decodeAt(s, c.end)
-		if r2 == 0x200D {
-			return slowCluster(s, i)
-		}
-		if !absorbers.has(r2) {
-			return c
-		}
 	}
+	c.gsm = c.scalars == 1 && c.invalid == 0 && IsGSM7(r)
+	return c
 }
 
 // slowCluster asks the grapheme engine for the cluster at s[i].
@@ -161,8 +191,7 @@ type ucs2Count struct {
 	segs        int // segments when packed at the concatenated capacity
 }
 
-// decodeAt decodes the rune at s[i], with the two- and three-byte forms
-// inline; like utf8.DecodeRuneInString it returns (RuneError, 1) for an
+// decodeAt decodes the rune at s[i], with the valid forms inline; like utf8.DecodeRuneInString it returns (RuneError, 1) for an
 // invalid byte.
 func decodeAt(s string, i int) (rune, int) {
 	b := s[i]
@@ -174,6 +203,9 @@ func decodeAt(s string, i int) (rune, int) {
 	case b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
 		(b != 0xE0 || s[i+1] >= 0xA0) && (b != 0xED || s[i+1] < 0xA0):
 		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	case b >= 0xF0 && b < 0xF5 && i+3 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 &&
+		(b != 0xF0 || s[i+1] >= 0x90) && (b != 0xF4 || s[i+1] < 0x90):
+		return rune(b&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
@@ -202,6 +234,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 	c := ucs2Count{firstNonGSM: -1}
 	nonGSM, firstNonGSM := 0, -1
 	pos, segs := 0, 1
+	nextWord := 0 // where a word-at-a-time ASCII check may next be tried
 	// place packs m one-unit runes; placeWhole packs one unit of u.
 	place := func(m int) {
 		pos += m
@@ -230,21 +263,39 @@ func scanUCS2(s string, capacity int) ucs2Count {
 			var n int
 			switch {
 			case b < 0x80:
-				if k+8 <= len(s) && plainMask(load64(s, k)) == swarHi {
-					if pend {
-						placeWhole(2)
-						pend = false
+				if k >= nextWord && k+8 <= len(s) {
+					if plainBad(load64(s, k))&swarHi == 0 {
+						if pend {
+							placeWhole(2)
+							pend = false
+						}
+						last, lastGSM = k+7, true
+						k += 8
+						m += 8
+						runes += 8
+						continue
 					}
-					last, lastGSM = k+7, true
-					k += 8
-					m += 8
-					runes += 8
-					continue
+					nextWord = k + 8 // not before the next word
 				}
 				if b == '\r' {
 					break run
 				}
-				r, n = rune(b), 1
+				if pend {
+					placeWhole(2)
+					pend = false
+				}
+				g := gsm7ASCII[b] != 0
+				if !g {
+					if nonGSM == 0 {
+						firstNonGSM = k
+					}
+					nonGSM++
+				}
+				last, lastGSM = k, g
+				k++
+				m++
+				runes++
+				continue
 			case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
 				r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
 			case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&

@@ -27,6 +27,7 @@ type jsonlOut struct {
 	Characters  *int            `json:"characters,omitempty"`
 	Units       *int            `json:"units,omitempty"`
 	SegmentBits []int           `json:"segment_bits,omitempty"`
+	Smart       *smartJSONOut   `json:"smart,omitempty"`
 	Error       string          `json:"error,omitempty"`
 }
 
@@ -34,7 +35,7 @@ type jsonlOut struct {
 // line per input line, in order. A line that is not a JSON object with a
 // string body gets {"id", "line", "error"}, and the run goes on; the exit
 // code is then 1. Blank lines are input lines too, and get an error.
-func runJSONL(opts sms.Options, stdin io.Reader, stdout, stderr io.Writer) int {
+func runJSONL(opts sms.Options, sf *smartFlags, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := bufio.NewReaderSize(stdin, 1<<16)
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
@@ -50,7 +51,7 @@ func runJSONL(opts sms.Options, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
 		}
-		o := jsonlLine(opts, bytes.TrimRight(b, "\r\n"), line)
+		o := jsonlLine(opts, sf, bytes.TrimRight(b, "\r\n"), line)
 		if o.Error != "" {
 			failed++
 		}
@@ -69,7 +70,7 @@ func runJSONL(opts sms.Options, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func jsonlLine(opts sms.Options, b []byte, line int) jsonlOut {
+func jsonlLine(opts sms.Options, sf *smartFlags, b []byte, line int) jsonlOut {
 	var in jsonlIn
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&in); err != nil {
@@ -96,6 +97,13 @@ func jsonlLine(opts sms.Options, b []byte, line int) jsonlOut {
 	o.SegmentBits = make([]int, 0, a.Segments)
 	for s := range a.EachSegment() {
 		o.SegmentBits = append(o.SegmentBits, s.Bits)
+	}
+	if sf != nil && sf.enabled() {
+		sm, err := smartJSON(*in.Body, sf, opts)
+		if err != nil {
+			return jsonlOut{ID: in.ID, Line: line, Error: err.Error()}
+		}
+		o.Smart = sm
 	}
 	return o
 }

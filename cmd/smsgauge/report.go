@@ -19,6 +19,7 @@ type reportFlags struct {
 	jsonl    bool
 	udh16    bool
 	encoding string
+	smart    *smartFlags
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -26,6 +27,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.jsonl, "jsonl", false, `read JSON lines {"id": ..., "body": "..."} from standard input, write one JSON line per input line`)
 	fs.BoolVar(&f.udh16, "udh16", false, "16-bit concatenation reference: 7-octet UDH, 152 septets or 66 units per part")
 	fs.StringVar(&f.encoding, "encoding", "auto", "force an encoding: auto, GSM-7 or UCS-2")
+	f.smart = addSmartFlags(fs)
 }
 
 func (f *reportFlags) options() (sms.Options, error) {
@@ -60,7 +62,7 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		return 2
 	}
 	if f.jsonl {
-		return runJSONL(opts, stdin, stdout, stderr)
+		return runJSONL(opts, f.smart, stdin, stdout, stderr)
 	}
 	var body string
 	if fs.NArg() > 0 {
@@ -79,35 +81,49 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		return 1
 	}
 	if f.json {
+		r := newReport(a, body)
+		if f.smart.enabled() {
+			if r.Smart, err = smartJSON(body, f.smart, opts); err != nil {
+				fmt.Fprintln(stderr, "smsgauge:", err)
+				return 1
+			}
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(newReport(a, body)); err != nil {
+		if err := enc.Encode(r); err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
 		}
 		return 0
 	}
 	printReport(stdout, a, body)
+	if f.smart.enabled() {
+		if err := writeSmartReport(stdout, body, f.smart, opts); err != nil {
+			fmt.Fprintln(stderr, "smsgauge:", err)
+			return 1
+		}
+	}
 	return 0
 }
 
 // report is the JSON form of an analysis.
 type report struct {
-	Encoding    sms.Encoding `json:"encoding"`
-	Segments    int          `json:"segments"`
-	Characters  int          `json:"characters"`
-	Units       int          `json:"units"`
-	Graphemes   int          `json:"graphemes"`
-	Scalars     int          `json:"scalars"`
-	MessageBits int          `json:"message_bits"`
-	TotalBits   int          `json:"total_bits"`
-	Capacity    int          `json:"capacity"`
-	UDHOctets   int          `json:"udh_octets"`
-	SegmentBits []int        `json:"segment_bits"`
-	Parts       []part       `json:"parts"`
-	NonGSM      []nonGSMChar `json:"non_gsm"`
-	Invalid     int          `json:"invalid_bytes"`
-	RCSSegments int          `json:"rcs_segments_us"`
+	Encoding    sms.Encoding  `json:"encoding"`
+	Segments    int           `json:"segments"`
+	Characters  int           `json:"characters"`
+	Units       int           `json:"units"`
+	Graphemes   int           `json:"graphemes"`
+	Scalars     int           `json:"scalars"`
+	MessageBits int           `json:"message_bits"`
+	TotalBits   int           `json:"total_bits"`
+	Capacity    int           `json:"capacity"`
+	UDHOctets   int           `json:"udh_octets"`
+	SegmentBits []int         `json:"segment_bits"`
+	Parts       []part        `json:"parts"`
+	NonGSM      []nonGSMChar  `json:"non_gsm"`
+	Invalid     int           `json:"invalid_bytes"`
+	RCSSegments int           `json:"rcs_segments_us"`
+	Smart       *smartJSONOut `json:"smart,omitempty"`
 }
 
 type part struct {
@@ -120,11 +136,13 @@ type part struct {
 }
 
 type nonGSMChar struct {
-	Offset     int      `json:"offset"`
-	Text       string   `json:"text"`
-	CodePoints []string `json:"code_points"`
-	Units      int      `json:"units"`
-	Invalid    bool     `json:"invalid,omitempty"`
+	Offset      int      `json:"offset"`
+	Text        string   `json:"text"`
+	CodePoints  []string `json:"code_points"`
+	Units       int      `json:"units"`
+	Invalid     bool     `json:"invalid,omitempty"`
+	Fix         string   `json:"fix"`                   // "smart", "nfc", "nfc+smart" or "none"
+	Replacement *string  `json:"replacement,omitempty"` // what the fix turns it into
 }
 
 func newReport(a sms.Analysis, body string) report {
@@ -138,10 +156,25 @@ func newReport(a sms.Analysis, body string) report {
 		r.SegmentBits = append(r.SegmentBits, s.Bits)
 		r.Parts = append(r.Parts, part(s))
 	}
+	fixes := fixesByOffset(body)
 	for c := range a.EachNonGSM() {
-		r.NonGSM = append(r.NonGSM, nonGSMChar{Offset: c.Offset, Text: c.Text, CodePoints: codePoints(c.Text), Units: c.Units, Invalid: c.Invalid})
+		n := nonGSMChar{Offset: c.Offset, Text: c.Text, CodePoints: codePoints(c.Text), Units: c.Units, Invalid: c.Invalid, Fix: "none"}
+		if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
+			n.Fix = fx.Kind.String()
+			n.Replacement = &fx.Replacement
+		}
+		r.NonGSM = append(r.NonGSM, n)
 	}
 	return r
+}
+
+// fixesByOffset indexes Suggest's fixes by the offset of the character.
+func fixesByOffset(body string) map[int]sms.Fix {
+	m := map[int]sms.Fix{}
+	for _, fx := range sms.Suggest(body).Fixes {
+		m[fx.Offset] = fx
+	}
+	return m
 }
 
 // codePoints lists the code points of s as U+XXXX, an invalid byte as 0xXX.
@@ -202,8 +235,16 @@ func printReport(w io.Writer, a sms.Analysis, body string) {
 	}
 	if a.NonGSM > 0 {
 		fmt.Fprintln(w, "Characters that forced UCS-2:")
+		fixes := fixesByOffset(body)
 		for c := range a.EachNonGSM() {
-			fmt.Fprintf(w, "  byte %-5d %q  %s\n", c.Offset, c.Text, describe(c.Text))
+			fmt.Fprintf(w, "  byte %-5d %q  %s", c.Offset, c.Text, describe(c.Text))
+			if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
+				fmt.Fprintf(w, "  -> %q (%v)", fx.Replacement, fx.Kind)
+			}
+			fmt.Fprintln(w)
+		}
+		if sg := sms.Suggest(body); sg.Saved > 0 {
+			fmt.Fprintf(w, "Suggestion:  %v, %d segment(s) instead of %d (smsgauge suggest shows the body)\n", sg.After.Encoding, sg.After.Segments, sg.Before.Segments)
 		}
 	}
 	if strings.HasSuffix(body, "\n") {

@@ -49,6 +49,18 @@ func IsAbsorber(r rune) bool {
 	return r != 0x200D && one("a"+string(r))
 }
 
+// IsExtend reports whether r is an absorber that GB11 lets stand between an
+// emoji and a ZWJ: Extend, not SpacingMark.
+func IsExtend(r rune) bool {
+	return IsAbsorber(r) && one("\U0001F600"+string(r)+"\u200D\U0001F600")
+}
+
+// IsExtPict reports whether a ZWJ that follows an emoji joins r to them
+// (GB11): Extended_Pictographic.
+func IsExtPict(r rune) bool {
+	return !one("a"+string(r)) && one("\U0001F600\u200D"+string(r))
+}
+
 // IsControl reports whether a non-joiner r refuses a following combining
 // mark, as Control, CR and LF do (GB4).
 func IsControl(r rune) bool {
@@ -69,6 +81,8 @@ func Joiners() ([]byte, error) {
 		{"joinerRanges", "lists the runes that can share a grapheme cluster with a neighbour\n// other than CR LF (see internal/tablegen.IsJoiner). Between two runes that\n// are both outside these ranges there is always a grapheme break.", IsJoiner},
 		{"absorberRanges", "lists the joiners that extend whatever cluster precedes them unless it\n// ends in a control: Extend and SpacingMark, but not ZWJ.", IsAbsorber},
 		{"controlRanges", "lists the non-joiners that a combining mark does not extend: Control,\n// CR and LF.", func(r rune) bool { return !IsJoiner(r) && IsControl(r) }},
+		{"extendRanges", "lists the absorbers that may stand between an emoji and a ZWJ\n// (GB11): Extend.", IsExtend},
+		{"extPictRanges", "lists the runes a ZWJ after an emoji joins (GB11):\n// Extended_Pictographic.", IsExtPict},
 	}
 	for _, t := range tables {
 		fmt.Fprintf(&b, "// %s %s\n", t.name, t.doc)
