@@ -110,7 +110,8 @@ type AddressOptions struct {
 
 	// Numbers, when set, reads phone numbers with numbering metadata:
 	// every phone address gets Address.Number, and Lenient can read national
-	// numbers. Package phone provides one (phone.Parser{}). When nil, phone
+	// numbers (which must then be possible numbers: a length that cannot be
+	// right is rejected with RuleInvalidNumber rather than guessed at). Package phone provides one (phone.Parser{}). When nil, phone
 	// numbers are checked for E.164 syntax only and no metadata is linked in.
 	Numbers NumberParser
 }
@@ -119,6 +120,29 @@ type AddressOptions struct {
 // number, a short code, an alphanumeric sender ID, or a channel address
 // ("whatsapp:+E164", "messenger:<id>", "rcs:+E164", "rcs:<agent>"). It
 // returns an *AddressError naming the rule s breaks.
+//
+// What it accepts, and the choices behind it:
+//
+//   - A phone number is "+" and 1 to 15 digits, the first not 0 (E.164).
+//     Its existence is a question for numbering metadata (AddressOptions.Numbers).
+//   - A value of 3 to 8 ASCII digits is a short code (5 or 6 in the US and
+//     Canada). Longer digit strings are numbers missing their "+".
+//   - A value with an ASCII letter is an alphanumeric sender ID: at most 11
+//     characters of A–Z, a–z, 0–9 and space (Permissive adds - + _ &), and
+//     at least one letter. So "1800FLOWERS" is a sender ID, not a number.
+//   - "whatsapp:", "messenger:" and "rcs:" name channels; any other prefix
+//     before a colon is RuleUnknownChannel (Twilio error 30015).
+//   - Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C),
+//     controls (NUL, C0, DEL, C1), invisible format characters (such as
+//     U+200B, U+FEFF) and invalid UTF-8 are rejected in every mode, never
+//     stripped: in a sender they can make one address look like another.
+//   - Fullwidth forms (＋１２３) and Arabic-Indic (U+0660–U+0669) and
+//     Extended Arabic-Indic (U+06F0–U+06F9) digits are normalised to ASCII
+//     in Lenient mode, because phones and keyboards in those locales produce
+//     them and they mean exactly the ASCII digits; strict mode rejects them
+//     with RuleNotASCII, as Twilio expects ASCII. Digits of other scripts are
+//     not digits here.
+//   - Input longer than MaxAddressLen bytes is rejected before it is read.
 func ParseAddress(s string) (Address, error) {
 	return AddressOptions{}.ParseAddress(s)
 }
@@ -129,6 +153,10 @@ func ParseAddress(s string) (Address, error) {
 func (o AddressOptions) ParseAddress(s string) (Address, error) {
 	if len(s) > MaxAddressLen {
 		return Address{}, newAddressError(s, RuleTooLong, -1)
+	}
+	if o.Numbers == nil && IsE164(s) {
+		// The common case, in either mode: nothing to trim, fold or strip.
+		return Address{Kind: AddressPhone, Value: s, ID: s}, nil
 	}
 	p := addrParser{o: o, in: s}
 	return p.parse()
@@ -143,8 +171,8 @@ func (p *addrParser) fail(rule AddressRule, off int) (Address, error) {
 	return Address{}, newAddressError(p.in, rule, off)
 }
 
-// at returns base+i, or -1 when base is unknown (folded input).
-func at(base, i int) int {
+// addrOffset returns base+i, or -1 when base is unknown (folded input).
+func addrOffset(base, i int) int {
 	if base < 0 {
 		return -1
 	}
@@ -243,12 +271,12 @@ func channelFor(name string, lenient bool) (Channel, bool) {
 func (p *addrParser) channel(s string, colon, base int) (Address, error) {
 	ch, ok := channelFor(s[:colon], p.o.Lenient)
 	if !ok {
-		return p.fail(RuleUnknownChannel, at(base, 0))
+		return p.fail(RuleUnknownChannel, addrOffset(base, 0))
 	}
-	rest, rbase := s[colon+1:], at(base, colon+1)
+	rest, rbase := s[colon+1:], addrOffset(base, colon+1)
 	if p.o.Lenient {
 		st, en := trimBounds(rest)
-		rest, rbase = rest[st:en], at(rbase, st)
+		rest, rbase = rest[st:en], addrOffset(rbase, st)
 	}
 	if rest == "" {
 		return p.fail(RuleEmptyChannelID, -1)
@@ -296,14 +324,12 @@ func looksNumeric(s string) bool {
 }
 
 func (p *addrParser) bare(s string, base int) (Address, error) {
-	if s[0] == '+' && (len(s) == 1 || isDigit(s[1]) || (p.o.Lenient && isNumberPunct(s[1]))) {
-		return p.finish(p.number(s, base))
-	}
-	allDigits, hasLetter, numeric := true, false, true
+	allDigits, hasLetter, numeric, digit := true, false, true, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case isDigit(c):
+			digit = true
 		case isLetter(c):
 			hasLetter, allDigits, numeric = true, false, false
 		case isNumberPunct(c):
@@ -313,9 +339,11 @@ func (p *addrParser) bare(s string, base int) (Address, error) {
 		}
 	}
 	switch {
+	case s[0] == '+' && (len(s) == 1 || isDigit(s[1]) || s[1] >= utf8.RuneSelf || (p.o.Lenient && isNumberPunct(s[1]) && !hasLetter)):
+		return p.finish(p.number(s, base))
 	case allDigits && len(s) <= 8:
 		return p.shortCode(s, base)
-	case hasLetter || !numeric:
+	case hasLetter || !numeric || !digit:
 		return p.senderID(s, base)
 	}
 	return p.finish(p.number(s, base))
@@ -351,14 +379,14 @@ func (p *addrParser) senderID(s string, base int) (Address, error) {
 		case isDigit(c) || c == ' ':
 		case p.o.Permissive && (c == '-' || c == '+' || c == '_' || c == '&'):
 		default:
-			return p.fail(RuleSenderIDChar, at(base, i))
+			return p.fail(RuleSenderIDChar, addrOffset(base, i))
 		}
 	}
 	if !letter {
 		return p.fail(RuleSenderIDNoLetter, -1)
 	}
 	if len(s) > MaxSenderIDLen {
-		return p.fail(RuleSenderIDLength, at(base, MaxSenderIDLen))
+		return p.fail(RuleSenderIDLength, addrOffset(base, MaxSenderIDLen))
 	}
 	return Address{Kind: AddressSenderID, Value: s, ID: s}, nil
 }
@@ -367,11 +395,11 @@ func (p *addrParser) pageID(s string, base int) (Address, error) {
 	const maxPageID = 32
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
-			return p.fail(RuleChannelID, at(base, i))
+			return p.fail(RuleChannelID, addrOffset(base, i))
 		}
 	}
 	if len(s) > maxPageID {
-		return p.fail(RuleChannelID, at(base, maxPageID))
+		return p.fail(RuleChannelID, addrOffset(base, maxPageID))
 	}
 	return Address{Kind: AddressPageID, ID: s}, nil
 }
@@ -387,7 +415,7 @@ func (p *addrParser) agentID(s string, base int) (Address, error) {
 			letter = true
 		case isDigit(c) || c == '_' || c == '-' || c == '.' || c == '@':
 		default:
-			return p.fail(RuleChannelID, at(base, i))
+			return p.fail(RuleChannelID, addrOffset(base, i))
 		}
 	}
 	if !letter {
@@ -406,11 +434,11 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 		a.ID = s
 	case !p.o.Lenient:
 		if s[0] != '+' {
-			return p.fail(RuleMissingPlus, at(base, 0))
+			return p.fail(RuleMissingPlus, addrOffset(base, 0))
 		}
 		rule, off := e164Rule(s)
 		if off >= 0 {
-			off = at(base, off)
+			off = addrOffset(base, off)
 		}
 		return p.fail(rule, off)
 	default:
@@ -423,16 +451,18 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			case isNumberPunct(c):
 			default:
 				rule, _ := charRule(s, i)
-				return p.fail(rule, at(base, i))
+				return p.fail(rule, addrOffset(base, i))
 			}
 		}
 		clean := string(buf)
 		switch {
+		case clean == "" || clean == "+":
+			return p.fail(RuleNoDigits, -1)
 		case clean[0] == '+':
 			if rule, off := e164Rule(clean); rule != RuleNone {
 				if off >= 0 {
 					if len(clean) == len(s) {
-						off = at(base, off) // nothing was stripped
+						off = addrOffset(base, off) // nothing was stripped
 					} else {
 						off = -1 // offsets in the cleaned form do not map back
 					}
@@ -445,13 +475,14 @@ func (p *addrParser) number(s string, base int) (Address, error) {
 			if err != nil {
 				return Address{}, p.wrap(err)
 			}
-			if !IsE164(info.E164) {
+			if !IsE164(info.E164) || !info.Possible {
+				// Normalising is only safe when the digits can be a number.
 				return p.fail(RuleInvalidNumber, -1)
 			}
 			a.ID, a.Number = info.E164, info
 			return a, nil
 		default:
-			return p.fail(RuleMissingPlus, at(base, 0))
+			return p.fail(RuleMissingPlus, addrOffset(base, 0))
 		}
 	}
 	if p.o.Numbers != nil {

@@ -35,97 +35,106 @@ type AddressRule uint8
 
 // The rules an address can break.
 const (
-	RuleNone             AddressRule = iota // no rule broken (never in an error)
-	RuleEmpty                               // empty or only whitespace
-	RuleTooLong                             // longer than MaxAddressLen bytes; rejected before any scan
-	RuleInvalidUTF8                         // not valid UTF-8
-	RuleControl                             // NUL, a C0/C1 control or an invisible format character
-	RuleBidi                                // a bidirectional override, embedding, isolate or mark (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
-	RuleWhitespace                          // leading or trailing whitespace (strict mode)
-	RuleNotASCII                            // fullwidth form or non-ASCII digit (strict mode; Lenient normalises them)
-	RuleMissingPlus                         // a number without its leading +, and no NumberParser and Region to read it nationally
-	RuleCountryCodeZero                     // the country code starts with 0
-	RuleTooManyDigits                       // an E.164 number of 16 digits or more
-	RuleNoDigits                            // a "+" with no digits after it
-	RuleNotDigit                            // a letter or other character inside a number
-	RuleFormatting                          // spaces, dashes, dots or parentheses inside a number (strict mode)
-	RuleInvalidNumber                       // the NumberParser rejected the number, or RequireValid and it is not valid
-	RuleUnknownChannel                      // an unsupported channel prefix (Twilio error 30015)
-	RuleEmptyChannelID                      // a channel prefix with nothing after it ("whatsapp:")
-	RuleChannelID                           // the part after a channel prefix has the wrong form
-	RuleShortCodeLength                     // a short code outside 3–8 digits (5–6 in the US and Canada)
-	RuleSenderIDLength                      // an alphanumeric sender ID longer than 11 characters
-	RuleSenderIDChar                        // a character a sender ID may not hold
-	RuleSenderIDNoLetter                    // a sender ID without a letter
-	RuleSenderIDAsTo                        // an alphanumeric sender ID used as a To
-	RuleAgentAsTo                           // an RCS agent used as a To
-	RuleChannelMismatch                     // From and To on different channels
-	RuleFallbackNotRCS                      // a FallbackFrom for a sender that is not RCS
-	RuleFallbackNotSMS                      // a FallbackFrom that is not an SMS sender
-	RuleFallbackToRCS                       // a FallbackFrom with an rcs: To, which forbids SMS fallback
+	RuleNone               AddressRule = iota // no rule broken (never in an error)
+	RuleEmpty                                 // empty or only whitespace
+	RuleTooLong                               // longer than MaxAddressLen bytes; rejected before any scan
+	RuleInvalidUTF8                           // not valid UTF-8
+	RuleControl                               // NUL, a C0/C1 control or an invisible format character
+	RuleBidi                                  // a bidirectional override, embedding, isolate or mark (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
+	RuleWhitespace                            // leading or trailing whitespace (strict mode)
+	RuleNotASCII                              // fullwidth form or non-ASCII digit (strict mode; Lenient normalises them)
+	RuleMissingPlus                           // a number without its leading +, and no NumberParser and Region to read it nationally
+	RuleCountryCodeZero                       // the country code starts with 0
+	RuleTooManyDigits                         // an E.164 number of 16 digits or more
+	RuleNoDigits                              // a "+" with no digits after it
+	RuleNotDigit                              // a letter or other character inside a number
+	RuleFormatting                            // spaces, dashes, dots or parentheses inside a number (strict mode)
+	RuleInvalidNumber                         // the NumberParser rejected the number, or RequireValid and it is not valid
+	RuleUnknownChannel                        // an unsupported channel prefix (Twilio error 30015)
+	RuleEmptyChannelID                        // a channel prefix with nothing after it ("whatsapp:")
+	RuleChannelID                             // the part after a channel prefix has the wrong form
+	RuleShortCodeLength                       // a short code outside 3–8 digits (5–6 in the US and Canada)
+	RuleSenderIDLength                        // an alphanumeric sender ID longer than 11 characters
+	RuleSenderIDChar                          // a character a sender ID may not hold
+	RuleSenderIDNoLetter                      // a sender ID without a letter
+	RuleSenderIDAsTo                          // an alphanumeric sender ID used as a To
+	RuleAgentAsTo                             // an RCS agent used as a To
+	RuleChannelMismatch                       // From and To on different channels
+	RuleFallbackNotRCS                        // a FallbackFrom for a sender that is not RCS
+	RuleFallbackNotSMS                        // a FallbackFrom that is not an SMS sender
+	RuleFallbackToRCS                         // a FallbackFrom with an rcs: To, which forbids SMS fallback
+	RuleUnknownCountryCode                    // no country has this calling code (needs a NumberParser)
+	RuleTooShort                              // too few digits to be a number (needs a NumberParser)
+	RuleExtension                             // an extension ("ext. 12"), which a message cannot be sent to
 	numAddressRules
 )
 
 var addressRuleNames = [numAddressRules]string{
-	RuleNone:             "none",
-	RuleEmpty:            "empty",
-	RuleTooLong:          "too_long",
-	RuleInvalidUTF8:      "invalid_utf8",
-	RuleControl:          "control_character",
-	RuleBidi:             "bidi_control",
-	RuleWhitespace:       "surrounding_whitespace",
-	RuleNotASCII:         "not_ascii",
-	RuleMissingPlus:      "missing_plus",
-	RuleCountryCodeZero:  "country_code_zero",
-	RuleTooManyDigits:    "too_many_digits",
-	RuleNoDigits:         "no_digits",
-	RuleNotDigit:         "not_a_digit",
-	RuleFormatting:       "formatting",
-	RuleInvalidNumber:    "invalid_number",
-	RuleUnknownChannel:   "unknown_channel",
-	RuleEmptyChannelID:   "empty_channel_address",
-	RuleChannelID:        "invalid_channel_address",
-	RuleShortCodeLength:  "short_code_length",
-	RuleSenderIDLength:   "sender_id_length",
-	RuleSenderIDChar:     "sender_id_character",
-	RuleSenderIDNoLetter: "sender_id_no_letter",
-	RuleSenderIDAsTo:     "sender_id_as_to",
-	RuleAgentAsTo:        "rcs_agent_as_to",
-	RuleChannelMismatch:  "channel_mismatch",
-	RuleFallbackNotRCS:   "fallback_without_rcs",
-	RuleFallbackNotSMS:   "fallback_not_sms",
-	RuleFallbackToRCS:    "fallback_with_rcs_to",
+	RuleNone:               "none",
+	RuleEmpty:              "empty",
+	RuleTooLong:            "too_long",
+	RuleInvalidUTF8:        "invalid_utf8",
+	RuleControl:            "control_character",
+	RuleBidi:               "bidi_control",
+	RuleWhitespace:         "surrounding_whitespace",
+	RuleNotASCII:           "not_ascii",
+	RuleMissingPlus:        "missing_plus",
+	RuleCountryCodeZero:    "country_code_zero",
+	RuleTooManyDigits:      "too_many_digits",
+	RuleNoDigits:           "no_digits",
+	RuleNotDigit:           "not_a_digit",
+	RuleFormatting:         "formatting",
+	RuleInvalidNumber:      "invalid_number",
+	RuleUnknownChannel:     "unknown_channel",
+	RuleEmptyChannelID:     "empty_channel_address",
+	RuleChannelID:          "invalid_channel_address",
+	RuleShortCodeLength:    "short_code_length",
+	RuleSenderIDLength:     "sender_id_length",
+	RuleSenderIDChar:       "sender_id_character",
+	RuleSenderIDNoLetter:   "sender_id_no_letter",
+	RuleSenderIDAsTo:       "sender_id_as_to",
+	RuleAgentAsTo:          "rcs_agent_as_to",
+	RuleChannelMismatch:    "channel_mismatch",
+	RuleFallbackNotRCS:     "fallback_without_rcs",
+	RuleFallbackNotSMS:     "fallback_not_sms",
+	RuleFallbackToRCS:      "fallback_with_rcs_to",
+	RuleUnknownCountryCode: "unknown_country_code",
+	RuleTooShort:           "too_short",
+	RuleExtension:          "extension",
 }
 
 var addressRuleText = [numAddressRules]string{
-	RuleNone:             "no error",
-	RuleEmpty:            "empty",
-	RuleTooLong:          "longer than " + strconv.Itoa(MaxAddressLen) + " bytes",
-	RuleInvalidUTF8:      "invalid UTF-8",
-	RuleControl:          "control or invisible character",
-	RuleBidi:             "bidirectional control character (can disguise a sender)",
-	RuleWhitespace:       "leading or trailing whitespace",
-	RuleNotASCII:         "fullwidth or non-ASCII digit or sign (set Lenient to normalise)",
-	RuleMissingPlus:      "number without leading + (E.164 required; set Lenient, Region and Numbers to read national numbers)",
-	RuleCountryCodeZero:  "country code starts with 0",
-	RuleTooManyDigits:    "more than 15 digits",
-	RuleNoDigits:         "no digits after +",
-	RuleNotDigit:         "not a digit inside a number",
-	RuleFormatting:       "formatting character inside a number (E.164 has none; set Lenient to strip it)",
-	RuleInvalidNumber:    "not a valid number",
-	RuleUnknownChannel:   "unsupported channel prefix (Twilio error 30015)",
-	RuleEmptyChannelID:   "nothing after the channel prefix",
-	RuleChannelID:        "malformed address after the channel prefix",
-	RuleShortCodeLength:  "short code length out of range",
-	RuleSenderIDLength:   "alphanumeric sender ID longer than 11 characters",
-	RuleSenderIDChar:     "character not allowed in an alphanumeric sender ID",
-	RuleSenderIDNoLetter: "alphanumeric sender ID needs at least one letter",
-	RuleSenderIDAsTo:     "an alphanumeric sender ID can only be a From",
-	RuleAgentAsTo:        "an RCS agent can only be a From",
-	RuleChannelMismatch:  "From and To are on different channels",
-	RuleFallbackNotRCS:   "FallbackFrom needs an RCS From",
-	RuleFallbackNotSMS:   "FallbackFrom must be an SMS sender (number, short code or sender ID)",
-	RuleFallbackToRCS:    "an rcs: To forces RCS, so it cannot have an SMS FallbackFrom",
+	RuleNone:               "no error",
+	RuleEmpty:              "empty",
+	RuleTooLong:            "longer than " + strconv.Itoa(MaxAddressLen) + " bytes",
+	RuleInvalidUTF8:        "invalid UTF-8",
+	RuleControl:            "control or invisible character",
+	RuleBidi:               "bidirectional control character (can disguise a sender)",
+	RuleWhitespace:         "leading or trailing whitespace",
+	RuleNotASCII:           "fullwidth or non-ASCII digit or sign (set Lenient to normalise)",
+	RuleMissingPlus:        "number without leading + (E.164 required; set Lenient, Region and Numbers to read national numbers)",
+	RuleCountryCodeZero:    "country code starts with 0",
+	RuleTooManyDigits:      "more than 15 digits",
+	RuleNoDigits:           "no digits after +",
+	RuleNotDigit:           "not a digit inside a number",
+	RuleFormatting:         "formatting character inside a number (E.164 has none; set Lenient to strip it)",
+	RuleInvalidNumber:      "not a valid number",
+	RuleUnknownChannel:     "unsupported channel prefix (Twilio error 30015)",
+	RuleEmptyChannelID:     "nothing after the channel prefix",
+	RuleChannelID:          "malformed address after the channel prefix",
+	RuleShortCodeLength:    "short code length out of range",
+	RuleSenderIDLength:     "alphanumeric sender ID longer than 11 characters",
+	RuleSenderIDChar:       "character not allowed in an alphanumeric sender ID",
+	RuleSenderIDNoLetter:   "alphanumeric sender ID needs at least one letter",
+	RuleSenderIDAsTo:       "an alphanumeric sender ID can only be a From",
+	RuleAgentAsTo:          "an RCS agent can only be a From",
+	RuleChannelMismatch:    "From and To are on different channels",
+	RuleFallbackNotRCS:     "FallbackFrom needs an RCS From",
+	RuleFallbackNotSMS:     "FallbackFrom must be an SMS sender (number, short code or sender ID)",
+	RuleFallbackToRCS:      "an rcs: To forces RCS, so it cannot have an SMS FallbackFrom",
+	RuleUnknownCountryCode: "unknown country calling code",
+	RuleTooShort:           "too few digits for a phone number",
+	RuleExtension:          "a number with an extension cannot receive messages",
 }
 
 // String returns the rule's snake_case identifier, such as "missing_plus".

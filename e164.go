@@ -12,12 +12,11 @@ func IsE164(s string) bool {
 	if n < 2 || n > MaxE164Digits+1 || s[0] != '+' || s[1] < '1' || s[1] > '9' {
 		return false
 	}
+	var bad byte
 	for i := 2; i < n; i++ {
-		if c := s[i]; c < '0' || c > '9' {
-			return false
-		}
+		bad |= notDigit[s[i]]
 	}
-	return true
+	return bad == 0
 }
 
 // CheckE164 is IsE164 with a reason: it returns nil for a strict E.164
@@ -90,3 +89,14 @@ func charRule(s string, i int) (AddressRule, int) {
 	}
 	return RuleNotDigit, i
 }
+
+// notDigit is 1 for every byte but the ASCII digits, so that a check can OR
+// a whole string together and branch once.
+var notDigit = func() (t [256]byte) {
+	for i := range t {
+		if i < '0' || i > '9' {
+			t[i] = 1
+		}
+	}
+	return t
+}()

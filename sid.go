@@ -137,19 +137,53 @@ func sidError(k SIDKind, s string, rule SIDRule, off int) error {
 	return &SIDError{Kind: k, Value: s, Rule: rule, Offset: off}
 }
 
-// isHex is indexed by byte: true for 0-9, a-f and A-F.
-var isHex = [256]bool{
-	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
-	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true,
-	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true,
+// The 32 digits of a SID are checked 8 bytes at a time (SWAR): each 8-byte
+// word gets a mask with the high bit of every byte set when that byte is a
+// hex digit, and the four masks are ANDed so the valid case branches once.
+const (
+	swarOnes  = 0x0101010101010101
+	swarHighs = 0x8080808080808080
+)
+
+// byteIn sets the high bit of each byte of x that lies strictly between m
+// and n, for 0 <= m <= 127 and 0 <= n <= 128; bytes >= 0x80 are never in.
+func byteIn(x, m, n uint64) uint64 {
+	low := x & (swarOnes * 127)
+	return (swarOnes*(127+n) - low) & ^x & (low + swarOnes*(127-m)) & swarHighs
 }
 
-// hexFrom returns the offset of the first non-hex byte of s at or after 2,
-// or -1.
+// hexMask has the high bit of each byte of x set where that byte is 0-9,
+// a-f or A-F. Setting bit 5 folds A-F onto a-f and nothing else onto a-f;
+// digits are tested on x itself.
+func hexMask(x uint64) uint64 {
+	return byteIn(x, '0'-1, '9'+1) | byteIn(x|swarOnes*0x20, 'a'-1, 'f'+1)
+}
+
+// sidWord reads s[0:8] as a little-endian word (the compiler makes it one load).
+func sidWord(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// isHexByte reports whether c is 0-9, a-f or A-F.
+func isHexByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// hexFrom returns the offset of the first byte of s (a SID of SIDLen bytes)
+// at or after 2 that is not a hex digit, or -1.
 func hexFrom(s string) int {
-	for i := 2; i < len(s); i++ {
-		if !isHex[s[i]] {
-			return i
+	if len(s) != SIDLen {
+		return -1
+	}
+	d := s[2:SIDLen]
+	if hexMask(sidWord(d[0:]))&hexMask(sidWord(d[8:]))&hexMask(sidWord(d[16:]))&hexMask(sidWord(d[24:])) == swarHighs {
+		return -1
+	}
+	for i := 0; i < len(d); i++ {
+		if !isHexByte(d[i]) {
+			return i + 2
 		}
 	}
 	return -1

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/phone"
+)
+
+func init() {
+	register(command{
+		name:  "address",
+		usage: "VALUE [-as to|from] [-region US] [-strict] [-permissive] [-json]   what a To/From value is",
+		run:   runAddress,
+	})
+}
+
+// addressReport is what "smsgauge address" prints, and (in part) what the
+// --jsonl mode puts in its "to" and "from" objects.
+type addressReport struct {
+	Input       string `json:"input"`
+	As          string `json:"as,omitempty"`
+	Kind        string `json:"kind"`
+	Channel     string `json:"channel,omitempty"`
+	Normalized  string `json:"normalized"`
+	Region      string `json:"region"`
+	CallingCode int    `json:"calling_code,omitempty"`
+	Type        string `json:"type,omitempty"`
+	Valid       bool   `json:"valid"`
+	Rule        string `json:"rule,omitempty"`
+	Error       string `json:"error,omitempty"`
+	Hint        string `json:"hint,omitempty"`
+}
+
+// checkAddress parses value leniently with libphonenumber metadata (national
+// numbers read in region), applies the direction rule of as ("to", "from"
+// or ""), and reports. strict accepts only the exact form Twilio expects;
+// permissive widens sender IDs. A phone number the metadata does not know as
+// valid is reported as an error (rule invalid_number): it would not deliver.
+func checkAddress(value, as, region string, strict, permissive bool) addressReport {
+	r := addressReport{Input: value, As: as, Kind: sms.AddressInvalid.String()}
+	o := sms.AddressOptions{Lenient: !strict, Permissive: permissive, Region: strings.ToUpper(region), Numbers: phone.Parser{}}
+	a, err := o.ParseAddress(value)
+	if err == nil {
+		r.Kind, r.Channel, r.Normalized = a.Kind.String(), a.Channel.String(), a.Value
+		if a.Kind == sms.AddressPhone {
+			r.Region, r.CallingCode, r.Type = a.Number.Region, a.Number.CallingCode, a.Number.Type.String()
+		}
+		switch as {
+		case "to":
+			err = sms.CheckTo(a)
+		case "from":
+			err = sms.CheckFrom(a)
+		case "":
+		default:
+			err = fmt.Errorf("smsgauge: -as %q: want to or from", as)
+		}
+		if err == nil && a.Kind == sms.AddressPhone && !a.Number.Valid {
+			err = &sms.AddressError{Field: fieldName(as), Value: a.Value, Rule: sms.RuleInvalidNumber, Offset: -1}
+		}
+	}
+	if err != nil {
+		r.Error = err.Error()
+		var ae *sms.AddressError
+		if errors.As(err, &ae) {
+			r.Rule = ae.Rule.String()
+			if ae.Rule == sms.RuleMissingPlus && region == "" {
+				r.Hint = "national number: give its region, such as -region US, or write it in E.164 (+14155552671)"
+			}
+		}
+		return r
+	}
+	r.Valid = true
+	return r
+}
+
+func fieldName(as string) string {
+	switch as {
+	case "to":
+		return "To"
+	case "from":
+		return "From"
+	}
+	return ""
+}
+
+// addressJSON is the object the --jsonl mode writes for an input line's "to"
+// or "from": {kind, normalized, region, valid, error}. as is "to", "from"
+// or ""; region is the default region for national numbers ("" for none).
+// error is "" when the address is usable in that direction.
+func addressJSON(value, as, region string) map[string]any {
+	r := checkAddress(value, as, region, false, false)
+	return map[string]any{
+		"kind":       r.Kind,
+		"normalized": r.Normalized,
+		"region":     r.Region,
+		"valid":      r.Valid,
+		"error":      r.Error,
+	}
+}
+
+func runAddress(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("address", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	as := fs.String("as", "", "check the value in one direction: `to|from`")
+	region := fs.String("region", "", "ISO 3166-1 alpha-2 `region` in which to read national numbers, such as US")
+	strict := fs.Bool("strict", false, "accept only the exact form Twilio expects (E.164, no formatting)")
+	permissive := fs.Bool("permissive", false, "let alphanumeric sender IDs also hold - + _ &")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: smsgauge address VALUE [-as to|from] [-region US] [-strict] [-permissive] [-json]")
+		fs.PrintDefaults()
+	}
+	// Flags may come before or after the value.
+	var values []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		values = append(values, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(values) != 1 {
+		fs.Usage()
+		return 2
+	}
+	if *as != "" && *as != "to" && *as != "from" {
+		fmt.Fprintf(stderr, "smsgauge address: -as %q: want to or from\n", *as)
+		return 2
+	}
+	r := checkAddress(values[0], *as, *region, *strict, *permissive)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(r); err != nil {
+			fmt.Fprintln(stderr, "smsgauge address:", err)
+			return 2
+		}
+	} else {
+		printAddress(stdout, r)
+	}
+	if r.Error != "" {
+		return 1
+	}
+	return 0
+}
+
+func printAddress(w io.Writer, r addressReport) {
+	line := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-12s %s\n", k, v)
+		}
+	}
+	line("input", fmt.Sprintf("%q", r.Input))
+	line("kind", r.Kind)
+	line("channel", r.Channel)
+	line("normalized", r.Normalized)
+	if r.Normalized != "" && r.Normalized != r.Input {
+		line("note", "Twilio expects the normalized form")
+	}
+	line("region", r.Region)
+	if r.CallingCode != 0 {
+		line("calling code", fmt.Sprint(r.CallingCode))
+	}
+	line("type", r.Type)
+	line("valid", fmt.Sprint(r.Valid))
+	line("rule", r.Rule)
+	line("error", r.Error)
+	line("hint", r.Hint)
+}
