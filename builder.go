@@ -383,17 +383,7 @@ func checkBody(p *problems, body string) {
 	} else if n := BodyUnits(body); n > MaxBodyUnits {
 		p.add("Body", ParamTooLong, strconv.Itoa(n)+" UTF-16 units, at most 1600 (Twilio error 21617)")
 	}
-	if !utf8.ValidString(body) {
-		i := 0
-		for i < len(body) {
-			r, size := utf8.DecodeRuneInString(body[i:])
-			if r == utf8.RuneError && size == 1 {
-				break
-			}
-			i += size
-		}
-		p.add("Body", ParamUTF8, "invalid UTF-8 at byte "+strconv.Itoa(i))
-	}
+	checkUTF8(p, "Body", body)
 }
 
 func checkFlag(p *problems, param string, f Flag) {

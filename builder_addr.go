@@ -84,14 +84,19 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 		p.addCause("FallbackFrom", ParamAddress, "not an SMS sender: "+err.Error(), err)
 		return
 	}
+	// Twilio's API definition: FallbackFrom "may only be used when also
+	// providing a Messaging Service containing an RCS sender".
+	if m.MessagingServiceSid == "" {
+		p.add("FallbackFrom", ParamDepends, "needs MessagingServiceSid: a Messaging Service with an RCS sender")
+	}
 	switch {
 	case m.From != "" && fromOK && toOK:
 		if err := CheckFallback(from, to, fb); err != nil {
 			p.addCause("FallbackFrom", ParamDepends, err.Error(), err)
 		}
-	case m.From == "" && m.MessagingServiceSid != "":
-		// The service's sender pool decides; it needs an RCS sender, which
-		// only Twilio knows. The fallback itself must be an SMS sender and
+	case m.From == "":
+		// The service's sender pool decides; only Twilio knows whether it
+		// has an RCS sender. The fallback itself must be an SMS sender and
 		// the To must not force RCS.
 		if fb.Channel != ChannelSMS || fb.Kind == AddressInvalid {
 			p.add("FallbackFrom", ParamDepends, "must be an SMS sender: an E.164 number, short code or sender ID")
@@ -101,7 +106,5 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 		} else if toOK && to.Channel != ChannelSMS {
 			p.add("FallbackFrom", ParamDepends, "a fallback goes only with an RCS send, not to a "+to.Channel.String()+" address")
 		}
-	case m.From == "":
-		// From is missing: already reported.
 	}
 }

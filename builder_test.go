@@ -1,7 +1,9 @@
 package sms
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"reflect"
 	"slices"
@@ -152,6 +154,9 @@ func ruleCases() []ruleCase {
 		// Callbacks
 		{"StatusCallback ok", func(m *CreateMessage) { m.StatusCallback = "https://hooks.example.com:8443/sms?x=1" }, nil},
 		{"StatusCallback IP", func(m *CreateMessage) { m.StatusCallback = "http://203.0.113.7/cb" }, nil},
+		{"StatusCallback IPv6", func(m *CreateMessage) { m.StatusCallback = "https://[2001:db8::1]:8443/cb" }, nil},
+		{"StatusCallback bad IP", func(m *CreateMessage) { m.StatusCallback = "http://203.0.113.700/cb" }, []string{"StatusCallback/url"}},
+		{"StatusCallback digit host", func(m *CreateMessage) { m.StatusCallback = "https://1password.example/cb" }, nil},
 		{"StatusCallback underscore", func(m *CreateMessage) { m.StatusCallback = "https://my_host.example.com/cb" }, []string{"StatusCallback/url"}},
 		{"StatusCallback javascript", func(m *CreateMessage) { m.StatusCallback = "javascript:alert(1)" }, []string{"StatusCallback/url"}},
 		{"StatusCallback file", func(m *CreateMessage) { m.StatusCallback = "file:///etc/passwd" }, []string{"StatusCallback/url"}},
@@ -185,12 +190,18 @@ func ruleCases() []ruleCase {
 		{"Attempt 1", func(m *CreateMessage) { m.Attempt = 1 }, nil},
 		{"Attempt negative", func(m *CreateMessage) { m.Attempt = -2 }, []string{"Attempt/range"}},
 		// FallbackFrom
-		{"FallbackFrom with RCS From", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+14155550100" }, nil},
+		{"FallbackFrom with RCS From", func(m *CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
+			m.FallbackFrom = "+14155550100"
+		}, nil},
+		{"FallbackFrom needs service", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+14155550100" }, []string{"FallbackFrom/depends"}},
 		{"FallbackFrom with service", func(m *CreateMessage) { m.From = ""; m.MessagingServiceSid = tMG; m.FallbackFrom = "+14155550100" }, nil},
-		{"FallbackFrom with SMS From", func(m *CreateMessage) { m.FallbackFrom = "+14155550199" }, []string{"FallbackFrom/depends"}},
+		{"FallbackFrom with SMS From", func(m *CreateMessage) { m.MessagingServiceSid = tMG; m.FallbackFrom = "+14155550199" }, []string{"FallbackFrom/depends"}},
 		{"FallbackFrom with rcs To", func(m *CreateMessage) {
 			m.To = "rcs:+14155552671"
 			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
 			m.FallbackFrom = "+14155550100"
 		}, []string{"FallbackFrom/depends"}},
 		{"FallbackFrom rcs To via service", func(m *CreateMessage) {
@@ -199,8 +210,16 @@ func ruleCases() []ruleCase {
 			m.MessagingServiceSid = tMG
 			m.FallbackFrom = "+14155550100"
 		}, []string{"FallbackFrom/depends"}},
-		{"FallbackFrom not SMS", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "whatsapp:+14155550100" }, []string{"FallbackFrom/depends"}},
-		{"FallbackFrom garbage", func(m *CreateMessage) { m.From = "rcs:acme_agent"; m.FallbackFrom = "+0123" }, []string{"FallbackFrom/address"}},
+		{"FallbackFrom not SMS", func(m *CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
+			m.FallbackFrom = "whatsapp:+14155550100"
+		}, []string{"FallbackFrom/depends"}},
+		{"FallbackFrom garbage", func(m *CreateMessage) {
+			m.From = "rcs:acme_agent"
+			m.MessagingServiceSid = tMG
+			m.FallbackFrom = "+0123"
+		}, []string{"FallbackFrom/address"}},
 		// Everything at once
 		{"many problems at once", func(m *CreateMessage) {
 			m.To = ""
@@ -509,5 +528,39 @@ func TestParamRuleNames(t *testing.T) {
 	}
 	if got := ParamRule(200).String(); got != "rule(200)" {
 		t.Errorf("ParamRule(200).String() = %q", got)
+	}
+}
+
+// TestConcurrentUse shares one message, one Rules and one Endpoint between
+// goroutines; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	m := fullMessage()
+	want, err := testRules.Form(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				f, err := testRules.Form(m)
+				if err != nil || !reflect.DeepEqual(f, want) {
+					done <- fmt.Errorf("Form() = %v, %v", f, err)
+					return
+				}
+				_ = testRules.Warnings(m)
+				_ = testRules.Estimate(m)
+				if _, err := testRules.Request(context.Background(), m, testEndpoint()); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }

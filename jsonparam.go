@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // checkContentVariables checks that s is one JSON object whose values are
@@ -14,6 +16,9 @@ import (
 // duplicate keys.
 func checkContentVariables(p *problems, s string) {
 	const param = "ContentVariables"
+	if !checkUTF8(p, param, s) {
+		return
+	}
 	dec := json.NewDecoder(strings.NewReader(s))
 	tok, err := dec.Token()
 	if err != nil {
@@ -63,6 +68,9 @@ func checkContentVariables(p *problems, s string) {
 // checkTags checks that s is one JSON object.
 func checkTags(p *problems, s string) {
 	const param = "Tags"
+	if !checkUTF8(p, param, s) {
+		return
+	}
 	if !json.Valid([]byte(s)) {
 		var x any
 		err := json.Unmarshal([]byte(s), &x)
@@ -76,6 +84,24 @@ func checkTags(p *problems, s string) {
 	if t[0] != '{' {
 		p.add(param, ParamJSON, "must be a JSON object, such as {\"campaign\":\"spring\"}")
 	}
+}
+
+// checkUTF8 reports invalid UTF-8, which encoding/json would silently
+// replace by U+FFFD while Form would send the bytes as they are.
+func checkUTF8(p *problems, param, s string) bool {
+	if utf8.ValidString(s) {
+		return true
+	}
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	p.add(param, ParamUTF8, "invalid UTF-8 at byte "+strconv.Itoa(i))
+	return false
 }
 
 func jsonKind(tok json.Token) string {

@@ -118,8 +118,10 @@ func (e Endpoint) check(p *problems) {
 	case u != "" && e.Credentials.Secret == "":
 		p.add("Credentials.Secret", ParamRequired, "the Auth Token or API key secret is empty")
 	}
-	if strings.ContainsAny(string(e.Credentials.Secret), "\r\n\x00") {
-		p.add("Credentials.Secret", ParamControl, "contains CR, LF or NUL")
+	if !isAlnum(string(e.Credentials.Secret)) {
+		// Auth Tokens and API key secrets are letters and digits; twilio-go
+		// refuses anything else (Twilio error 21224). Never echo it.
+		p.add("Credentials.Secret", ParamFormat, "holds a character other than a letter or digit (Twilio error 21224); check for quotes or whitespace")
 	}
 	switch acct := e.Account(); {
 	case acct == "":
@@ -129,6 +131,16 @@ func (e Endpoint) check(p *problems) {
 	}
 	checkHostLabel(p, "Edge", e.Edge)
 	checkHostLabel(p, "Region", e.Region)
+}
+
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // checkHostLabel accepts lower-case letters, digits and inner hyphens.

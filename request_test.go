@@ -16,7 +16,7 @@ import (
 	"testing"
 )
 
-const testSecret = "s3cr3t-auth-token-0123456789abcd"
+const testSecret = "s3cr3tAuthToken0123456789abcdefX"
 
 func testEndpoint() Endpoint {
 	return Endpoint{Credentials: Credentials{Username: tAC, Secret: testSecret}}
@@ -96,7 +96,8 @@ func TestEndpointValidate(t *testing.T) {
 		{"user without secret", Endpoint{Credentials: Credentials{Username: tAC}}, []string{"Credentials.Secret/required"}},
 		{"user not a SID", Endpoint{AccountSid: tAC, Credentials: Credentials{Username: "admin", Secret: testSecret}}, []string{"Credentials.Username/sid"}},
 		{"account wrong prefix", Endpoint{AccountSid: tMG}, []string{"AccountSid/sid"}},
-		{"secret with newline", Endpoint{Credentials: Credentials{Username: tAC, Secret: testSecret + "\n"}}, []string{"Credentials.Secret/control-char"}},
+		{"secret with newline", Endpoint{Credentials: Credentials{Username: tAC, Secret: testSecret + "\n"}}, []string{"Credentials.Secret/format"}},
+		{"secret quoted", Endpoint{Credentials: Credentials{Username: tAC, Secret: `"` + testSecret + `"`}}, []string{"Credentials.Secret/format"}},
 		{"bad edge", Endpoint{AccountSid: tAC, Edge: "Frank furt"}, []string{"Edge/format"}},
 		{"bad region", Endpoint{AccountSid: tAC, Region: "evil.com/"}, []string{"Region/format"}},
 	}

@@ -15,8 +15,9 @@ const (
 	DefaultMaxLead = 35 * 24 * time.Hour
 )
 
-// Rules holds the settings of create-message validation. The zero value is
-// the default: the real clock and a SendAt window of 15 minutes to 35 days.
+// Rules holds the settings of create-message validation and estimates. The
+// zero value is the default: the real clock, a SendAt window of 15 minutes
+// to 35 days, strict addresses, and the calculator's segment rules.
 // Rules is a plain value, safe to share between goroutines as long as Now
 // is.
 type Rules struct {
@@ -33,6 +34,13 @@ type Rules struct {
 	// (AddressOptions.Permissive). Addresses are otherwise checked strictly,
 	// as Twilio reads them: Form sends them unchanged.
 	PermissiveSenderID bool
+	// SmartPolicy is the smart-encoding policy Estimate assumes for
+	// SmartEncoded=true; the zero value is the calculator's (always
+	// substitute). Nobody has confirmed which one the live API follows.
+	SmartPolicy SmartPolicy
+	// Options are the analysis options of Estimate and Warnings (UDH16 for
+	// routes that bill with a 16-bit concatenation reference).
+	Options Options
 }
 
 func (r Rules) now() time.Time {

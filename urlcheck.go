@@ -19,24 +19,28 @@ func checkURL(p *problems, param, s string, callback bool) {
 		p.add(param, ParamURL, "space at byte "+strconv.Itoa(i)+"; percent-encode it as %20")
 		return
 	}
-	u, err := url.Parse(s)
-	if err != nil {
-		p.addCause(param, ParamURL, "not a URL", err)
-		return
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		if u.Scheme == "" {
-			p.add(param, ParamURL, quoteShort(s)+" is not absolute; start it with https://")
-		} else {
-			p.add(param, ParamURL, "scheme "+quoteShort(u.Scheme)+" is not http or https")
+	host, port, user, ok := splitSimpleURL(s)
+	if !ok {
+		u, err := url.Parse(s)
+		if err != nil {
+			p.addCause(param, ParamURL, "not a URL", err)
+			return
 		}
-		return
+		if u.Scheme != "http" && u.Scheme != "https" {
+			if u.Scheme == "" {
+				p.add(param, ParamURL, quoteShort(s)+" is not absolute; start it with https://")
+			} else {
+				p.add(param, ParamURL, "scheme "+quoteShort(u.Scheme)+" is not http or https")
+			}
+			return
+		}
+		if u.Opaque != "" || u.Host == "" {
+			p.add(param, ParamURL, quoteShort(s)+" has no host")
+			return
+		}
+		host, port, user = u.Hostname(), u.Port(), u.User != nil
 	}
-	if u.Opaque != "" || u.Host == "" {
-		p.add(param, ParamURL, quoteShort(s)+" has no host")
-		return
-	}
-	if port := u.Port(); port != "" {
+	if port != "" {
 		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
 			p.add(param, ParamURL, "port "+quoteShort(port)+" is not from 1 to 65535")
 		}
@@ -44,10 +48,10 @@ func checkURL(p *problems, param, s string, callback bool) {
 	if !callback {
 		return
 	}
-	if u.User != nil {
+	if user {
 		p.add(param, ParamURL, "user info (user:password@) is not allowed; it would leak into logs")
 	}
-	if d := hostProblem(u.Hostname()); d != "" {
+	if d := hostProblem(host); d != "" {
 		p.add(param, ParamURL, d)
 	}
 }
@@ -57,7 +61,10 @@ func hostProblem(host string) string {
 	if host == "" {
 		return "empty host"
 	}
-	if _, err := netip.ParseAddr(host); err == nil {
+	if looksLikeIP(host) {
+		if _, err := netip.ParseAddr(host); err != nil {
+			return "host " + quoteShort(host) + " is not a valid IP address"
+		}
 		return ""
 	}
 	h := strings.TrimSuffix(host, ".")
@@ -88,4 +95,82 @@ func hostProblem(host string) string {
 		}
 	}
 	return ""
+}
+
+// looksLikeIP reports whether host is an IPv6 literal (it has a colon) or
+// only digits and dots, which no valid host name is (its last label, the
+// top-level domain, is never all digits).
+func looksLikeIP(host string) bool {
+	if strings.IndexByte(host, ':') >= 0 {
+		return true
+	}
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; c != '.' && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// urlSafe marks the bytes a simple URL may hold as they are: unreserved,
+// sub-delimiters and the general delimiters except '[' and ']'.
+var urlSafe = func() (t [256]bool) {
+	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:/?#@%") {
+		t[c] = true
+	}
+	return t
+}()
+
+// splitSimpleURL splits the common case without net/url (which allocates):
+// "http://" or "https://", then only URL-safe ASCII with well-formed
+// percent escapes and no IPv6 literal. It returns ok false for anything
+// else, which the caller hands to url.Parse.
+func splitSimpleURL(s string) (host, port string, user, ok bool) {
+	var rest string
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		rest = s[len("https://"):]
+	case strings.HasPrefix(s, "http://"):
+		rest = s[len("http://"):]
+	default:
+		return "", "", false, false
+	}
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if !urlSafe[c] {
+			return "", "", false, false
+		}
+		if c == '%' && (i+2 >= len(rest) || !isHexByte(rest[i+1]) || !isHexByte(rest[i+2])) {
+			return "", "", false, false
+		}
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	authority := rest[:end]
+	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+		user = true
+		authority = authority[at+1:]
+	}
+	host = authority
+	if c := strings.LastIndexByte(authority, ':'); c >= 0 {
+		host, port = authority[:c], authority[c+1:]
+		for i := 0; i < len(port); i++ {
+			if port[i] < '0' || port[i] > '9' {
+				return "", "", false, false
+			}
+		}
+		if port == "" {
+			return "", "", false, false // url.Parse accepts "host:"; let it decide
+		}
+	}
+	if host == "" || strings.IndexByte(host, '%') >= 0 || strings.IndexByte(host, ':') >= 0 {
+		return "", "", false, false
+	}
+	return host, port, user, true
+}
+
+func isHexByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

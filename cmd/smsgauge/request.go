@@ -1,0 +1,339 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/smsgauge/sms"
+)
+
+func init() {
+	register(command{name: "request", usage: "create: validate a Twilio create-message request and print its form body", run: runRequest})
+}
+
+const requestUsage = `usage: smsgauge request create [flags] < params.json
+
+Reads a JSON object of create-message parameters named as Twilio names them
+({"To":"+14155552671","From":"+14155550100","Body":"Hi","MediaUrl":["https://..."]}),
+or takes them from -set flags, validates them and prints the form body, ready
+for: curl -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" --data @- URL.
+On invalid input it prints {"errors":[...]} as JSON and exits 1.
+Warnings go to standard error.
+
+flags:
+`
+
+// paramSetFlag collects repeated -set Name=value flags.
+type paramSetFlag struct{ vals map[string][]string }
+
+func (f *paramSetFlag) String() string { return "" }
+
+func (f *paramSetFlag) Set(s string) error {
+	name, value, ok := strings.Cut(s, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("want Name=value, not %q", s)
+	}
+	if f.vals == nil {
+		f.vals = map[string][]string{}
+	}
+	f.vals[name] = append(f.vals[name], value)
+	return nil
+}
+
+func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "create" {
+		fmt.Fprint(stderr, requestUsage)
+		return 2
+	}
+	fs := flag.NewFlagSet("request create", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, requestUsage); fs.PrintDefaults() }
+	var (
+		sets    paramSetFlag
+		account = fs.String("account", "", "Account SID (AC…) for the URL; default $TWILIO_ACCOUNT_SID")
+		edge    = fs.String("edge", "", "Twilio edge location, such as frankfurt")
+		region  = fs.String("region", "", "Twilio region, such as ie1 (us1 when -edge is given)")
+		dryRun  = fs.Bool("dry-run", false, "print the whole HTTP request, secret masked, instead of the body")
+		now     = fs.String("now", "", "RFC 3339 time to check SendAt against, instead of the clock")
+		minLead = fs.Duration("min-lead", 0, "earliest SendAt ahead of now (default 15m; Twilio's newer pages say 5m)")
+	)
+	fs.Var(&sets, "set", "a parameter as Name=value (repeat for MediaUrl and PersistentAction); replaces standard input")
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "smsgauge request create: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	rules := sms.Rules{MinLead: *minLead}
+	if *now != "" {
+		t, err := time.Parse(time.RFC3339, *now)
+		if err != nil {
+			fmt.Fprintf(stderr, "smsgauge request create: -now: %v\n", err)
+			return 2
+		}
+		rules.Now = func() time.Time { return t }
+	}
+
+	vals := sets.vals
+	if vals == nil {
+		var err error
+		if vals, err = readParamsJSON(stdin); err != nil {
+			return writeRequestErrors(stdout, []jsonProblem{{Rule: "json", Message: err.Error()}}, nil)
+		}
+	}
+	m, probs := createFromValues(vals)
+	if len(probs) > 0 {
+		return writeRequestErrors(stdout, probs, nil)
+	}
+	warnings := rules.Warnings(m)
+	form, err := rules.Form(m)
+	if err != nil {
+		return writeRequestErrors(stdout, problemsOf(err), warnings)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+
+	acct := *account
+	if acct == "" {
+		acct = os.Getenv("TWILIO_ACCOUNT_SID")
+	}
+	if !*dryRun {
+		if acct != "" {
+			ep := sms.Endpoint{AccountSid: acct, Edge: *edge, Region: *region}
+			if err := ep.Validate(); err != nil {
+				return writeRequestErrors(stdout, problemsOf(err), warnings)
+			}
+			fmt.Fprintf(stderr, "POST %s/2010-04-01/Accounts/%s/Messages.json\n", ep.BaseURL(), ep.Account())
+		}
+		fmt.Fprintln(stdout, form.Encode())
+		return 0
+	}
+	ep := sms.Endpoint{AccountSid: acct, Edge: *edge, Region: *region, Credentials: credentialsFromEnv()}
+	req, err := rules.Request(context.Background(), m, ep)
+	if err != nil {
+		return writeRequestErrors(stdout, problemsOf(err), warnings)
+	}
+	writeDryRun(stdout, req, ep.Credentials)
+	return 0
+}
+
+// credentialsFromEnv reads an API key (TWILIO_API_KEY, TWILIO_API_SECRET)
+// or else the account's token (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN).
+func credentialsFromEnv() sms.Credentials {
+	if k := os.Getenv("TWILIO_API_KEY"); k != "" {
+		return sms.Credentials{Username: k, Secret: sms.Secret(os.Getenv("TWILIO_API_SECRET"))}
+	}
+	if u := os.Getenv("TWILIO_ACCOUNT_SID"); u != "" {
+		return sms.Credentials{Username: u, Secret: sms.Secret(os.Getenv("TWILIO_AUTH_TOKEN"))}
+	}
+	return sms.Credentials{}
+}
+
+// writeDryRun prints req as HTTP/1.1 text with the Authorization header
+// replaced by the user name and a masked secret.
+func writeDryRun(w io.Writer, req *http.Request, c sms.Credentials) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", req.Method, req.URL.RequestURI())
+	fmt.Fprintf(&b, "Host: %s\r\n", req.URL.Host)
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range req.Header {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, k := range keys {
+		for _, v := range req.Header[k] {
+			if k == "Authorization" {
+				v = "Basic " + c.Username + ":" + c.Secret.String() + " (masked; base64 on the wire)"
+			}
+			fmt.Fprintf(&b, "%s: %s\r\n", k, v)
+		}
+	}
+	var body []byte
+	if req.Body != nil {
+		body, _ = io.ReadAll(req.Body)
+		fmt.Fprintf(&b, "Content-Length: %d\r\n", len(body))
+	}
+	b.WriteString("\r\n")
+	b.Write(body)
+	b.WriteString("\n")
+	w.Write(b.Bytes())
+}
+
+// jsonProblem is one error in the JSON output.
+type jsonProblem struct {
+	Param   string `json:"param,omitempty"`
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+}
+
+func problemsOf(err error) []jsonProblem {
+	var out []jsonProblem
+	for _, pe := range sms.ParamErrors(err) {
+		out = append(out, jsonProblem{Param: pe.Param, Rule: pe.Rule.String(), Message: pe.Error()})
+	}
+	if len(out) == 0 && err != nil {
+		out = append(out, jsonProblem{Rule: "error", Message: err.Error()})
+	}
+	return out
+}
+
+func writeRequestErrors(w io.Writer, probs []jsonProblem, warnings []sms.Warning) int {
+	type jsonWarning struct {
+		Param   string `json:"param,omitempty"`
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}
+	out := struct {
+		Errors   []jsonProblem `json:"errors"`
+		Warnings []jsonWarning `json:"warnings,omitempty"`
+	}{Errors: probs}
+	for _, wn := range warnings {
+		out.Warnings = append(out.Warnings, jsonWarning{wn.Param, wn.Code, wn.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(out)
+	return 1
+}
+
+// readParamsJSON reads one JSON object of parameters. Values may be strings,
+// numbers (kept as written), booleans, or arrays of those.
+func readParamsJSON(r io.Reader) (map[string][]string, error) {
+	dec := json.NewDecoder(io.LimitReader(r, 4<<20))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return nil, fmt.Errorf("sms: standard input is not a JSON object of parameters: %v", err)
+	}
+	if obj == nil {
+		return nil, errors.New("sms: standard input is null, not a JSON object of parameters")
+	}
+	if dec.More() {
+		return nil, errors.New("sms: standard input holds more than one JSON value")
+	}
+	vals := map[string][]string{}
+	scalar := func(name string, v any) (string, error) {
+		switch x := v.(type) {
+		case string:
+			return x, nil
+		case json.Number:
+			return x.String(), nil
+		case bool:
+			return strconv.FormatBool(x), nil
+		}
+		return "", fmt.Errorf("sms: %s: want a string, number or boolean", name)
+	}
+	for name, v := range obj {
+		if arr, ok := v.([]any); ok {
+			vals[name] = []string{}
+			for _, e := range arr {
+				s, err := scalar(name, e)
+				if err != nil {
+					return nil, err
+				}
+				vals[name] = append(vals[name], s)
+			}
+			continue
+		}
+		if v == nil {
+			continue // null: unset
+		}
+		s, err := scalar(name, v)
+		if err != nil {
+			return nil, err
+		}
+		vals[name] = []string{s}
+	}
+	return vals, nil
+}
+
+// createFromValues fills a CreateMessage from parameter values named as
+// Twilio names them. It reports unknown names, repeated single values and
+// values of the wrong type; the rules are Validate's job.
+func createFromValues(vals map[string][]string) (sms.CreateMessage, []jsonProblem) {
+	var m sms.CreateMessage
+	var probs []jsonProblem
+	bad := func(name, rule, msg string) {
+		probs = append(probs, jsonProblem{Param: name, Rule: rule, Message: "sms: " + name + ": " + rule + ": " + msg})
+	}
+	rv := reflect.ValueOf(&m).Elem()
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range vals {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, name := range names {
+		vs := vals[name]
+		f := rv.FieldByName(name)
+		if !f.IsValid() || !isTwilioParam(name) {
+			bad(name, "unknown", "not a create-message parameter (names are case-sensitive, as Twilio spells them)")
+			continue
+		}
+		if f.Kind() == reflect.Slice {
+			f.Set(reflect.ValueOf(slices.Clone(vs)))
+			continue
+		}
+		if len(vs) != 1 {
+			bad(name, "too-many", "given "+strconv.Itoa(len(vs))+" times, once expected")
+			continue
+		}
+		v := vs[0]
+		switch f.Interface().(type) {
+		case string:
+			f.SetString(v)
+		case sms.Flag:
+			switch v {
+			case "true":
+				f.Set(reflect.ValueOf(sms.True))
+			case "false":
+				f.Set(reflect.ValueOf(sms.False))
+			default:
+				bad(name, "format", strconv.Quote(v)+" is not true or false")
+			}
+		case int:
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				bad(name, "format", strconv.Quote(v)+" is not an integer")
+				continue
+			}
+			f.SetInt(int64(n))
+		case time.Time:
+			t, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				bad(name, "format", strconv.Quote(v)+" is not an RFC 3339 time such as 2026-12-01T09:30:00Z")
+				continue
+			}
+			f.Set(reflect.ValueOf(t))
+		}
+	}
+	return m, probs
+}
+
+// isTwilioParam reports whether name is a field of CreateMessage whose JSON
+// name is name itself (all of them are).
+func isTwilioParam(name string) bool {
+	f, ok := reflect.TypeFor[sms.CreateMessage]().FieldByName(name)
+	if !ok {
+		return false
+	}
+	tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return tag == name
+}

@@ -1,0 +1,336 @@
+package sms_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/smsgauge/sms"
+)
+
+const (
+	exAccount = "AC0123456789abcdef0123456789abcdef"
+	exService = "MG0123456789abcdef0123456789abcdef"
+	exMessage = "SM0123456789abcdef0123456789abcdef"
+)
+
+var exEndpoint = sms.Endpoint{Credentials: sms.Credentials{Username: exAccount, Secret: "authtoken0123456789"}}
+
+func ExampleCreateMessage_Validate() {
+	m := sms.CreateMessage{
+		To:             "+14155552671",
+		Body:           "Your code is 123456",
+		StatusCallback: "https://my_host.example.com/status",
+		ValidityPeriod: 99999,
+	}
+	err := m.Validate()
+	for _, pe := range sms.ParamErrors(err) {
+		fmt.Println(pe.Param, pe.Rule)
+	}
+	fmt.Println(errors.Is(err, sms.ErrParamURL))
+	// Output:
+	// From required
+	// ValidityPeriod range
+	// StatusCallback url
+	// true
+}
+
+func ExampleCreateMessage_Form() {
+	m := sms.CreateMessage{
+		To:           "+14155552671",
+		From:         "+14155550100",
+		Body:         "Hello & welcome",
+		MediaUrl:     []string{"https://example.com/2.png", "https://example.com/1.png"},
+		SmartEncoded: sms.True,
+	}
+	form, err := m.Form()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(form.Encode())
+	// Output:
+	// Body=Hello+%26+welcome&From=%2B14155550100&MediaUrl=https%3A%2F%2Fexample.com%2F2.png&MediaUrl=https%3A%2F%2Fexample.com%2F1.png&SmartEncoded=true&To=%2B14155552671
+}
+
+func ExampleCreateMessage_Warnings() {
+	m := sms.CreateMessage{To: "+14155552671", From: "+14155550100", MaxPrice: "0.05",
+		Body: "We’ll be there at noon. Reply STOP to opt out of further messages from Acme Deliveries and partners, thanks again"}
+	for _, w := range m.Warnings() {
+		fmt.Println(w.Code+":", w)
+	}
+	// Output:
+	// obsolete: MaxPrice: obsolete: Twilio ignores MaxPrice since 2024-06-03
+	// costly-char: Body: one character forces UCS-2: "’" at byte 2 (smart: "'"); 2 segments, 1 with Suggest's body (set SmartEncoded=true)
+}
+
+func ExampleCreateMessage_Estimate() {
+	m := sms.CreateMessage{To: "+14155552671", Body: "Don’t forget: “Sale” ends today!"}
+	e := m.Estimate()
+	fmt.Println(e.Kind, e.Encoding, e.Segments)
+	m.SmartEncoded = sms.True
+	e = m.Estimate()
+	fmt.Println(e.Kind, e.Encoding, e.Segments, e.Body)
+	// Output:
+	// sms UCS-2 1
+	// sms GSM-7 1 Don't forget: "Sale" ends today!
+}
+
+func ExampleCreateMessage_Request() {
+	m := sms.CreateMessage{To: "+14155552671", From: "+14155550100", Body: "Hi"}
+	req, err := m.Request(context.Background(), exEndpoint)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	body, _ := io.ReadAll(req.Body)
+	fmt.Println(req.Method, req.URL)
+	fmt.Println(req.Header.Get("Content-Type"))
+	fmt.Println(string(body))
+	// Output:
+	// POST https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json
+	// application/x-www-form-urlencoded
+	// Body=Hi&From=%2B14155550100&To=%2B14155552671
+}
+
+// fixedClock is the clock of the examples that schedule.
+func fixedClock() time.Time { return time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC) }
+
+func ExampleRules_Validate() {
+	m := sms.CreateMessage{To: "+14155552671", MessagingServiceSid: exService, Body: "Reminder",
+		ScheduleType: sms.ScheduleFixed, SendAt: fixedClock().Add(10 * time.Minute)}
+	fmt.Println(sms.Rules{Now: fixedClock}.Validate(m))
+	// Twilio's newer pages say 5 minutes ahead is enough.
+	fmt.Println(sms.Rules{Now: fixedClock, MinLead: 5 * time.Minute}.Validate(m))
+	// Output:
+	// sms: SendAt: schedule-window: 2026-12-01T12:10:00Z is less than 15 minutes ahead (earliest 2026-12-01T12:15:00Z)
+	// <nil>
+}
+
+func ExampleRules_Form() {
+	r := sms.Rules{Now: fixedClock}
+	m := sms.CreateMessage{To: "+14155552671", MessagingServiceSid: exService, Body: "Reminder",
+		ScheduleType: sms.ScheduleFixed, SendAt: time.Date(2026, 12, 2, 9, 0, 0, 0, time.FixedZone("CET", 3600))}
+	form, _ := r.Form(m)
+	fmt.Println(form.Get("SendAt"))
+	// Output:
+	// 2026-12-02T08:00:00Z
+}
+
+func ExampleRules_Warnings() {
+	r := sms.Rules{Now: fixedClock}
+	m := sms.CreateMessage{To: "whatsapp:+14155552671", From: "whatsapp:+14155550100",
+		MediaUrl: []string{"https://example.com/a.jpg", "https://example.com/b.jpg"}}
+	fmt.Println(r.Warnings(m))
+	// Output:
+	// [MediaUrl: WhatsApp sends only the first of 2 media URLs]
+}
+
+func ExampleRules_Estimate() {
+	body := "Tracking 1Z999AA10123456784: your parcel ships today and arrives within three working days. " +
+		"Thanks for shopping with us, and see you again soon at the same store!"
+	m := sms.CreateMessage{To: "+14155552671", Body: body}
+	fmt.Println(sms.Rules{}.Estimate(m).Segments)
+	fmt.Println(sms.Rules{Options: sms.Options{UDH16: true}}.Estimate(m).Segments)
+	// Output:
+	// 2
+	// 2
+}
+
+func ExampleRules_Request() {
+	r := sms.Rules{Now: fixedClock}
+	m := sms.CreateMessage{To: "+14155552671", MessagingServiceSid: exService, Body: "Reminder",
+		ScheduleType: sms.ScheduleFixed, SendAt: fixedClock().Add(time.Hour)}
+	ep := exEndpoint
+	ep.Edge = "frankfurt"
+	req, err := r.Request(context.Background(), m, ep)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(req.URL.Host)
+	// Output:
+	// api.frankfurt.us1.twilio.com
+}
+
+func ExampleRules_Window() {
+	earliest, latest := sms.Rules{Now: fixedClock}.Window()
+	fmt.Println(earliest.Format(time.RFC3339), latest.Format(time.RFC3339))
+	// Output:
+	// 2026-12-01T12:15:00Z 2027-01-05T12:00:00Z
+}
+
+func ExampleParamErrors() {
+	err := sms.CreateMessage{Body: "x"}.Validate()
+	for _, pe := range sms.ParamErrors(err) {
+		fmt.Println(pe)
+	}
+	// Output:
+	// sms: To: required: the recipient is required
+	// sms: From: required: give From, MessagingServiceSid or both
+}
+
+func ExampleParamError() {
+	err := sms.CreateMessage{To: "+14155552671", From: "+14155550100", Body: "x", ContentSid: "HX123"}.Validate()
+	var pe *sms.ParamError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Param, pe.Rule, errors.Is(err, sms.ErrSID))
+	}
+	// Output:
+	// ContentSid sid true
+}
+
+func ExampleParamRule_String() {
+	fmt.Println(sms.ParamSchedule, sms.ParamControl)
+	// Output:
+	// schedule-window control-char
+}
+
+func ExampleParamRule_Err() {
+	fmt.Println(sms.ParamTooMany.Err())
+	// Output:
+	// sms: parameter repeated too often
+}
+
+func ExampleBodyUnits() {
+	fmt.Println(sms.BodyUnits("héllo"), sms.BodyUnits("👍"), sms.BodyUnits("中文"))
+	// Output:
+	// 5 2 2
+}
+
+func ExampleFormatSendAt() {
+	t := time.Date(2026, 12, 24, 18, 30, 0, 500, time.FixedZone("EST", -5*3600))
+	fmt.Println(sms.FormatSendAt(t))
+	// Output:
+	// 2026-12-24T23:30:00Z
+}
+
+func ExampleFlagOf() {
+	m := sms.CreateMessage{SendAsMms: sms.FlagOf(true), ShortenUrls: sms.False}
+	fmt.Printf("%q %q %q\n", m.SendAsMms, m.ShortenUrls, m.SmartEncoded)
+	// Output:
+	// "true" "false" ""
+}
+
+func ExampleFlag_IsSet() {
+	fmt.Println(sms.Unset.IsSet(), sms.False.IsSet(), sms.False.Bool())
+	// Output:
+	// false true false
+}
+
+func ExampleSecret() {
+	c := sms.Credentials{Username: exAccount, Secret: "authtoken0123456789"}
+	fmt.Printf("%v\n%+v\n", c.Secret, c)
+	// Output:
+	// [REDACTED]
+	// {Username:AC0123456789abcdef0123456789abcdef Secret:[REDACTED]}
+}
+
+func ExampleEndpoint_BaseURL() {
+	fmt.Println(sms.Endpoint{}.BaseURL())
+	fmt.Println(sms.Endpoint{Edge: "sydney", Region: "au1"}.BaseURL())
+	fmt.Println(sms.Endpoint{Edge: "frankfurt"}.BaseURL())
+	// Output:
+	// https://api.twilio.com
+	// https://api.sydney.au1.twilio.com
+	// https://api.frankfurt.us1.twilio.com
+}
+
+func ExampleEndpoint_Validate() {
+	ep := sms.Endpoint{Credentials: sms.Credentials{Username: "SK0123456789abcdef0123456789abcdef", Secret: "keysecret"}}
+	fmt.Println(ep.Validate())
+	ep.AccountSid = exAccount
+	fmt.Println(ep.Validate())
+	// Output:
+	// sms: AccountSid: required: give AccountSid, or an Account SID as Credentials.Username
+	// <nil>
+}
+
+func ExampleEndpoint_Account() {
+	fmt.Println(exEndpoint.Account())
+	// Output:
+	// AC0123456789abcdef0123456789abcdef
+}
+
+func ExampleUpdateMessage_Validate() {
+	fmt.Println(sms.UpdateMessage{Sid: exMessage, Status: "cancelled"}.Validate())
+	// Output:
+	// sms: Status: enum: "cancelled": Twilio spells it "canceled", with one l
+}
+
+func ExampleUpdateMessage_Form() {
+	form, _ := sms.UpdateMessage{Sid: exMessage, Redact: true}.Form()
+	fmt.Printf("%q\n", form.Encode())
+	// Output:
+	// "Body="
+}
+
+func ExampleUpdateMessage_Request() {
+	req, _ := sms.UpdateMessage{Sid: exMessage, Status: sms.StatusCanceled}.Request(context.Background(), exEndpoint)
+	body, _ := io.ReadAll(req.Body)
+	fmt.Println(req.Method, req.URL.Path, string(body))
+	// Output:
+	// POST /2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/SM0123456789abcdef0123456789abcdef.json Status=canceled
+}
+
+func ExampleListMessages_Validate() {
+	fmt.Println(sms.ListMessages{PageSize: 5000}.Validate())
+	// Output:
+	// sms: PageSize: range: 5000 is not from 1 to 1000
+}
+
+func ExampleListMessages_Query() {
+	q, _ := sms.ListMessages{To: "+15558675310", DateSentAfter: "2026-11-01", PageSize: 20}.Query()
+	fmt.Println(q.Encode())
+	// Output:
+	// DateSent%3E=2026-11-01&PageSize=20&To=%2B15558675310
+}
+
+func ExampleListMessages_Request() {
+	req, _ := sms.ListMessages{PageSize: 50}.Request(context.Background(), exEndpoint)
+	fmt.Println(req.Method, req.URL)
+	// Output:
+	// GET https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json?PageSize=50
+}
+
+func ExampleFetchMessage_Validate() {
+	fmt.Println(sms.FetchMessage{Sid: exService}.Validate() != nil)
+	// Output:
+	// true
+}
+
+func ExampleFetchMessage_Request() {
+	req, _ := sms.FetchMessage{Sid: exMessage}.Request(context.Background(), exEndpoint)
+	fmt.Println(req.Method, req.URL.Path)
+	// Output:
+	// GET /2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/SM0123456789abcdef0123456789abcdef.json
+}
+
+func ExampleDeleteMessage_Validate() {
+	fmt.Println(sms.DeleteMessage{Sid: exMessage}.Validate())
+	// Output:
+	// <nil>
+}
+
+func ExampleDeleteMessage_Request() {
+	req, _ := sms.DeleteMessage{Sid: exMessage}.Request(context.Background(), exEndpoint)
+	fmt.Println(req.Method, req.URL.Path)
+	// Output:
+	// DELETE /2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/SM0123456789abcdef0123456789abcdef.json
+}
+
+func ExampleWarning_String() {
+	w := sms.Warning{Param: "MaxPrice", Code: sms.WarnObsolete, Message: "obsolete"}
+	fmt.Println(w)
+	// Output:
+	// MaxPrice: obsolete
+}
+
+func ExampleMessageKind_String() {
+	m := sms.CreateMessage{To: "+14155552671", Body: "x", MediaUrl: []string{"https://example.com/a.gif"}}
+	fmt.Println(m.Estimate().Kind)
+	// Output:
+	// mms
+}
