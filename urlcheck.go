@@ -171,6 +171,3 @@ func splitSimpleURL(s string) (host, port string, user, ok bool) {
 	return host, port, user, true
 }
 
-func isHexByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
