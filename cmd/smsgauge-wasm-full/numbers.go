@@ -2,8 +2,12 @@
 
 package main
 
-import sms "github.com/smsgauge/sms"
+import (
+	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/phone"
+)
 
-// numbers reads phone numbers with metadata; nil until package phone lands
-// checks E.164 syntax only.
-var numbers sms.NumberParser
+// numbers reads phone numbers with libphonenumber metadata, so that
+// parseAddress reports a number's region, type and validity and, with a
+// region, normalises national input.
+var numbers sms.NumberParser = phone.Parser{}

@@ -29,10 +29,10 @@ type serveConfig struct {
 	build string // build into this directory and exit
 }
 
-func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// serveFlags declares the flags of serve into cfg.
+func serveFlags(cfg *serveConfig, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var cfg serveConfig
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address (loopback by default; the page needs no other host)")
 	fs.StringVar(&cfg.dir, "dir", "", "serve modules already built into `DIR` instead of building them at startup")
 	fs.StringVar(&cfg.build, "build", "", "build the modules into `DIR`, print their sizes and exit")
@@ -40,6 +40,12 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: smsgauge serve [-addr HOST:PORT] [-dir DIR] [-build DIR]")
 		fs.PrintDefaults()
 	}
+	return fs
+}
+
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var cfg serveConfig
+	fs := serveFlags(&cfg, stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
