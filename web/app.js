@@ -11,13 +11,34 @@
 
   // load instantiates one Go module; its main() registers the global
   // object synchronously before go.run returns control.
-  async function load(file, global) {
+  async function load(file, global, withExports) {
     const go = new Go();
     const { instance } = await WebAssembly.instantiateStreaming(fetch(file), go.importObject);
     go.run(instance);
     const api = globalThis[global];
     if (!api) throw new Error(file + ' did not register ' + global);
-    return api;
+    return withExports ? { api, exports: instance.exports } : api;
+  }
+
+  // fastCounter calls the module's count exports directly (see
+  // internal/webapi/export.go): the body goes into linear memory with
+  // TextEncoder.encodeInto and eight integers come back, with no
+  // syscall/js callback in between. It returns null on any error, and the
+  // caller then asks count(), which explains the error.
+  function fastCounter(ex) {
+    if (!ex || !ex.smsgauge_input || !ex.smsgauge_count || !ex.mem) return null;
+    const encoder = new TextEncoder();
+    const names = ['', 'GSM-7', 'UCS-2'];
+    return (s, o) => {
+      const cap = s.length * 3;
+      const p = ex.smsgauge_input(cap);
+      const { read, written } = encoder.encodeInto(s, new Uint8Array(ex.mem.buffer, p, Math.max(cap, 16)));
+      if (read !== s.length) return null;
+      const q = ex.smsgauge_count(written, (o.smart ? 1 : 0) | (o.nfc ? 2 : 0) | (o.udh16 ? 4 : 0));
+      if (q === 0) return null;
+      const v = new Int32Array(ex.mem.buffer, q, 8);
+      return { encoding: names[v[0]], segments: v[1], characters: v[2], units: v[3], capacity: v[4], used: v[5], left: v[6], saved: v[7] };
+    };
   }
 
   function options() {
@@ -37,7 +58,8 @@
   // burst of input or a large paste costs one render.
   function update() {
     if (!state.core) return;
-    const c = state.core.count(body.value, options());
+    const o = options();
+    const c = (state.fastCount && state.fastCount(body.value, o)) || state.core.count(body.value, o);
     if (c.error) {
       setStatus(c.error.message, true);
       return;
@@ -182,14 +204,23 @@
         msg.textContent = '';
         msg.className = 'msg';
       } else {
-        const r = api.parseAddress(v, { as: as, region: $('region').value.toUpperCase() });
+        const region = $('region').value.trim().toUpperCase();
+        // With a default region, national input is accepted and normalised;
+        // without one, only what Twilio accepts as is.
+        const r = api.parseAddress(v, { as: as, region: region, lenient: region !== '' });
         if (r.error) {
           msg.textContent = r.error.message;
           msg.className = 'msg error';
         } else {
-          msg.textContent = '✓ ' + r.kind + (r.normalized && r.normalized !== v ? ' · ' + r.normalized : '') +
-            (r.region ? ' · ' + r.region : '') + (r.type ? ' · ' + r.type : '');
-          msg.className = 'msg ok';
+          const n = r.number;
+          let text = '✓ ' + r.kind.replace('_', ' ') + (r.channel !== 'sms' ? ' on ' + r.channel : '');
+          if (r.value !== v) text += ' · ' + r.value;
+          if (n) {
+            text += ' · ' + (n.region || '?') + ' · ' + n.type.replace('_', ' ');
+            if (!n.valid) text += ' · not a number in use';
+          }
+          msg.textContent = text;
+          msg.className = n && !n.valid ? 'msg error' : 'msg ok';
         }
       }
       renderForm();
@@ -256,10 +287,13 @@
       render();
     },
     ensureFull,
+    // count through the fast exports, or null before the module loads.
+    fastCount: (s, o) => (state.fastCount ? state.fastCount(s, o || {}) : null),
   };
 
-  load('smsgauge-core.wasm', 'smsgauge').then((api) => {
+  load('smsgauge-core.wasm', 'smsgauge', true).then(({ api, exports }) => {
     state.core = api;
+    state.fastCount = fastCounter(exports);
     body.disabled = false;
     setStatus('Ready. Counting follows Twilio\'s rules; nothing leaves this page.');
     update();

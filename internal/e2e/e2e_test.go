@@ -463,6 +463,21 @@ func testAPI(t *testing.T, ctx context.Context) {
 	    threw,
 	  };
 	})()`, &r)
+	// The page's fast counter (direct wasm exports) agrees with count().
+	var mismatch []string
+	eval(t, ctx, `(() => {
+	  const bodies = ['', 'a'.repeat(160), 'a'.repeat(161), 'a'.repeat(152) + '€' + 'b'.repeat(20), '😀'.repeat(40),
+	    'ok\uD800ok', '\uDC00'.repeat(71), 'Ваш заказ 🚚 '.repeat(30), 'e\u0301'.repeat(70), 'a'.repeat(159) + '’', 'x\r\n'.repeat(80)];
+	  const out = [];
+	  for (const b of bodies) for (const o of [{}, {smart: true}, {nfc: true}, {udh16: true}, {smart: true, nfc: true}]) {
+	    const f = smsgaugePage.fastCount(b, o), c = smsgauge.count(b, o);
+	    if (!f || JSON.stringify(f) !== JSON.stringify(c)) out.push(JSON.stringify([b.slice(0, 20), o, f, c]));
+	  }
+	  return out;
+	})()`, &mismatch)
+	if len(mismatch) > 0 {
+		t.Errorf("fast counter and count() disagree:\n%s", strings.Join(mismatch, "\n"))
+	}
 	if r.ThrewNumber {
 		t.Errorf("analyze(42) threw; want an error object")
 	}

@@ -83,13 +83,22 @@ func AppendAnalysis(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 	return appendAnalysis(dst, body, a, nil), nil
 }
 
-// AppendCount appends the count() result: only the counter's figures
-// ({encoding, segments, characters, units, capacity, used, left, saved}),
-// computed as AppendAnalysis does but without the per-segment text or the
-// character lists, so that it stays cheap on every keystroke. used and left
-// are the units used and still free in the last segment; saved is the
-// segments smart encoding and NFC saved (0 when neither is on).
-func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
+// Count is what count() returns: the counter's figures only.
+type Count struct {
+	Encoding   sms.Encoding
+	Segments   int
+	Characters int
+	Units      int
+	Capacity   int // units per segment
+	Used       int // units used in the last segment
+	Left       int // units still free in the last segment
+	Saved      int // segments smart encoding and NFC saved (0 when neither is on)
+}
+
+// CountBody computes the counter's figures as AppendAnalysis would, but
+// without the per-segment text or the character lists, so that it stays
+// cheap on every keystroke.
+func CountBody(body string, o AnalyzeOptions) (Count, error) {
 	core := sms.Options{UDH16: o.UDH16}
 	var a sms.Analysis
 	saved := 0
@@ -97,34 +106,47 @@ func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 	case o.Smart:
 		sa, err := sms.SmartOptions{Policy: o.Policy, NFC: o.NFC, Core: core}.Analyze(body)
 		if err != nil {
-			return nil, libError(err, "options")
+			return Count{}, libError(err, "options")
 		}
 		a, saved = sa.After, sa.Saved
 	case o.NFC:
 		before, err := core.Analyze(body)
 		if err != nil {
-			return nil, libError(err, "options")
+			return Count{}, libError(err, "options")
 		}
 		if a, err = core.Analyze(norm.NFC.String(body)); err != nil {
-			return nil, libError(err, "options")
+			return Count{}, libError(err, "options")
 		}
 		saved = before.Segments - a.Segments
 	default:
 		var err error
 		if a, err = core.Analyze(body); err != nil {
-			return nil, libError(err, "options")
+			return Count{}, libError(err, "options")
 		}
 	}
 	used := lastUsed(a)
+	return Count{
+		Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
+		Capacity: a.Capacity, Used: used, Left: a.Capacity - used, Saved: saved,
+	}, nil
+}
+
+// AppendCount appends the count() result: {encoding, segments, characters,
+// units, capacity, used, left, saved} (see Count).
+func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
+	c, err := CountBody(body, o)
+	if err != nil {
+		return nil, err
+	}
 	w := obj{b: append(dst, '{')}
-	w.str("encoding", a.Encoding.String())
-	w.int("segments", a.Segments)
-	w.int("characters", a.Characters)
-	w.int("units", a.Units)
-	w.int("capacity", a.Capacity)
-	w.int("used", used)
-	w.int("left", a.Capacity-used)
-	w.int("saved", saved)
+	w.str("encoding", c.Encoding.String())
+	w.int("segments", c.Segments)
+	w.int("characters", c.Characters)
+	w.int("units", c.Units)
+	w.int("capacity", c.Capacity)
+	w.int("used", c.Used)
+	w.int("left", c.Left)
+	w.int("saved", c.Saved)
 	return append(w.b, '}'), nil
 }
 
