@@ -167,8 +167,10 @@
     }
     state.suggestion = s;
     if (s.body === body.value || s.saved <= 0) {
-      $('suggestion').textContent = s.remaining && s.remaining.length ?
-        'No cheaper body known: ' + s.remaining.length + ' character' + (s.remaining.length === 1 ? '' : 's') + ' cannot be replaced.' : '';
+      const stuck = s.fixes.filter((f) => f.fix === 'none');
+      $('suggestion').textContent = stuck.length === 0 ? 'No replacement saves a segment here.' :
+        'No cheaper body: ' + stuck.slice(0, 5).map((f) => f.text).join(' ') + (stuck.length > 5 ? ' …' : '') +
+        ' ha' + (stuck.length === 1 ? 's' : 've') + ' no GSM-7 replacement, so the message stays UCS-2.';
       btn.hidden = true;
       return;
     }
@@ -213,10 +215,10 @@
           msg.className = 'msg error';
         } else {
           const n = r.number;
-          let text = '✓ ' + r.kind.replace('_', ' ') + (r.channel !== 'sms' ? ' on ' + r.channel : '');
+          let text = '✓ ' + r.kind.replaceAll('_', ' ') + (r.channel !== 'sms' ? ' on ' + r.channel : '');
           if (r.value !== v) text += ' · ' + r.value;
           if (n) {
-            text += ' · ' + (n.region || '?') + ' · ' + n.type.replace('_', ' ');
+            text += ' · ' + (n.region || '?') + ' · ' + n.type.replaceAll('_', ' ');
             if (!n.valid) text += ' · not a number in use';
           }
           msg.textContent = text;
@@ -247,7 +249,7 @@
       list.append(li);
       return;
     }
-    $('form').textContent = r.form || '';
+    $('form').textContent = r.form || '(not valid yet: see below)';
     for (const e of r.errors || []) {
       const li = document.createElement('li');
       li.textContent = e.message;

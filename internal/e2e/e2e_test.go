@@ -410,8 +410,9 @@ func testLoneSurrogate(t *testing.T, ctx context.Context) {
 
 func testScreenshot(t *testing.T, ctx context.Context) {
 	paste(t, ctx, "Hi Zoë, your order #4411 ships today ’cause we’re fast 🚚. Track it: https://example.com/t/4411 — reply STOP to opt out. Total €12.50 {incl. VAT}.")
-	run(t, ctx, chromedp.Click(chromedp.CSS("#to")), chromedp.SendKeys(chromedp.CSS("#to"), "+1415555267"))
-	run(t, ctx, chromedp.Click(chromedp.CSS("#from")), chromedp.SendKeys(chromedp.CSS("#from"), "+15017122661"))
+	run(t, ctx, clearField("to"), clearField("from"))
+	run(t, ctx, chromedp.Click(chromedp.CSS("#to")), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
+	run(t, ctx, chromedp.Click(chromedp.CSS("#from")), chromedp.SendKeys(chromedp.CSS("#from"), "Acme Co"))
 	waitMsg(t, ctx, "from")
 	waitMsg(t, ctx, "to")
 	read(t, ctx)
@@ -430,7 +431,7 @@ func testScreenshot(t *testing.T, ctx context.Context) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s (%d bytes)", out, len(png))
-	run(t, ctx, script(`for (const id of ['to', 'from']) { const e = document.getElementById(id); e.value = ''; e.dispatchEvent(new Event('input')); }`))
+	run(t, ctx, clearField("to"), clearField("from"))
 }
 
 func testAPI(t *testing.T, ctx context.Context) {
