@@ -170,4 +170,3 @@ func splitSimpleURL(s string) (host, port string, user, ok bool) {
 	}
 	return host, port, user, true
 }
-
