@@ -101,20 +101,21 @@ type Count struct {
 func CountBody(body string, o AnalyzeOptions) (Count, error) {
 	core := sms.Options{UDH16: o.UDH16}
 	var a sms.Analysis
-	saved := 0
+	saved, text := 0, body
 	switch {
 	case o.Smart:
 		sa, err := sms.SmartOptions{Policy: o.Policy, NFC: o.NFC, Core: core}.Analyze(body)
 		if err != nil {
 			return Count{}, libError(err, "options")
 		}
-		a, saved = sa.After, sa.Saved
+		a, saved, text = sa.After, sa.Saved, sa.Body
 	case o.NFC:
 		before, err := core.Analyze(body)
 		if err != nil {
 			return Count{}, libError(err, "options")
 		}
-		if a, err = core.Analyze(norm.NFC.String(body)); err != nil {
+		text = norm.NFC.String(body)
+		if a, err = core.Analyze(text); err != nil {
 			return Count{}, libError(err, "options")
 		}
 		saved = before.Segments - a.Segments
@@ -124,7 +125,7 @@ func CountBody(body string, o AnalyzeOptions) (Count, error) {
 			return Count{}, libError(err, "options")
 		}
 	}
-	used := lastUsed(a)
+	used := lastUsed(a, text)
 	return Count{
 		Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
 		Capacity: a.Capacity, Used: used, Left: a.Capacity - used, Saved: saved,
@@ -150,18 +151,43 @@ func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 	return append(w.b, '}'), nil
 }
 
-// lastUsed returns the units used by the last segment of a. When every
-// unit the splitter places is one septet or one UTF-16 unit (GSM-7 with no
-// escape pair; UCS-2 where every grapheme cluster is one BMP code point)
-// no unit ever moves to the next segment, every segment but the last is
-// full, and the answer is arithmetic. Otherwise it walks the segments.
-func lastUsed(a sms.Analysis) int {
+// lastUsed returns the units used by the last segment of a, the analysis
+// of text. The splitter moves a unit that does not fit whole to the next
+// segment; when every unit is one code point its rule is a plain greedy
+// fill, which a loop over the runes reproduces without the splitter's
+// grapheme machinery: always in GSM-7 (every character is one code point
+// there, an escape pair is one code point of two septets, and CR LF may be
+// cut), and in UCS-2 when no grapheme cluster has more than one code point
+// and no byte is invalid (a surrogate pair is one code point of two
+// units). Otherwise it walks the segments.
+func lastUsed(a sms.Analysis, text string) int {
 	if a.Segments <= 1 {
 		return a.Units
 	}
-	if (a.Encoding == sms.EncodingGSM7 && a.Units == a.Scalars) ||
-		(a.Encoding == sms.EncodingUCS2 && a.Units == a.Graphemes && a.Invalid == 0) {
-		return a.Units - (a.Segments-1)*a.Capacity
+	switch {
+	case a.Encoding == sms.EncodingGSM7:
+		used := 0
+		for _, r := range text {
+			u := sms.GSM7Septets(r)
+			if used+u > a.Capacity {
+				used = 0
+			}
+			used += u
+		}
+		return used
+	case a.Graphemes == a.Scalars && a.Invalid == 0:
+		used := 0
+		for _, r := range text {
+			u := 1
+			if r >= 0x10000 {
+				u = 2
+			}
+			if used+u > a.Capacity {
+				used = 0
+			}
+			used += u
+		}
+		return used
 	}
 	used := 0
 	for seg := range a.EachSegment() {

@@ -25,6 +25,11 @@ var bodies = []struct{ name, body string }{
 	{"flags", strings.Repeat("🇫🇷🇩🇪", 30)},
 	{"cyrillic", strings.Repeat("Привет, мир! ", 30)},
 	{"cyrillic-emoji", strings.Repeat("Ваш заказ №4411 отправлен 🚚. ", 30)},
+	{"emoji-skin-tone", strings.Repeat("ok 👍🏽 ", 40)},
+	{"astral-at-cut", strings.Repeat("a", 66) + strings.Repeat("😀x", 60)},
+	{"escape-at-cut", strings.Repeat("a", 152) + strings.Repeat("€a", 100)},
+	{"crlf-at-cut", strings.Repeat("a", 152) + strings.Repeat("\r\n", 100)},
+	{"ucs2-crlf", "ж" + strings.Repeat("a\r\n", 100)},
 	{"combining", strings.Repeat("e\u0301", 70)},
 	{"cjk", strings.Repeat("漢字かな", 50)},
 	{"invalid-utf8", "ab\xffcd\xfe" + strings.Repeat("x", 80)},
@@ -45,7 +50,8 @@ func TestLastUsed(t *testing.T) {
 		for _, udh16 := range []bool{false, true} {
 			// Grow the body across several cuts, one rune at a time.
 			rs := []rune(tc.body)
-			for n := 0; n <= len(rs); n += 1 + len(rs)/97 {
+			step := 1 + len(rs)/700
+			for n := 0; n <= len(rs); n += step {
 				body := string(rs[:n])
 				if tc.name == "invalid-utf8" {
 					body = tc.body[:min(len(tc.body), n)]
@@ -54,7 +60,7 @@ func TestLastUsed(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got, want := lastUsed(a), walkLastUsed(a); got != want {
+				if got, want := lastUsed(a, body), walkLastUsed(a); got != want {
 					t.Errorf("%s[:%d] udh16=%v: lastUsed = %d, want %d (walk)", tc.name, n, udh16, got, want)
 				}
 			}
