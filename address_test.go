@@ -2,6 +2,7 @@ package sms
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -275,5 +276,37 @@ func TestAddressRuleStrings(t *testing.T) {
 	}
 	if got := numAddressRules.String(); got != "rule(36)" && !strings.HasPrefix(got, "rule(") {
 		t.Errorf("out-of-range rule String = %q", got)
+	}
+}
+
+type wrappingNumbers struct{ err error }
+
+func (w wrappingNumbers) ParseNumber(s, region string) (NumberInfo, error) {
+	return NumberInfo{}, w.err
+}
+
+// TestParserErrorRule checks that the rule of an *AddressError returned by a
+// NumberParser, even wrapped, is kept, and that other errors become
+// RuleInvalidNumber.
+func TestParserErrorRule(t *testing.T) {
+	cases := []struct {
+		name string
+		err  error
+		want AddressRule
+	}{
+		{"address error", &AddressError{Rule: RuleTooShort}, RuleTooShort},
+		{"wrapped", fmt.Errorf("parser: %w", &AddressError{Rule: RuleUnknownCountryCode}), RuleUnknownCountryCode},
+		{"plain", errors.New("boom"), RuleInvalidNumber},
+		{"rule none", &AddressError{}, RuleInvalidNumber},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o := AddressOptions{Lenient: true, Region: "US", Numbers: wrappingNumbers{tc.err}}
+			_, err := o.ParseAddress("415 555 2671")
+			var ae *AddressError
+			if !errors.As(err, &ae) || ae.Rule != tc.want || ae.Value != "415 555 2671" {
+				t.Errorf("ParseAddress with parser error %v = %v, want rule %s", tc.err, err, tc.want)
+			}
+		})
 	}
 }

@@ -195,7 +195,24 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 			// Plain text runs a word at a time, one septet a byte, so its
 			// packing is arithmetic.
 			if i >= nextWord && i+8 <= len(s) {
-				if plainBad(load64(s, i))&swarHi != 0 {
+				w := load64(s, i)
+				if plainBad(w)&swarHi != 0 {
+					// Eight ASCII bytes with escapes among them: count the
+					// word at once when no cut can fall inside it.
+					if w&swarHi == 0 && pos+16 <= capacity {
+						extra, bad, cr := asciiWord(w)
+						if bad {
+							return gsmCount{}, false
+						}
+						if cr != 0 {
+							crlf += countCRLF(s, i, cr)
+						}
+						pos += 8 + extra
+						units += 8 + extra
+						scalars += 8
+						i += 8
+						continue
+					}
 					nextWord = i + 8
 					goto one
 				}

@@ -202,13 +202,7 @@ func analyze(s string, enc Encoding, udh int) (a Analysis, ok bool) {
 			a.Characters = g.units
 			a.Scalars = g.scalars
 			a.Graphemes = g.scalars - g.crlf
-			a.MessageBits = 7 * g.units
-			if g.units <= SingleGSM7Septets {
-				a.Segments, a.Capacity = 1, SingleGSM7Septets
-			} else {
-				a.Segments, a.Capacity, a.UDHOctets = g.segs, multi, udh
-			}
-			a.TotalBits = a.MessageBits + 8*a.UDHOctets*a.Segments
+			a.size(7, SingleGSM7Septets, multi, udh, g.segs)
 			return a, true
 		}
 		if enc == EncodingGSM7 {
@@ -225,14 +219,21 @@ func analyze(s string, enc Encoding, udh int) (a Analysis, ok bool) {
 	a.NonGSM = u.nonGSM
 	a.FirstNonGSM = u.firstNonGSM
 	a.Invalid = u.invalid
-	a.MessageBits = 16 * u.units
-	if u.units <= SingleUCS2Units {
-		a.Segments, a.Capacity = 1, SingleUCS2Units
+	a.size(16, SingleUCS2Units, multi, udh, u.segs)
+	return a, true
+}
+
+// size fills in the sizes once Units is known: a single segment holds
+// single units; past that, segs parts of multi units, each with a UDH of
+// udh octets.
+func (a *Analysis) size(bitsPerUnit, single, multi, udh, segs int) {
+	a.MessageBits = bitsPerUnit * a.Units
+	if a.Units <= single {
+		a.Segments, a.Capacity = 1, single
 	} else {
-		a.Segments, a.Capacity, a.UDHOctets = u.segs, multi, udh
+		a.Segments, a.Capacity, a.UDHOctets = segs, multi, udh
 	}
 	a.TotalBits = a.MessageBits + 8*a.UDHOctets*a.Segments
-	return a, true
 }
 
 // Split returns the segments of body as Twilio would send them. The Text of

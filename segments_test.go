@@ -409,3 +409,40 @@ func TestAnalyzeBytesMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestLongBodies runs pathological bodies of about 2 MB: were any path
+// quadratic, the test would not finish. Each must also rebuild itself.
+func TestLongBodies(t *testing.T) {
+	const n = 1 << 19
+	tests := []struct{ name, unit string }{
+		{name: "one huge cluster of marks", unit: "\u0301"},
+		{name: "ZWJ chain", unit: "👩\u200D"},
+		{name: "regional indicators", unit: "🇫"},
+		{name: "prepend marks", unit: "\u0600"},
+		{name: "Hangul jamo", unit: "\u1100"},
+		{name: "CRLF", unit: "\r\n"},
+		{name: "escapes", unit: "€"},
+		{name: "invalid bytes", unit: "\xff"},
+		{name: "mixed joiners", unit: "a\u0301🇫\u200D👍🏽\u0600x"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body := "x" + strings.Repeat(tc.unit, n/len(tc.unit))
+			a := Analyze(body)
+			segs := Split(body)
+			if len(segs) != a.Segments {
+				t.Fatalf("len(Split) = %d, Segments = %d", len(segs), a.Segments)
+			}
+			var b strings.Builder
+			for _, s := range segs {
+				b.WriteString(s.Text)
+				if s.Units > s.Capacity || s.Units == 0 {
+					t.Fatalf("segment %d holds %d/%d units", s.Index, s.Units, s.Capacity)
+				}
+			}
+			if b.String() != body {
+				t.Fatal("segments do not rebuild the body")
+			}
+		})
+	}
+}

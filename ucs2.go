@@ -156,6 +156,30 @@ func nextCluster(s string, i int) cluster {
 	return c
 }
 
+// withMarks returns the cluster at s[i] when it is a rune that is no joiner
+// and no control followed by combining marks (Extend, SpacingMark) and
+// nothing else that could join it; ok is false otherwise.
+func withMarks(s string, i int) (c cluster, ok bool) {
+	r, n := decodeAt(s, i)
+	if controls.has(r) || joiners.has(r) {
+		return c, false
+	}
+	c = cluster{end: i + n, units: utf16Units(r), scalars: 1}
+	for c.end < len(s) {
+		r2, n2 := decodeAt(s, c.end)
+		if !absorbers.has(r2) {
+			if r2 == 0x200D || joiners.has(r2) && !isRI(r2) {
+				return c, false
+			}
+			break
+		}
+		c.end += n2
+		c.units += utf16Units(r2)
+		c.scalars++
+	}
+	return c, c.scalars > 1
+}
+
 // slowCluster asks the grapheme engine for the cluster at s[i].
 func slowCluster(s string, i int) cluster {
 	g, _, _, _ := uniseg.FirstGraphemeClusterInString(s[i:], -1)
@@ -256,6 +280,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		// rune not yet packed (pend), so that the last rune can be taken
 		// back when a joiner follows it.
 		k, m, runes, astral, last, lastGSM, pend := i, 0, 0, 0, -1, false, false
+		marks := 0 // scalars beyond one a cluster
 	run:
 		for k < len(s) {
 			b := s[k]
@@ -323,6 +348,29 @@ func scanUCS2(s string, capacity int) ucs2Count {
 							firstNonGSM = -1
 						}
 					}
+					// Combining marks after it: the cluster is known.
+					if absorbers.has(r) {
+						if cl, ok := withMarks(s, k); ok {
+							place(m)
+							m = 0
+							if cl.units <= capacity {
+								placeWhole(cl.units)
+							} else {
+								for _, r := range s[k:cl.end] {
+									placeWhole(utf16Units(r))
+								}
+							}
+							if nonGSM == 0 {
+								firstNonGSM = k
+							}
+							nonGSM++
+							runes++
+							astral += cl.units - 1
+							marks += cl.scalars - 1
+							k, last = cl.end, -1
+							continue
+						}
+					}
 				}
 				break
 			}
@@ -368,7 +416,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		}
 		c.units += runes + astral
 		c.chars += runes
-		c.scalars += runes
+		c.scalars += runes + marks
 		i = k
 		if i >= len(s) {
 			break

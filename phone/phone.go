@@ -76,11 +76,14 @@ func Parse(s, region string) (sms.NumberInfo, error) {
 		}
 		return sms.NumberInfo{}, fail(s, rule, -1)
 	}
-	if !n.Valid && num.GetItalianLeadingZero() && s != n.E164 {
-		// A national number with leading zeros that the metadata does not
-		// know can format to an E.164 string that reads back as another
-		// number ("0000000" in AX gives "+358000000", which reads as
-		// "+35800000"). Such a reading is not a normalisation: reject it.
+	if !n.Valid && s != n.E164 {
+		// A number the metadata does not know can format to an E.164
+		// string that reads back as another number: leading zeros
+		// ("0000000" in AX gives "+358000000", which reads as "+35800000"),
+		// a national prefix stripped twice ("+1110000000000" gives
+		// "+110000000000", which reads as "+10000000000"). Such a reading is
+		// not a normalisation: reject it. Valid numbers are stable, because
+		// libphonenumber only strips a prefix when the rest stays valid.
 		again := &phonenumbers.PhoneNumber{}
 		if phonenumbers.ParseToNumber(n.E164, "", again) != nil || phonenumbers.Format(again, phonenumbers.E164) != n.E164 {
 			return sms.NumberInfo{}, fail(s, sms.RuleInvalidNumber, -1)

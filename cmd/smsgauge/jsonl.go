@@ -15,6 +15,8 @@ import (
 type jsonlIn struct {
 	ID   json.RawMessage `json:"id"`
 	Body *string         `json:"body"`
+	To   *string         `json:"to"`
+	From *string         `json:"from"`
 }
 
 // jsonlOut is one output line. The field names and meanings are a stable
@@ -28,14 +30,18 @@ type jsonlOut struct {
 	Units       *int            `json:"units,omitempty"`
 	SegmentBits []int           `json:"segment_bits,omitempty"`
 	Smart       *smartJSONOut   `json:"smart,omitempty"`
+	To          map[string]any  `json:"to,omitempty"`
+	From        map[string]any  `json:"from,omitempty"`
 	Error       string          `json:"error,omitempty"`
 }
 
-// runJSONL reads JSON lines {"id": ..., "body": "..."} and writes one JSON
-// line per input line, in order. A line that is not a JSON object with a
+// runJSONL reads JSON lines {"id": ..., "body": "...", "to": "...", "from":
+// "..."} (to and from optional) and writes one JSON line per input line, in
+// order, with to and from objects {kind, normalized, region, valid, error}
+// when the input had them. A line that is not a JSON object with a
 // string body gets {"id", "line", "error"}, and the run goes on; the exit
 // code is then 1. Blank lines are input lines too, and get an error.
-func runJSONL(opts sms.Options, sf *smartFlags, stdin io.Reader, stdout, stderr io.Writer) int {
+func runJSONL(opts sms.Options, sf *smartFlags, region string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := bufio.NewReaderSize(stdin, 1<<16)
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
@@ -51,7 +57,7 @@ func runJSONL(opts sms.Options, sf *smartFlags, stdin io.Reader, stdout, stderr 
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
 		}
-		o := jsonlLine(opts, sf, bytes.TrimRight(b, "\r\n"), line)
+		o := jsonlLine(opts, sf, region, bytes.TrimRight(b, "\r\n"), line)
 		if o.Error != "" {
 			failed++
 		}
@@ -70,7 +76,7 @@ func runJSONL(opts sms.Options, sf *smartFlags, stdin io.Reader, stdout, stderr 
 	return 0
 }
 
-func jsonlLine(opts sms.Options, sf *smartFlags, b []byte, line int) jsonlOut {
+func jsonlLine(opts sms.Options, sf *smartFlags, region string, b []byte, line int) jsonlOut {
 	var in jsonlIn
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&in); err != nil {
@@ -97,6 +103,14 @@ func jsonlLine(opts sms.Options, sf *smartFlags, b []byte, line int) jsonlOut {
 	o.SegmentBits = make([]int, 0, a.Segments)
 	for s := range a.EachSegment() {
 		o.SegmentBits = append(o.SegmentBits, s.Bits)
+	}
+	// Addresses are checked, and reported, but do not fail the line: the
+	// body's estimate stands whatever the numbers are.
+	if in.To != nil {
+		o.To = addressJSON(*in.To, "to", region)
+	}
+	if in.From != nil {
+		o.From = addressJSON(*in.From, "from", region)
 	}
 	if sf != nil && sf.enabled() {
 		sm, err := smartJSON(*in.Body, sf, opts)

@@ -118,3 +118,41 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help exit %d:\n%s", code, out)
 	}
 }
+
+func TestJSONLAddresses(t *testing.T) {
+	in := `{"id":1,"body":"hi","to":"+14155552671","from":"MyBrand"}` + "\n" +
+		`{"id":2,"body":"hi","to":"(415) 555-2671","from":"whatsapp:+14155550100"}` + "\n" +
+		`{"id":3,"body":"hi","to":"+0123"}` + "\n"
+	out, _, code := runCmd(t, in, "--jsonl", "-region", "US")
+	if code != 0 {
+		t.Errorf("exit %d, want 0: address problems are reported, not failures", code)
+	}
+	var lines []struct {
+		ID   int            `json:"id"`
+		To   map[string]any `json:"to"`
+		From map[string]any `json:"from"`
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var v struct {
+			ID   int            `json:"id"`
+			To   map[string]any `json:"to"`
+			From map[string]any `json:"from"`
+		}
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, v)
+	}
+	if len(lines) != 3 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	if lines[0].To["kind"] != "phone" || lines[0].To["valid"] != true || lines[0].From["kind"] != "sender_id" {
+		t.Errorf("line 1 = %+v", lines[0])
+	}
+	if lines[1].To["normalized"] != "+14155552671" {
+		t.Errorf("line 2 to = %+v, want normalised +14155552671", lines[1].To)
+	}
+	if lines[2].To["valid"] != false || lines[2].To["error"] == "" || lines[2].From != nil {
+		t.Errorf("line 3 = %+v, want an error for to and no from", lines[2])
+	}
+}

@@ -20,6 +20,7 @@ type reportFlags struct {
 	udh16    bool
 	encoding string
 	smart    *smartFlags
+	region   string
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -28,6 +29,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.udh16, "udh16", false, "16-bit concatenation reference: 7-octet UDH, 152 septets or 66 units per part")
 	fs.StringVar(&f.encoding, "encoding", "auto", "force an encoding: auto, GSM-7 or UCS-2")
 	f.smart = addSmartFlags(fs)
+	fs.StringVar(&f.region, "region", "", "with --jsonl: ISO 3166-1 alpha-2 region for national numbers in to and from, such as US")
 }
 
 func (f *reportFlags) options() (sms.Options, error) {
@@ -62,7 +64,7 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		return 2
 	}
 	if f.jsonl {
-		return runJSONL(opts, f.smart, stdin, stdout, stderr)
+		return runJSONL(opts, f.smart, f.region, stdin, stdout, stderr)
 	}
 	var body string
 	if fs.NArg() > 0 {
