@@ -38,9 +38,11 @@ func (k MessageKind) MarshalText() ([]byte, error) { return []byte(k.String()), 
 type Estimate struct {
 	Kind MessageKind
 	// Segments is the expected num_segments: the SMS segments of Body, or 1
-	// for an MMS, WhatsApp or Messenger message. For RCS it is what the body
-	// costs as SMS, which is what an SMS fallback bills. It is 0 when the
-	// content is a template (ContentSid) whose text is not known here.
+	// for an MMS, WhatsApp or Messenger message. For RCS ("rcs:" To) it is
+	// RCSSegments(Body), Twilio's US billing of one segment per 160 bytes;
+	// Analysis.Segments then says what the same text costs as SMS. It is 0
+	// when the content is a template (ContentSid) whose text is not known
+	// here.
 	Segments int
 	// Encoding is the encoding of Body as sent: after smart encoding when
 	// SmartEncoded=true.
@@ -95,6 +97,8 @@ func (r Rules) Estimate(m CreateMessage) Estimate {
 		e.Segments = 1
 	case m.Body == "" && m.ContentSid != "":
 		e.Segments = 0
+	case e.Kind == KindRCS:
+		e.Segments = RCSSegments(e.Body)
 	default:
 		e.Segments = a.Segments
 	}
@@ -111,7 +115,7 @@ func (r Rules) bodyWarnings(m CreateMessage) []Warning {
 		return nil
 	}
 	e := r.Estimate(m)
-	if e.Kind != KindSMS && e.Kind != KindRCS {
+	if e.Kind != KindSMS {
 		return nil
 	}
 	var w []Warning

@@ -32,7 +32,8 @@ func TestEstimate(t *testing.T) {
 		{"SendAsMms", Rules{}, CreateMessage{To: "+14155552671", Body: strings.Repeat("a", 500), SendAsMms: True}, KindMMS, 1, EncodingGSM7, false, ""},
 		{"whatsapp", Rules{}, CreateMessage{To: "whatsapp:+14155552671", Body: strings.Repeat("😀", 100)}, KindWhatsApp, 1, EncodingUCS2, false, ""},
 		{"messenger", Rules{}, CreateMessage{To: "messenger:123", Body: "hi"}, KindMessenger, 1, EncodingGSM7, false, ""},
-		{"rcs bills as SMS fallback", Rules{}, CreateMessage{To: "rcs:+14155552671", Body: strings.Repeat("a", 200)}, KindRCS, 2, EncodingGSM7, false, ""},
+		{"rcs bills per 160 bytes", Rules{}, CreateMessage{To: "rcs:+14155552671", Body: strings.Repeat("é", 100)}, KindRCS, 2, EncodingGSM7, false, ""},
+		{"rcs short", Rules{}, CreateMessage{To: "rcs:+14155552671", Body: strings.Repeat("a", 160)}, KindRCS, 1, EncodingGSM7, false, ""},
 		{"template", Rules{}, CreateMessage{To: "+14155552671", ContentSid: tHX}, KindSMS, 0, EncodingGSM7, false, ""},
 	}
 	for _, tc := range tests {

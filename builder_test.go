@@ -285,6 +285,24 @@ func TestRulesConfigurableWindow(t *testing.T) {
 	}
 }
 
+func TestRulesBadWindow(t *testing.T) {
+	m := validMessage()
+	m.MessagingServiceSid = tMG
+	m.ScheduleType = ScheduleFixed
+	m.SendAt = testNow.Add(time.Hour)
+	for _, r := range []Rules{
+		{Now: testRules.Now, MinLead: -time.Minute},
+		{Now: testRules.Now, MaxLead: -time.Minute},
+		{Now: testRules.Now, MinLead: 2 * time.Hour, MaxLead: time.Hour},
+	} {
+		err := r.Validate(m)
+		var oe *OptionError
+		if !errors.As(err, &oe) || !errors.Is(err, ErrInvalidOption) {
+			t.Errorf("Rules{MinLead: %v, MaxLead: %v}.Validate() = %v, want an *OptionError", r.MinLead, r.MaxLead, err)
+		}
+	}
+}
+
 func TestValidateUsesInjectedClock(t *testing.T) {
 	m := validMessage()
 	m.MessagingServiceSid = tMG

@@ -19,6 +19,15 @@ func checkContentVariables(p *problems, s string) {
 	if !checkUTF8(p, param, s) {
 		return
 	}
+	if stringObjectOK(s) {
+		return // the common case, without allocating
+	}
+	checkContentVariablesJSON(p, s)
+}
+
+// checkContentVariablesJSON is checkContentVariables with encoding/json.
+func checkContentVariablesJSON(p *problems, s string) {
+	const param = "ContentVariables"
 	dec := json.NewDecoder(strings.NewReader(s))
 	tok, err := dec.Token()
 	if err != nil {
@@ -121,4 +130,111 @@ func jsonKind(tok json.Token) string {
 		return "null"
 	}
 	return "something else"
+}
+
+// stringObjectOK reports, without allocating, whether s is one JSON object
+// whose values are strings of at most MaxContentVarUnits UTF-16 units, with
+// distinct keys. It answers false for anything it is unsure of (a key with
+// escapes, more than 32 keys), and checkContentVariables then asks
+// encoding/json, which also words the error. s is valid UTF-8.
+func stringObjectOK(s string) bool {
+	var keys [32]string
+	n := 0
+	i := skipWS(s, 0)
+	if i >= len(s) || s[i] != '{' {
+		return false
+	}
+	i = skipWS(s, i+1)
+	if i < len(s) && s[i] == '}' {
+		return skipWS(s, i+1) == len(s)
+	}
+	for {
+		end, _, escaped, ok := scanJSONString(s, i)
+		if !ok || escaped || n == len(keys) {
+			return false
+		}
+		key := s[i+1 : end-1]
+		for _, k := range keys[:n] {
+			if k == key {
+				return false
+			}
+		}
+		keys[n] = key
+		n++
+		i = skipWS(s, end)
+		if i >= len(s) || s[i] != ':' {
+			return false
+		}
+		i = skipWS(s, i+1)
+		end, units, _, ok := scanJSONString(s, i)
+		if !ok || units > MaxContentVarUnits {
+			return false
+		}
+		i = skipWS(s, end)
+		if i >= len(s) {
+			return false
+		}
+		switch s[i] {
+		case ',':
+			i = skipWS(s, i+1)
+		case '}':
+			return skipWS(s, i+1) == len(s)
+		default:
+			return false
+		}
+	}
+}
+
+func skipWS(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// scanJSONString scans the JSON string that starts at s[i]. It returns the
+// index after its closing quote, the UTF-16 length of its value, whether it
+// holds escapes, and whether it is a well-formed string.
+func scanJSONString(s string, i int) (end, units int, escaped, ok bool) {
+	if i >= len(s) || s[i] != '"' {
+		return 0, 0, false, false
+	}
+	for i++; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"':
+			return i + 1, units, escaped, true
+		case c < 0x20:
+			return 0, 0, false, false
+		case c == '\\':
+			escaped = true
+			if i+1 >= len(s) {
+				return 0, 0, false, false
+			}
+			switch s[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if i+6 > len(s) || !isHexByte(s[i+2]) || !isHexByte(s[i+3]) || !isHexByte(s[i+4]) || !isHexByte(s[i+5]) {
+					return 0, 0, false, false
+				}
+				i += 6 // one UTF-16 unit; a surrogate pair is two escapes
+			default:
+				return 0, 0, false, false
+			}
+			units++
+		case c < utf8.RuneSelf:
+			units++
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r > 0xFFFF {
+				units += 2
+			} else {
+				units++
+			}
+			i += size
+		}
+	}
+	return 0, 0, false, false
 }

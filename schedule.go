@@ -28,7 +28,8 @@ type Rules struct {
 	// DefaultMinLead (15 minutes).
 	MinLead time.Duration
 	// MaxLead is how far ahead of Now a SendAt may be at most; 0 means
-	// DefaultMaxLead (35 days).
+	// DefaultMaxLead (35 days). A negative lead, or a MaxLead below MinLead,
+	// makes Validate fail with an *OptionError when SendAt is set.
 	MaxLead time.Duration
 	// PermissiveSenderID lets an alphanumeric From also hold - + _ and &
 	// (AddressOptions.Permissive). Addresses are otherwise checked strictly,
@@ -80,7 +81,15 @@ func (r Rules) checkSchedule(p *problems, m CreateMessage) {
 	if m.ScheduleType == "" {
 		p.add("ScheduleType", ParamRequired, "SendAt without ScheduleType=fixed: Twilio would ignore SendAt and send at once")
 	}
+	if r.MinLead < 0 || r.MaxLead < 0 {
+		*p = append(*p, &OptionError{Option: "Rules.MinLead/MaxLead", Value: r.MinLead.String() + "/" + r.MaxLead.String()})
+		return
+	}
 	earliest, latest := r.Window()
+	if latest.Before(earliest) {
+		*p = append(*p, &OptionError{Option: "Rules.MaxLead", Value: latest.Sub(earliest).String() + " before MinLead"})
+		return
+	}
 	at := m.SendAt.Truncate(time.Second) // what Form sends
 	switch {
 	case at.Before(earliest):

@@ -2,7 +2,10 @@ package sms
 
 import (
 	"net/url"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 var urlSeeds = []string{
@@ -49,4 +52,59 @@ func FuzzSplitSimpleURL(f *testing.F) {
 			checkURL(&p, "MediaUrl", s, false)
 		}
 	})
+}
+
+func TestHostProblem(t *testing.T) {
+	tests := []struct {
+		name, host string
+		ok         bool
+	}{
+		{"simple", "example.com", true},
+		{"trailing dot", "example.com.", true},
+		{"single label", "localhost", true},
+		{"ipv4", "192.0.2.1", true},
+		{"ipv6", "2001:db8::1", true},
+		{"bad ipv4", "192.0.2.256", false},
+		{"empty", "", false},
+		{"empty label", "a..b", false},
+		{"label 63", strings.Repeat("a", 63) + ".com", true},
+		{"label 64", strings.Repeat("a", 64) + ".com", false},
+		{"host 254", strings.Repeat("a.", 127) + "ab", false},
+		{"leading hyphen", "-a.com", false},
+		{"trailing hyphen", "a-.com", false},
+		{"underscore", "my_host.example.com", false},
+		{"non-ASCII", "bücher.example", false},
+		{"punycode", "xn--bcher-kva.example", true},
+		{"other char", "a!b.com", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hostProblem(tc.host); (got == "") != tc.ok {
+				t.Fatalf("hostProblem(%q) = %q, want ok %v", tc.host, got, tc.ok)
+			}
+		})
+	}
+}
+
+func TestHumanDuration(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "0 seconds"}, {time.Minute, "1 minute"}, {15 * time.Minute, "15 minutes"}, {time.Hour, "1 hour"},
+		{24 * time.Hour, "1 day"}, {35 * 24 * time.Hour, "35 days"}, {90 * time.Second, "1m30s"},
+	} {
+		if got := humanDuration(tc.d); got != tc.want {
+			t.Errorf("humanDuration(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+	if got := quoteShort(strings.Repeat("é", 30)); got != strconv.Quote(strings.Repeat("é", 20))+"..." {
+		t.Errorf("quoteShort cut = %s", got)
+	}
+	if b, _ := KindRCS.MarshalText(); string(b) != "rcs" || MessageKind(9).String() != "unknown" {
+		t.Errorf("MessageKind text = %q, %q", b, MessageKind(9))
+	}
+	if (Warning{Message: "x"}).String() != "x" {
+		t.Errorf("Warning without Param")
+	}
 }

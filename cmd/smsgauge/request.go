@@ -20,10 +20,11 @@ import (
 )
 
 func init() {
-	register(command{name: "request", usage: "create: validate a Twilio create-message request and print its form body", run: runRequest})
+	register(command{name: "request", usage: "create|update|list|fetch|delete: validate a Twilio Messages request; print its body or URL", run: runRequest})
 }
 
 const requestUsage = `usage: smsgauge request create [flags] < params.json
+       smsgauge request update|list|fetch|delete [flags]   (see -h of each)
 
 Reads a JSON object of create-message parameters named as Twilio names them
 ({"To":"+14155552671","From":"+14155550100","Body":"Hi","MediaUrl":["https://..."]}),
@@ -53,6 +54,12 @@ func (f *paramSetFlag) Set(s string) error {
 }
 
 func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "update", "list", "fetch", "delete":
+			return runResourceRequest(args[0], args[1:], stdout, stderr)
+		}
+	}
 	if len(args) == 0 || args[0] != "create" {
 		fmt.Fprint(stderr, requestUsage)
 		return 2

@@ -178,3 +178,49 @@ func TestRequestJSONRoundTrip(t *testing.T) {
 		t.Fatalf("round trip through JSON:\n got %+v\nwant %+v", back, m)
 	}
 }
+
+func TestRequestResources(t *testing.T) {
+	t.Setenv("TWILIO_API_KEY", "")
+	t.Setenv("TWILIO_ACCOUNT_SID", reqAC)
+	t.Setenv("TWILIO_AUTH_TOKEN", reqSecret)
+	const sm = "SM0123456789abcdef0123456789abcdef"
+	base := "https://api.twilio.com/2010-04-01/Accounts/" + reqAC
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		errors []string
+	}{
+		{"redact", []string{"update", "-sid", sm, "-redact"}, 0, "Body=\n", nil},
+		{"cancel", []string{"update", "-sid", sm, "-status", "canceled"}, 0, "Status=canceled\n", nil},
+		{"cancelled", []string{"update", "-sid", sm, "-status", "cancelled"}, 1, "", []string{"Status/enum"}},
+		{"fetch", []string{"fetch", "-sid", sm}, 0, base + "/Messages/" + sm + ".json\n", nil},
+		{"delete bad sid", []string{"delete", "-sid", "MG0123456789abcdef0123456789abcdef"}, 1, "", []string{"Sid/sid"}},
+		{"list", []string{"list", "-set", "To=+15558675310", "-set", "DateSent>=2026-11-01", "-set", "PageSize=20"}, 0,
+			base + "/Messages.json?DateSent%3E=2026-11-01&PageSize=20&To=%2B15558675310\n", nil},
+		{"list bad", []string{"list", "-set", "PageSize=x", "-set", "Limit=3"}, 1, "", []string{"Limit/unknown", "PageSize/format"}},
+		{"list range", []string{"list", "-set", "PageSize=5000"}, 1, "", []string{"PageSize/range"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runReq(t, "", tc.args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tc.code, stdout, stderr)
+			}
+			if code == 0 && stdout != tc.stdout {
+				t.Fatalf("stdout = %q, want %q", stdout, tc.stdout)
+			}
+			if code == 1 {
+				if got := errorKeys(t, stdout); !slices.Equal(got, tc.errors) {
+					t.Fatalf("errors = %v, want %v", got, tc.errors)
+				}
+			}
+		})
+	}
+	code, stdout, _ := runReq(t, "", "delete", "-sid", sm, "-dry-run")
+	if code != 0 || !strings.HasPrefix(stdout, "DELETE /2010-04-01/Accounts/"+reqAC+"/Messages/"+sm+".json HTTP/1.1\r\n") ||
+		!strings.Contains(stdout, "[REDACTED]") || strings.Contains(stdout, reqSecret) {
+		t.Fatalf("delete -dry-run: exit %d\n%s", code, stdout)
+	}
+}
