@@ -5,7 +5,9 @@ package webbuild
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +58,30 @@ func TestCoreBudget(t *testing.T) {
 func TestModuleRootOutside(t *testing.T) {
 	if _, err := ModuleRoot(context.Background(), t.TempDir()); err == nil {
 		t.Errorf("ModuleRoot(empty dir) = nil error, want ErrNotModule")
+	}
+}
+
+// TestCoreDeps checks what the budget depends on: the core module links
+// no phone-number metadata, no request builder and no HTTP stack.
+func TestCoreDeps(t *testing.T) {
+	core := Modules[0]
+	args := []string{"list", "-deps", "-tags=" + core.Tags, core.Package}
+	cmd := exec.Command(goTool(), args...)
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go %v: %v", args, err)
+	}
+	deps := map[string]bool{}
+	for _, p := range strings.Fields(string(out)) {
+		deps[p] = true
+	}
+	for _, banned := range []string{"github.com/nyaruka/phonenumbers", ModulePath + "/phone", "net/http", "encoding/json", "net/url"} {
+		if deps[banned] {
+			t.Errorf("the core module depends on %s", banned)
+		}
+	}
+	if !deps[ModulePath] || !deps["syscall/js"] {
+		t.Errorf("the core module does not depend on %s and syscall/js: %v", ModulePath, deps)
 	}
 }
