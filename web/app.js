@@ -45,10 +45,13 @@
     return { smart: $('smart').checked, udh16: $('udh16').checked };
   }
 
+  const READY = 'Ready. Counting follows Twilio\'s rules; nothing leaves this page.';
+
   function setStatus(text, isError) {
     const s = $('status');
     s.textContent = text;
     s.className = isError ? 'status error' : 'status';
+    state.statusError = !!isError;
   }
 
   // update runs on every input event: one count() call (the counter's
@@ -64,6 +67,7 @@
       setStatus(c.error.message, true);
       return;
     }
+    if (state.statusError) setStatus(READY);
     $('encoding').textContent = c.encoding;
     $('segments').textContent = c.segments;
     $('characters').textContent = c.characters;
@@ -297,7 +301,7 @@
     state.core = api;
     state.fastCount = fastCounter(exports);
     body.disabled = false;
-    setStatus('Ready. Counting follows Twilio\'s rules; nothing leaves this page.');
+    setStatus(READY);
     update();
   }, (err) => setStatus('Could not load the WebAssembly module: ' + err.message, true));
 })();
