@@ -1,0 +1,227 @@
+// Package nationallang generates the Go tables of the GSM 7-bit alphabets of
+// 3GPP TS 23.038 (default alphabet, extension table and the national language
+// single and locking shift tables of annex A) from testdata/nationallang.tsv.
+//
+// The generator is a package so that a test in the root package can check
+// that the committed file is up to date without running the go tool.
+package nationallang
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"go/format"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Languages is the number of national language identifiers with tables,
+// 0 (the default alphabet) to 13 (Urdu).
+const Languages = 14
+
+// Source names the specification the data file transcribes.
+const Source = "3GPP TS 23.038 V18.0.0 (Release 18), 6.2.1, 6.2.1.1 and annex A"
+
+var names = [Languages]string{
+	"Default", "Turkish", "Spanish", "Portuguese", "Bengali", "Gujarati", "Hindi",
+	"Kannada", "Malayalam", "Oriya", "Punjabi", "Tamil", "Telugu", "Urdu",
+}
+
+// Tables is the parsed content of the data file. A code point of -1 marks an
+// undefined code.
+type Tables struct {
+	Locking    [Languages][128]rune
+	HasLocking [Languages]bool
+	Single     [Languages][128]rune
+	Sections   [Languages][2]string // locking, single
+}
+
+// Parse reads the tab-separated data file.
+func Parse(data []byte) (*Tables, error) {
+	t := new(Tables)
+	for i := range t.Locking {
+		for j := range 128 {
+			t.Locking[i][j] = -1
+			t.Single[i][j] = -1
+		}
+	}
+	var hasSingle [Languages]bool
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) != 6 {
+			return nil, fmt.Errorf("line %d: %d fields, want 6", line, len(f))
+		}
+		nli, err := strconv.Atoi(f[0])
+		if err != nil || nli < 0 || nli >= Languages {
+			return nil, fmt.Errorf("line %d: bad language identifier %q", line, f[0])
+		}
+		if f[1] != names[nli] {
+			return nil, fmt.Errorf("line %d: language %q, want %q for identifier %d", line, f[1], names[nli], nli)
+		}
+		code, err := strconv.ParseUint(strings.TrimPrefix(f[4], "0x"), 16, 8)
+		if err != nil || !strings.HasPrefix(f[4], "0x") || code > 0x7f {
+			return nil, fmt.Errorf("line %d: bad code %q", line, f[4])
+		}
+		if code == 0x1b {
+			return nil, fmt.Errorf("line %d: code 0x1B is the escape and cannot hold a character", line)
+		}
+		cp, err := strconv.ParseUint(strings.TrimPrefix(f[5], "U+"), 16, 32)
+		if err != nil || !strings.HasPrefix(f[5], "U+") || !utf8.ValidRune(rune(cp)) {
+			return nil, fmt.Errorf("line %d: bad code point %q", line, f[5])
+		}
+		var tab *[128]rune
+		k := 0
+		switch f[2] {
+		case "locking":
+			tab = &t.Locking[nli]
+			t.HasLocking[nli] = true
+		case "single":
+			tab = &t.Single[nli]
+			hasSingle[nli] = true
+			k = 1
+		default:
+			return nil, fmt.Errorf("line %d: table %q, want locking or single", line, f[2])
+		}
+		if sec := t.Sections[nli][k]; sec != "" && sec != f[3] {
+			return nil, fmt.Errorf("line %d: section %q, earlier rows say %q", line, f[3], sec)
+		}
+		t.Sections[nli][k] = f[3]
+		if tab[code] != -1 {
+			return nil, fmt.Errorf("line %d: code %s defined twice", line, f[4])
+		}
+		tab[code] = rune(cp)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	for i := range Languages {
+		if !hasSingle[i] {
+			return nil, fmt.Errorf("no single shift table for %s", names[i])
+		}
+		if !t.HasLocking[i] && i != 2 {
+			return nil, fmt.Errorf("no locking shift table for %s", names[i])
+		}
+	}
+	return t, nil
+}
+
+type pair struct {
+	r    rune
+	code byte
+}
+
+// encoder returns the (code point, code) pairs of a table sorted by code
+// point; a code point listed twice keeps its lower code.
+func encoder(tab *[128]rune) []pair {
+	var ps []pair
+	for c, r := range tab {
+		if r < 0 {
+			continue
+		}
+		if i := slices.IndexFunc(ps, func(p pair) bool { return p.r == r }); i >= 0 {
+			continue // lower code already kept
+		}
+		ps = append(ps, pair{r, byte(c)})
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return int(a.r - b.r) })
+	return ps
+}
+
+func writeTable(b *bytes.Buffer, tab *[128]rune) {
+	b.WriteString("{\n")
+	for i := 0; i < 128; i += 8 {
+		for j := i; j < i+8; j++ {
+			if tab[j] < 0 {
+				b.WriteString("-1, ")
+			} else {
+				fmt.Fprintf(b, "0x%04X, ", tab[j])
+			}
+		}
+		fmt.Fprintf(b, "// 0x%02X\n", i)
+	}
+	b.WriteString("},\n")
+}
+
+func writeEncoder(b *bytes.Buffer, ps []pair) {
+	if len(ps) == 0 {
+		b.WriteString("nil,\n")
+		return
+	}
+	b.WriteString("{\n")
+	for i, p := range ps {
+		fmt.Fprintf(b, "{0x%04X, 0x%02X},", p.r, p.code)
+		if i%6 == 5 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	b.WriteString("\n},\n")
+}
+
+// Generate returns the formatted Go source of znationallang_tables.go.
+func Generate(data []byte) ([]byte, error) {
+	t, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString("// Code generated by internal/gen/nationallang from testdata/nationallang.tsv; DO NOT EDIT.\n")
+	fmt.Fprintf(&b, "// Source: %s.\n\npackage sms\n\n", Source)
+	fmt.Fprintf(&b, "// nlTables is the number of national language identifiers with tables.\nconst nlTables = %d\n\n", Languages)
+	b.WriteString("// nlLocking holds the locking shift tables by national language identifier,\n")
+	b.WriteString("// septet to code point; entry 0 is the default alphabet. -1: undefined or\n// the escape (0x1B).\n")
+	fmt.Fprintf(&b, "var nlLocking = [nlTables][128]rune{\n")
+	for i := range Languages {
+		fmt.Fprintf(&b, "// %d %s", i, names[i])
+		if t.HasLocking[i] {
+			fmt.Fprintf(&b, ", %s\n", t.Sections[i][0])
+		} else {
+			b.WriteString(": none\n")
+		}
+		writeTable(&b, &t.Locking[i])
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// nlHasLocking reports which languages have a locking shift table.\n")
+	b.WriteString("var nlHasLocking = [nlTables]bool{")
+	for i := range Languages {
+		fmt.Fprintf(&b, "%v, ", t.HasLocking[i])
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// nlSingle holds the single shift tables by national language identifier,\n")
+	b.WriteString("// septet after the escape to code point; entry 0 is the default extension\n// table. -1: undefined.\n")
+	b.WriteString("var nlSingle = [nlTables][128]rune{\n")
+	for i := range Languages {
+		fmt.Fprintf(&b, "// %d %s, %s\n", i, names[i], t.Sections[i][1])
+		writeTable(&b, &t.Single[i])
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// nlLockingEnc and nlSingleEnc map code points to septets, sorted by code\n")
+	b.WriteString("// point for binary search; a code point listed twice keeps the lower code.\n")
+	b.WriteString("var nlLockingEnc = [nlTables][]nlPair{\n")
+	for i := range Languages {
+		fmt.Fprintf(&b, "// %d %s\n", i, names[i])
+		writeEncoder(&b, encoder(&t.Locking[i]))
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("var nlSingleEnc = [nlTables][]nlPair{\n")
+	for i := range Languages {
+		fmt.Fprintf(&b, "// %d %s\n", i, names[i])
+		writeEncoder(&b, encoder(&t.Single[i]))
+	}
+	b.WriteString("}\n")
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("format: %v", err)
+	}
+	return out, nil
+}

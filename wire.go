@@ -1,0 +1,698 @@
+package sms
+
+import (
+	"errors"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Data coding scheme values (3GPP TS 23.038 4, general data coding group,
+// uncompressed, no message class); SMPP's data_coding uses the same values.
+const (
+	DCSGSM7 = 0x00 // GSM 7-bit default alphabet (SMPP: SMSC default alphabet)
+	DCSUCS2 = 0x08 // UCS-2, sent as UTF-16BE
+)
+
+// ErrInvalidUTF8 is returned when a body to encode is not valid UTF-8: its
+// bytes cannot be sent unchanged in any SMS alphabet.
+var ErrInvalidUTF8 = errors.New("sms: body is not valid UTF-8")
+
+// EncodeOptions controls how a body becomes the bytes of its segments. The
+// zero value sends what Twilio would: GSM-7 when every character allows it,
+// otherwise UCS-2; 8-bit concatenation reference 0; GSM-7 packed into
+// octets; no national language tables.
+type EncodeOptions struct {
+	// Encoding forces GSM-7 or UCS-2; EncodingAuto (zero) chooses.
+	Encoding Encoding
+	// UDH16 uses the 16-bit concatenation reference (IEI 0x08, a 7-octet
+	// header) instead of the 8-bit one (IEI 0x00, 6 octets).
+	UDH16 bool
+	// Unpacked writes GSM-7 septets one per octet, as SMPP carries them in
+	// short_message with data_coding 0, instead of packing them.
+	Unpacked bool
+	// Reference is the concatenation reference number, the same in every
+	// part of one message and different between messages in flight to the
+	// same handset. The caller chooses it: the library keeps no counter. It
+	// must be at most 255 unless UDH16 is set.
+	Reference uint16
+	// Languages lists the national language tables (3GPP TS 23.038 annex A)
+	// the encoder may use. Empty, the default, uses none, as Twilio does. With
+	// languages, the encoder picks the cheapest of the default alphabet,
+	// each language's single shift, locking shift or both, and UCS-2; see
+	// EncodeOptions.Plan.
+	Languages []Language
+}
+
+func (o EncodeOptions) core() Options { return Options{Encoding: o.Encoding, UDH16: o.UDH16} }
+
+func (o EncodeOptions) check() error {
+	if err := o.core().check(); err != nil {
+		return err
+	}
+	if !o.UDH16 && o.Reference > 0xFF {
+		return &OptionError{Option: "Reference", Value: strconv.Itoa(int(o.Reference)) + " (above 255 needs UDH16)"}
+	}
+	for _, l := range o.Languages {
+		if l == LanguageNone || !l.valid() {
+			return &LanguageError{ID: l}
+		}
+	}
+	return nil
+}
+
+// Part is one segment as it goes on the wire: its user data header and its
+// user data, with the values the PDU or the SMPP submit_sm around it needs.
+// From the encoder, UDH and UserData point into the buffer the parts were
+// appended to.
+type Part struct {
+	UDH      []byte  // user data header, length octet (UDHL) first; empty when there is none (set TP-UDHI / esm_class 0x40 when it is not)
+	UserData []byte  // user data after the header: packed septets (fill bits first), unpacked septets, or UTF-16BE
+	DCS      byte    // TP-DCS / data_coding: DCSGSM7 or DCSUCS2
+	UDL      int     // TP-UDL: septets for packed GSM-7 (header and fill bits included), octets otherwise (header included)
+	Unpacked bool    // GSM-7 septets one per octet rather than packed
+	Segment  Segment // the segment of the body it carries (from the encoder; Reassemble ignores it)
+}
+
+// EncodeSegments returns the segments of body as they go on the wire: per
+// segment, the concatenation header (with the caller's reference, when
+// there is more than one segment), the national language shift elements
+// (when a table is used) and the user data. Without national languages the
+// segments are exactly those of Split under the same Encoding and UDH16.
+func EncodeSegments(body string, o EncodeOptions) ([]Part, error) {
+	_, parts, err := o.AppendSegments(nil, nil, body)
+	return parts, err
+}
+
+// AppendSegments is EncodeSegments into caller-owned memory: it appends the
+// header and user data bytes of every segment to buf and a Part for each to
+// parts, and returns both extended. It makes no allocation when buf has room
+// for 16 octets plus the septets of the body (GSM-7; unpacked, plus every
+// header) or for every segment's header and UTF-16 user data (UCS-2), and
+// parts has room for the segments; 16 octets plus 2.5 times the body's
+// length in bytes is always enough. On error, buf and parts come back
+// unchanged.
+func (o EncodeOptions) AppendSegments(buf []byte, parts []Part, body string) ([]byte, []Part, error) {
+	if err := o.check(); err != nil {
+		return buf, parts, err
+	}
+	if len(o.Languages) > 0 {
+		p, err := o.plan(body, false)
+		if err != nil {
+			return buf, parts, err
+		}
+		return p.appendAll(buf, parts)
+	}
+	if o.Encoding != EncodingUCS2 {
+		b, ps, ok, err := o.appendGSM7(buf, parts, body, LanguageNone, LanguageNone)
+		if ok || err != nil {
+			return b, ps, err
+		}
+		if o.Encoding == EncodingGSM7 {
+			if !utf8.ValidString(body) {
+				return buf, parts, invalidUTF8(body)
+			}
+			return buf, parts, newEncodingError(body)
+		}
+	}
+	return o.appendUCS2(buf, parts, body)
+}
+
+func invalidUTF8(body string) error {
+	i := 0
+	for i < len(body) {
+		r, n := utf8.DecodeRuneInString(body[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	return &PartError{Err: ErrInvalidUTF8, Part: -1, Detail: "invalid byte at offset " + strconv.Itoa(i)}
+}
+
+// udhLen returns the header octets of a segment: concatenation element (if
+// multi), shift elements and the length octet.
+func udhLen(multi, ref16 bool, lock, single Language) int {
+	return UDH{Concat: multi, Ref16: ref16, SingleShift: single, LockingShift: lock}.Len()
+}
+
+func gsm7Capacity(udh int) int { return (userDataBits - 8*udh) / 7 }
+func ucs2Capacity(udh int) int { return (userDataBits - 8*udh) / 16 }
+
+// nonPlain marks (high bit of each byte) the bytes of w that are not
+// plain: plain bytes are the characters whose GSM-7 septet equals their
+// ASCII code (letters, digits, space, the punctuation other than @ $ _ and
+// the extension characters). Bytes above the first marked one may be
+// misjudged, since carries run upward; callers only use the first mark.
+func nonPlain(w uint64) uint64 {
+	y := w & swarDF
+	at := y ^ 0x4040404040404040 // @ and backtick
+	dollar := w ^ 0x2424242424242424
+	return (w | ^(w + 0x6060606060606060) | // high bit set, or below 0x20
+		(y + 0x2525252525252525) | // [ \ ] ^ _ { | } ~ DEL
+		^(((at & swar7F) + swar7F) | at) |
+		^(((dollar & swar7F) + swar7F) | dollar)) & swarHi
+}
+
+// appendGSM7 encodes body in GSM-7 with the given tables (LanguageNone for
+// the defaults). ok is false, with buf and parts unchanged, when a character
+// cannot be encoded or the body is not valid UTF-8.
+//
+// It converts the body to septets in one pass, recording where segments of
+// the concatenated capacity start, then writes each segment's header and
+// user data over the septets, in place: packing never writes past what it
+// has read, and a full segment's header and packed data (140 octets) are
+// smaller than its septets (145 or more).
+func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, single Language) ([]byte, []Part, bool, error) {
+	national := lock != LanguageNone || single != LanguageNone
+	base, firstPart := len(buf), len(parts)
+	gap := 16 // room for a header ahead of the septets it precedes
+	if o.Unpacked {
+		gap = 0
+	}
+	buf = append(buf, make([]byte, gap)...)
+	start := len(buf)
+	multiUDH := udhLen(true, o.UDH16, lock, single)
+	capMulti := gsm7Capacity(multiUDH)
+	seg := Segment{Capacity: capMulti}
+	parts = append(parts, Part{})
+	pos, total := 0, 0
+	fail := func() ([]byte, []Part, bool, error) {
+		clear(parts[firstPart:])
+		return buf[:base], parts[:firstPart], false, nil
+	}
+	newSegment := func(i int) {
+		seg.Units = pos
+		parts[len(parts)-1].Segment = seg
+		parts[len(parts)-1].UDL = len(buf) - start // septet index where the next starts
+		seg = Segment{Index: seg.Index + 1, Offset: i, Capacity: capMulti}
+		parts = append(parts, Part{})
+		pos = 0
+	}
+	for i := 0; i < len(body); {
+		if !national && i+8 <= len(body) && pos < capMulti {
+			// Copy the run of plain bytes that starts here: their septets
+			// are their ASCII codes.
+			room := capMulti - pos
+			j := i
+			for j+8 <= len(body) && j-i < room {
+				if m := nonPlain(load64(body, j)); m != 0 {
+					j += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				j += 8
+			}
+			j = i + min(j-i, room)
+			if k := j - i; k > 0 {
+				buf = append(buf, body[i:j]...)
+				pos += k
+				total += k
+				i = j
+				continue
+			}
+		}
+		var code byte
+		var u, size int
+		if b := body[i]; b < 0x80 && !national {
+			code, u, size = gsm7ASCIICode[b], int(gsm7ASCII[b]), 1
+		} else {
+			r, n := decodeAt(body, i)
+			if r == utf8.RuneError && n == 1 {
+				return fail()
+			}
+			size = n
+			if national {
+				code, u = nlCode(lock, single, r)
+			} else {
+				code, u = gsm7Code(r)
+			}
+		}
+		if u == 0 {
+			return fail()
+		}
+		if pos+u > capMulti {
+			newSegment(i)
+		}
+		if u == 2 {
+			buf = append(buf, 0x1B, code)
+		} else {
+			buf = append(buf, code)
+		}
+		pos += u
+		total += u
+		i += size
+	}
+	seg.Units = pos
+	parts[len(parts)-1].Segment = seg
+	ps := parts[firstPart:]
+	multi := true
+	if singleCap := gsm7Capacity(udhLen(false, o.UDH16, lock, single)); total <= singleCap {
+		multi = false
+		ps = ps[:1]
+		clear(parts[firstPart+1:])
+		parts = parts[:firstPart+1]
+		ps[0].Segment = Segment{Text: body, Units: total, Capacity: singleCap, Bits: 7 * total}
+	}
+	if len(ps) > 255 {
+		b, p, _, _ := fail()
+		return b, p, true, &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
+	}
+	// Part k holds septets [los[k], los[k+1]) of the scratch; UDL held los[k+1].
+	var los [256]int
+	for k := 1; k < len(ps); k++ {
+		los[k] = ps[k-1].UDL
+	}
+	los[len(ps)] = total
+	for k := range ps {
+		if s := &ps[k].Segment; multi {
+			end := len(body)
+			if k+1 < len(ps) {
+				end = ps[k+1].Segment.Offset
+			}
+			s.Text = body[s.Offset:end]
+			s.Bits = 7 * s.Units
+		}
+	}
+	h := UDH{Concat: multi, Ref16: o.UDH16, Reference: o.Reference, Total: uint8(len(ps)), SingleShift: single, LockingShift: lock}
+	hl := h.Len()
+	if !o.Unpacked {
+		out := base
+		fill := FillBits(hl)
+		hdrSeptets := (8*hl + fill) / 7
+		for k := range ps {
+			h.Sequence = uint8(k + 1)
+			b := h.AppendTo(buf[:out])
+			udhEnd := len(b)
+			b = AppendPacked(b, buf[start+los[k]:start+los[k+1]], fill)
+			ps[k].UDH = b[out:udhEnd:udhEnd]
+			ps[k].UserData = b[udhEnd:len(b):len(b)]
+			ps[k].DCS = DCSGSM7
+			ps[k].Unpacked = false
+			ps[k].UDL = hdrSeptets + los[k+1] - los[k]
+			out = len(b)
+		}
+		return buf[:out], parts, true, nil
+	}
+	// Unpacked: the output is longer than the septets, so lay it out from
+	// the last segment back, moving each segment's septets right.
+	outLen := start + total + hl*len(ps)
+	buf = slices.Grow(buf, outLen-len(buf))[:outLen]
+	for k := len(ps) - 1; k >= 0; k-- {
+		lo, hi := los[k], los[k+1]
+		out := start + lo + hl*k
+		copy(buf[out+hl:], buf[start+lo:start+hi])
+		h.Sequence = uint8(k + 1)
+		h.AppendTo(buf[out:out])
+		ps[k].UDH = buf[out : out+hl : out+hl]
+		ps[k].UserData = buf[out+hl : out+hl+hi-lo : out+hl+hi-lo]
+		ps[k].DCS = DCSGSM7
+		ps[k].Unpacked = true
+		ps[k].UDL = hl + hi - lo
+	}
+	return buf, parts, true, nil
+}
+
+// appendUCS2 encodes body as UTF-16BE segments, split as Split splits it:
+// by grapheme cluster (nextCluster, the walk of Split), a cluster larger
+// than a segment by code point. It writes each segment's units right away,
+// leaving room for its header, which it fills in once the number of
+// segments is known; a body that fits one segment drops the room.
+func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte, []Part, error) {
+	base, first := len(buf), len(parts)
+	hl := udhLen(true, o.UDH16, LanguageNone, LanguageNone)
+	capMulti := ucs2Capacity(hl)
+	buf = append(buf, make([]byte, hl)...)
+	parts = append(parts, Part{Segment: Segment{Capacity: capMulti}})
+	pos, total := 0, 0
+	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
+	newSegment := func(i int) {
+		p := &parts[len(parts)-1]
+		p.Segment.Units = pos
+		p.UDL = len(buf) // end of its data, for now
+		parts = append(parts, Part{Segment: Segment{Index: p.Segment.Index + 1, Offset: i, Capacity: capMulti}})
+		buf = append(buf, make([]byte, hl)...)
+		pos = 0
+	}
+	s := body
+	for i := 0; i < len(s); {
+		// Eight ASCII bytes followed by an ASCII byte are eight clusters.
+		if s[i] < 0x80 && i+8 < len(s) && s[i+8] < 0x80 && pos+8 <= capMulti {
+			if w := load64(s, i); w&swarHi == 0 {
+				buf = append(buf, 0, s[i], 0, s[i+1], 0, s[i+2], 0, s[i+3], 0, s[i+4], 0, s[i+5], 0, s[i+6], 0, s[i+7])
+				pos += 8
+				total += 8
+				i += 8
+				continue
+			}
+		}
+		// A rune that makes a cluster of its own: CR, or a rune that cannot
+		// join followed by one that cannot either (see nextCluster).
+		var r rune
+		var n int
+		if peekAt == i {
+			r, n = peekR, peekN
+		} else {
+			r, n = decodeAt(s, i)
+		}
+		j := i + n
+		if j < len(s) && s[j] >= 0x80 {
+			peekR, peekN = decodeAt(s, j)
+			peekAt = j
+		}
+		if r == '\r' || !isJoiner(r) && !isRI(r) && !(r == utf8.RuneError && n == 1) &&
+			(peekAt != j || !isJoiner(peekR)) {
+			if r < 0x10000 {
+				if pos+1 > capMulti {
+					newSegment(i)
+				}
+				buf = append(buf, byte(r>>8), byte(r))
+				pos++
+				total++
+			} else {
+				if pos+2 > capMulti {
+					newSegment(i)
+				}
+				r1, r2 := utf16.EncodeRune(r)
+				buf = append(buf, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
+				pos += 2
+				total += 2
+			}
+			i = j
+			continue
+		}
+		c := nextCluster(s, i)
+		if c.invalid > 0 {
+			clear(parts[first:])
+			return buf[:base], parts[:first], invalidUTF8(body)
+		}
+		if c.units <= capMulti {
+			if pos+c.units > capMulti {
+				newSegment(i)
+			}
+			pos += c.units
+			total += c.units
+			buf = appendUTF16BE(buf, s[i:c.end])
+		} else {
+			for k := i; k < c.end; {
+				r, n := utf8.DecodeRuneInString(s[k:])
+				u := utf16Units(r)
+				if pos+u > capMulti {
+					newSegment(k)
+				}
+				pos += u
+				total += u
+				buf = appendUTF16BE(buf, s[k:k+n])
+				k += n
+			}
+		}
+		i = c.end
+	}
+	parts[len(parts)-1].Segment.Units = pos
+	parts[len(parts)-1].UDL = len(buf)
+	ps := parts[first:]
+	if total <= SingleUCS2Units {
+		// One segment: no header, and no room between the pieces that
+		// were laid out for concatenated parts.
+		w, start := base, base
+		for k := range ps {
+			end := ps[k].UDL
+			w += copy(buf[w:], buf[start+hl:end])
+			start = end
+		}
+		buf = buf[:w]
+		clear(ps[1:])
+		parts = parts[:first+1]
+		ps[0] = Part{UDH: buf[base:base:base], UserData: buf[base:len(buf):len(buf)], DCS: DCSUCS2, UDL: len(buf) - base,
+			Segment: Segment{Text: body, Units: total, Capacity: SingleUCS2Units, Bits: 16 * total}}
+		return buf, parts, nil
+	}
+	if len(ps) > 255 {
+		clear(ps)
+		return buf[:base], parts[:first], &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
+	}
+	h := UDH{Concat: true, Ref16: o.UDH16, Reference: o.Reference, Total: uint8(len(ps))}
+	start := base
+	for k := range ps {
+		end := ps[k].UDL
+		h.Sequence = uint8(k + 1)
+		h.AppendTo(buf[start:start])
+		sg := &ps[k].Segment
+		textEnd := len(body)
+		if k+1 < len(ps) {
+			textEnd = ps[k+1].Segment.Offset
+		}
+		sg.Text = body[sg.Offset:textEnd]
+		sg.Bits = 16 * sg.Units
+		ps[k].UDH = buf[start : start+hl : start+hl]
+		ps[k].UserData = buf[start+hl : end : end]
+		ps[k].DCS = DCSUCS2
+		ps[k].UDL = end - start
+		ps[k].Unpacked = false
+		start = end
+	}
+	return buf, parts, nil
+}
+
+// appendUTF16BE appends s as UTF-16 big endian.
+func appendUTF16BE(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < 0x80 {
+			dst = append(dst, 0, b)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < 0x10000 {
+			dst = append(dst, byte(r>>8), byte(r))
+			continue
+		}
+		r1, r2 := utf16.EncodeRune(r)
+		dst = append(dst, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
+	}
+	return dst
+}
+
+// Reassemble decodes the parts of one message, in any order, and returns
+// its text. Each part's header is parsed (other information elements may be
+// present, in any order); every part must carry the same concatenation
+// reference and total, each sequence number from 1 to the total exactly
+// once. A single part needs no header. The user data is decoded by the DCS
+// (GSM 7-bit, packed or Unpacked, with the national language tables its
+// shift elements name; or UCS-2 as UTF-16BE). For packed GSM-7, UDL gives
+// the number of septets; 0 takes every whole septet of UserData.
+//
+// Errors are *PartError values wrapping ErrNoParts, ErrTruncatedUDH,
+// ErrMalformedUDH, ErrBadSequence, ErrReferenceMismatch, ErrDuplicatePart,
+// ErrMissingPart, ErrLengthOverrun or ErrBadUserData. Reassemble never
+// panics.
+func Reassemble(parts []Part) (string, error) {
+	if len(parts) == 0 {
+		return "", &PartError{Err: ErrNoParts, Part: -1}
+	}
+	var hs [256]UDH
+	if len(parts) > 255 {
+		return "", &PartError{Err: ErrDuplicatePart, Part: 255, Detail: strconv.Itoa(len(parts)) + " parts, at most 255 can be concatenated"}
+	}
+	for i, p := range parts {
+		if len(p.UDH) == 0 {
+			continue
+		}
+		h, n, err := ParseUDH(p.UDH)
+		if err != nil {
+			pe := err.(*PartError)
+			pe.Part = i
+			return "", pe
+		}
+		if n != len(p.UDH) {
+			return "", &PartError{Err: ErrMalformedUDH, Part: i,
+				Detail: strconv.Itoa(len(p.UDH)-n) + " octets after the header it announces"}
+		}
+		hs[i] = h
+	}
+	var b strings.Builder
+	var scratch []byte
+	if len(parts) == 1 && (!hs[0].Concat || hs[0].Total == 1) {
+		return decodePart(&b, scratch, parts[0], hs[0], 0)
+	}
+	var at [256]int // sequence -> index+1
+	h0 := hs[0]
+	for i := range parts {
+		h := hs[i]
+		switch {
+		case !h.Concat:
+			return "", &PartError{Err: ErrReferenceMismatch, Part: i, Detail: "part without a concatenation element"}
+		case h.Ref16 != h0.Ref16 || h.Reference != h0.Reference:
+			return "", &PartError{Err: ErrReferenceMismatch, Part: i,
+				Detail: "reference " + strconv.Itoa(int(h.Reference)) + ", part index 0 has " + strconv.Itoa(int(h0.Reference))}
+		case h.Total != h0.Total:
+			return "", &PartError{Err: ErrReferenceMismatch, Part: i,
+				Detail: "total " + strconv.Itoa(int(h.Total)) + ", part index 0 has " + strconv.Itoa(int(h0.Total))}
+		case at[h.Sequence] != 0:
+			return "", &PartError{Err: ErrDuplicatePart, Part: i,
+				Detail: "sequence " + strconv.Itoa(int(h.Sequence)) + " also at part index " + strconv.Itoa(at[h.Sequence]-1)}
+		}
+		at[h.Sequence] = i + 1
+	}
+	for s := 1; s <= int(h0.Total); s++ {
+		if at[s] == 0 {
+			return "", &PartError{Err: ErrMissingPart, Part: -1,
+				Detail: "part " + strconv.Itoa(s) + " of " + strconv.Itoa(int(h0.Total))}
+		}
+	}
+	for s := 1; s <= int(h0.Total); s++ {
+		i := at[s] - 1
+		var err error
+		if scratch, err = decodeInto(&b, scratch, parts[i], hs[i], i); err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
+}
+
+func decodePart(b *strings.Builder, scratch []byte, p Part, h UDH, i int) (string, error) {
+	if _, err := decodeInto(b, scratch, p, h, i); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// dcsAlphabet returns the alphabet of a data coding scheme: 0 GSM 7-bit, 2
+// UCS-2, -1 anything else (8-bit data, compression, reserved groups).
+func dcsAlphabet(dcs byte) int {
+	switch {
+	case dcs < 0x80: // general data coding (00xx) or automatic deletion (01xx)
+		if dcs&0x20 != 0 {
+			return -1 // compressed
+		}
+		switch (dcs >> 2) & 3 {
+		case 0:
+			return 0
+		case 2:
+			return 2
+		}
+		return -1
+	case dcs >= 0xC0 && dcs < 0xE0: // message waiting, GSM 7-bit
+		return 0
+	case dcs >= 0xE0 && dcs < 0xF0: // message waiting, UCS-2
+		return 2
+	case dcs >= 0xF0:
+		if dcs&0x04 == 0 {
+			return 0
+		}
+	}
+	return -1
+}
+
+func decodeInto(b *strings.Builder, scratch []byte, p Part, h UDH, i int) ([]byte, error) {
+	data := p.UserData
+	hl := len(p.UDH)
+	bad := func(err error, detail string) ([]byte, error) {
+		return scratch, &PartError{Err: err, Part: i, Detail: detail}
+	}
+	if p.UDL < 0 {
+		return bad(ErrLengthOverrun, "negative UDL")
+	}
+	switch dcsAlphabet(p.DCS) {
+	case 0:
+		var septets []byte
+		if p.Unpacked {
+			septets = data
+			if p.UDL > 0 {
+				n := p.UDL - hl
+				if n < 0 || n > len(data) {
+					return bad(ErrLengthOverrun, "UDL "+strconv.Itoa(p.UDL)+" with a "+strconv.Itoa(hl)+"-octet header and "+strconv.Itoa(len(data))+" octets")
+				}
+				septets = data[:n]
+			}
+		} else {
+			fill := FillBits(hl)
+			n := (8*len(data) - fill) / 7
+			if len(data) == 0 {
+				n = 0
+			}
+			if p.UDL > 0 {
+				n = p.UDL - (8*hl+fill)/7
+				if n < 0 {
+					return bad(ErrLengthOverrun, "UDL "+strconv.Itoa(p.UDL)+" shorter than the header")
+				}
+			}
+			var err error
+			scratch, err = AppendUnpacked(scratch[:0], data, fill, n)
+			if err != nil {
+				pe := err.(*PartError)
+				pe.Part = i
+				return scratch, pe
+			}
+			septets = scratch
+		}
+		lock, single := LanguageNone, LanguageNone
+		if h.LockingShift.valid() && nlHasLocking[h.LockingShift] {
+			lock = h.LockingShift
+		}
+		if h.SingleShift.valid() {
+			single = h.SingleShift
+		}
+		for k := 0; k < len(septets); k++ {
+			c := septets[k]
+			if c >= 0x80 {
+				return bad(ErrBadUserData, "octet 0x"+hex2(c)+" is not a septet")
+			}
+			var r rune
+			ok := true
+			if c == 0x1B {
+				if k+1 == len(septets) {
+					return bad(ErrBadUserData, "escape (0x1B) at the end of the text")
+				}
+				k++
+				if c2 := septets[k]; c2 == 0x1B {
+					r = ' ' // reserved second escape: shown as a space
+				} else if c2 >= 0x80 {
+					return bad(ErrBadUserData, "octet 0x"+hex2(c2)+" is not a septet")
+				} else {
+					r, ok = nlDecode(lock, single, true, c2)
+				}
+			} else {
+				r, ok = nlDecode(lock, single, false, c)
+			}
+			if !ok {
+				return bad(ErrBadUserData, "septet 0x"+hex2(septets[k])+" is undefined in the "+lock.String()+" table")
+			}
+			b.WriteRune(r)
+		}
+	case 2:
+		if p.UDL > 0 {
+			n := p.UDL - hl
+			if n < 0 || n > len(data) {
+				return bad(ErrLengthOverrun, "UDL "+strconv.Itoa(p.UDL)+" with a "+strconv.Itoa(hl)+"-octet header and "+strconv.Itoa(len(data))+" octets")
+			}
+			data = data[:n]
+		}
+		if len(data)%2 != 0 {
+			return bad(ErrBadUserData, "odd number of UCS-2 octets")
+		}
+		for k := 0; k < len(data); k += 2 {
+			u := rune(data[k])<<8 | rune(data[k+1])
+			if utf16.IsSurrogate(u) {
+				if u >= 0xDC00 || k+3 >= len(data) {
+					return bad(ErrBadUserData, "lone UTF-16 surrogate")
+				}
+				u2 := rune(data[k+2])<<8 | rune(data[k+3])
+				r := utf16.DecodeRune(u, u2)
+				if r == utf8.RuneError {
+					return bad(ErrBadUserData, "lone UTF-16 surrogate")
+				}
+				b.WriteRune(r)
+				k += 2
+				continue
+			}
+			b.WriteRune(u)
+		}
+	default:
+		return bad(ErrBadUserData, "data coding scheme 0x"+hex2(p.DCS)+" is neither GSM 7-bit nor UCS-2")
+	}
+	return scratch, nil
+}
