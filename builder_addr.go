@@ -71,6 +71,8 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 			from = a
 		} else if err := CheckRoute(a, to); err != nil {
 			p.addCause("From", ParamAddress, err.Error(), err)
+		} else if a.Value == to.Value {
+			p.add("From", ParamAddress, "the same address as To (Twilio error 21266)")
 		} else {
 			from, fromOK = a, true
 		}

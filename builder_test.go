@@ -62,6 +62,7 @@ func ruleCases() []ruleCase {
 		{"From and service", func(m *CreateMessage) { m.MessagingServiceSid = tMG }, nil},
 		{"From sender ID", func(m *CreateMessage) { m.From = "ACME" }, nil},
 		{"From channel mismatch", func(m *CreateMessage) { m.From = "whatsapp:+14155550100" }, []string{"From/address"}},
+		{"From same as To", func(m *CreateMessage) { m.From = m.To }, []string{"From/address"}},
 		{"From garbage", func(m *CreateMessage) { m.From = "+1-415" }, []string{"From/address"}},
 		{"service wrong prefix", func(m *CreateMessage) { m.MessagingServiceSid = tAP }, []string{"MessagingServiceSid/sid"}},
 		{"service short", func(m *CreateMessage) { m.MessagingServiceSid = tMG[:33] }, []string{"MessagingServiceSid/sid"}},
@@ -580,5 +581,18 @@ func TestConcurrentUse(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+func TestPermissiveSenderID(t *testing.T) {
+	m := validMessage()
+	m.From = "ACME-CO"
+	if err := testRules.Validate(m); !errors.Is(err, ErrParamAddress) {
+		t.Fatalf("strict Validate() with From %q = %v, want ErrParamAddress", m.From, err)
+	}
+	r := testRules
+	r.PermissiveSenderID = true
+	if err := r.Validate(m); err != nil {
+		t.Fatalf("PermissiveSenderID Validate() with From %q = %v, want nil", m.From, err)
 	}
 }
