@@ -1,3 +1,5 @@
+//go:build !smsgauge_core
+
 package sms
 
 // NumberType is the kind of line a phone number belongs to, as numbering

@@ -1,3 +1,5 @@
+//go:build !smsgauge_core
+
 package sms
 
 // routeError returns an *AddressError for field about address a.

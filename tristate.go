@@ -1,3 +1,5 @@
+//go:build !smsgauge_core
+
 package sms
 
 import (

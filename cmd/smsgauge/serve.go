@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/smsgauge/sms/internal/webbuild"
+	"github.com/smsgauge/sms/web"
+)
+
+func init() {
+	register(command{name: "serve", usage: "[-addr 127.0.0.1:8080] [-dir DIR] [-build DIR]  serve the web composer", run: runServe})
+}
+
+// serveConfig is what the serve flags select.
+type serveConfig struct {
+	addr  string // listen address
+	dir   string // prebuilt modules; empty: build into a temporary directory
+	build string // build into this directory and exit
+}
+
+// serveFlags declares the flags of serve into cfg.
+func serveFlags(cfg *serveConfig, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address (loopback by default; the page needs no other host)")
+	fs.StringVar(&cfg.dir, "dir", "", "serve modules already built into `DIR` instead of building them at startup")
+	fs.StringVar(&cfg.build, "build", "", "build the modules into `DIR`, print their sizes and exit")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: smsgauge serve [-addr HOST:PORT] [-dir DIR] [-build DIR]")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var cfg serveConfig
+	fs := serveFlags(&cfg, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "smsgauge serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, cfg, stdout, stderr, nil)
+}
+
+// serve builds (unless cfg.dir names prebuilt modules) and serves the page
+// until ctx ends. ready, if not nil, receives the bound address.
+func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, ready func(net.Addr)) int {
+	dir := cfg.dir
+	if cfg.build != "" || dir == "" {
+		out := cfg.build
+		if out == "" {
+			tmp, err := os.MkdirTemp("", "smsgauge-web-")
+			if err != nil {
+				fmt.Fprintln(stderr, "smsgauge serve:", err)
+				return 1
+			}
+			defer os.RemoveAll(tmp)
+			out = tmp
+		}
+		if err := buildWeb(ctx, out, stdout); err != nil {
+			fmt.Fprintln(stderr, "smsgauge serve:", err)
+			return 1
+		}
+		if cfg.build != "" {
+			return 0
+		}
+		dir = out
+	} else {
+		for _, m := range webbuild.Modules {
+			if _, err := os.Stat(filepath.Join(dir, m.File)); err != nil {
+				fmt.Fprintf(stderr, "smsgauge serve: %s: %v (build it with: smsgauge serve -build %s)\n", m.File, err, dir)
+				return 1
+			}
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "smsgauge serve:", err)
+		return 1
+	}
+	srv := &http.Server{Handler: web.Handler(dir), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving the composer on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		fmt.Fprintln(stderr, "smsgauge serve:", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		fmt.Fprintln(stderr, "smsgauge serve:", err)
+		return 1
+	}
+	return 0
+}
+
+// buildWeb compiles both modules from the module that holds the working
+// directory and prints their sizes.
+func buildWeb(ctx context.Context, out string, stdout io.Writer) error {
+	wd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	root, err := webbuild.ModuleRoot(ctx, wd)
+	if err != nil {
+		return fmt.Errorf("%v (run from a clone of the repository, or pass -dir with prebuilt modules)", err)
+	}
+	fmt.Fprintln(stdout, "building the WebAssembly modules (GOOS=js GOARCH=wasm)...")
+	res, err := webbuild.Build(ctx, root, out)
+	if err != nil {
+		return err
+	}
+	for _, m := range res.Modules {
+		fmt.Fprintf(stdout, "  %-20s %8.1f KB, %7.1f KB gzipped\n", m.File, float64(m.Size)/1000, float64(m.Gzip)/1000)
+	}
+	return nil
+}

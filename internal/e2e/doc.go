@@ -1,0 +1,11 @@
+// Package e2e holds the end-to-end test of the web composer: it builds the
+// WebAssembly modules, serves web/ as "smsgauge serve" does, drives Debian's
+// Chromium headless through chromedp, asserts what the page shows, measures
+// input-to-counter latency against Twilio's own calculator loaded into the
+// same page, and saves a screenshot under test-output/.
+//
+// Run it with "go test ./internal/e2e". Chromium is found as $CHROMIUM,
+// chromium, chromium-browser or google-chrome on PATH. The peer calculator
+// comes from "npm ci" in testdata/peer. When CI=true, a missing Chromium or
+// peer fails the test instead of skipping it.
+package e2e

@@ -1,0 +1,307 @@
+// smsgauge composer: a live SMS counter driven by the library compiled to
+// WebAssembly. The core module (counter, segments, smart encoding,
+// suggestion) loads at once; the full module (addresses and the request
+// builder, with phone-number metadata) loads the first time an address
+// field is touched.
+'use strict';
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const body = $('body');
+  const state = { core: null, full: null, fullLoading: null, last: null, frame: 0 };
+
+  // load instantiates one Go module; its main() registers the global
+  // object synchronously before go.run returns control.
+  async function load(file, global, withExports) {
+    const go = new Go();
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(file), go.importObject);
+    go.run(instance);
+    const api = globalThis[global];
+    if (!api) throw new Error(file + ' did not register ' + global);
+    return withExports ? { api, exports: instance.exports } : api;
+  }
+
+  // fastCounter calls the module's count exports directly (see
+  // internal/webapi/export.go): the body goes into linear memory with
+  // TextEncoder.encodeInto and eight integers come back, with no
+  // syscall/js callback in between. It returns null on any error, and the
+  // caller then asks count(), which explains the error.
+  function fastCounter(ex) {
+    if (!ex || !ex.smsgauge_input || !ex.smsgauge_count || !ex.mem) return null;
+    const encoder = new TextEncoder();
+    const names = ['', 'GSM-7', 'UCS-2'];
+    return (s, o) => {
+      const cap = s.length * 3;
+      const p = ex.smsgauge_input(cap);
+      const { read, written } = encoder.encodeInto(s, new Uint8Array(ex.mem.buffer, p, Math.max(cap, 16)));
+      if (read !== s.length) return null;
+      const q = ex.smsgauge_count(written, (o.smart ? 1 : 0) | (o.nfc ? 2 : 0) | (o.udh16 ? 4 : 0));
+      if (q === 0) return null;
+      const v = new Int32Array(ex.mem.buffer, q, 8);
+      return { encoding: names[v[0]], segments: v[1], characters: v[2], units: v[3], capacity: v[4], used: v[5], left: v[6], saved: v[7] };
+    };
+  }
+
+  function options() {
+    return { smart: $('smart').checked, udh16: $('udh16').checked };
+  }
+
+  const READY = 'Ready. Counting follows Twilio\'s rules; nothing leaves this page.';
+
+  function setStatus(text, isError) {
+    const s = $('status');
+    s.textContent = text;
+    s.className = isError ? 'status error' : 'status';
+    state.statusError = !!isError;
+  }
+
+  // update runs on every input event: one count() call (the counter's
+  // figures only, no text or character lists) and four DOM writes,
+  // synchronously. Everything heavier (the full analysis, segment blocks,
+  // the suggestion, the request preview) waits for the next frame, so a
+  // burst of input or a large paste costs one render.
+  function update() {
+    if (!state.core) return;
+    const o = options();
+    const c = (state.fastCount && state.fastCount(body.value, o)) || state.core.count(body.value, o);
+    if (c.error) {
+      setStatus(c.error.message, true);
+      return;
+    }
+    if (state.statusError) setStatus(READY);
+    $('encoding').textContent = c.encoding;
+    $('segments').textContent = c.segments;
+    $('characters').textContent = c.characters;
+    $('left').textContent = c.left;
+    $('counter').className = c.encoding === 'UCS-2' ? 'counter ucs2' : 'counter';
+    if (!state.frame) state.frame = requestAnimationFrame(render);
+  }
+
+  function render() {
+    state.frame = 0;
+    if (!state.core) return;
+    const a = state.core.analyze(body.value, options());
+    if (a.error) {
+      setStatus(a.error.message, true);
+      return;
+    }
+    state.last = a;
+    renderParts(a);
+    renderSavings(a);
+    renderSuggestion(a);
+    renderForm();
+  }
+
+  function renderParts(a) {
+    const frag = document.createDocumentFragment();
+    let k = 0; // next non-GSM character
+    const nonGSM = a.nonGSM;
+    for (const p of a.parts) {
+      const div = document.createElement('div');
+      div.className = a.encoding === 'UCS-2' ? 'part ucs2' : 'part';
+      const head = document.createElement('header');
+      const unit = a.encoding === 'UCS-2' ? 'units' : 'septets';
+      head.append(span('Segment ' + (p.index + 1)), span(p.used + '/' + p.capacity + ' ' + unit + ' · ' + p.bits + ' bits'));
+      const bar = document.createElement('div');
+      bar.className = 'bar';
+      const fill = document.createElement('i');
+      fill.style.width = Math.min(100, (100 * p.used) / p.capacity).toFixed(1) + '%';
+      bar.append(fill);
+      const text = document.createElement('p');
+      text.className = 'text';
+      // Offsets are UTF-16 indices into the analysed body, as is p.text
+      // once in JavaScript, so slicing lines them up.
+      let pos = p.start;
+      while (k < nonGSM.length && nonGSM[k].start < p.end) {
+        // One <mark> per run of adjacent characters, so that a body in
+        // another script does not become thousands of elements.
+        const first = nonGSM[k];
+        let end = first.end;
+        k++;
+        while (k < nonGSM.length && nonGSM[k].start === end && nonGSM[k].start < p.end) end = nonGSM[k++].end;
+        if (first.start > pos) text.append(p.text.slice(pos - p.start, first.start - p.start));
+        const m = document.createElement('mark');
+        m.textContent = p.text.slice(first.start - p.start, end - p.start);
+        m.title = 'forces UCS-2 (offset ' + first.start + ')';
+        text.append(m);
+        pos = end;
+      }
+      if (pos < p.end) text.append(p.text.slice(pos - p.start));
+      div.append(head, bar, text);
+      frag.append(div);
+    }
+    $('parts').replaceChildren(frag);
+    const n = nonGSM.length;
+    $('nongsm').textContent = n === 0 ? 'Every character is GSM-7.' :
+      n + ' character' + (n === 1 ? '' : 's') + ' force UCS-2: ' +
+      nonGSM.slice(0, 12).map((c) => JSON.stringify(c.text) + ' @' + c.start).join(', ') + (n > 12 ? ', …' : '');
+  }
+
+  function span(t) {
+    const s = document.createElement('span');
+    s.textContent = t;
+    return s;
+  }
+
+  function renderSavings(a) {
+    const s = a.savings;
+    if (!s) {
+      $('savings').textContent = '';
+      return;
+    }
+    const n = s.substitutions.length;
+    $('savings').textContent = 'Smart encoding: ' + n + ' substitution' + (n === 1 ? '' : 's') + ', ' +
+      s.before.segments + ' → ' + a.segments + ' segment' + (a.segments === 1 ? '' : 's') +
+      (s.saved > 0 ? ' (saves ' + s.saved + ')' : ' (no saving)');
+  }
+
+  function renderSuggestion(a) {
+    const btn = $('use-suggestion');
+    if (a.nonGSM.length === 0 && !a.savings) {
+      // All GSM-7 already: nothing to suggest.
+      state.suggestion = null;
+      $('suggestion').textContent = '';
+      btn.hidden = true;
+      return;
+    }
+    const s = state.core.suggest(body.value, { udh16: $('udh16').checked });
+    if (s.error) {
+      $('suggestion').textContent = s.error.message;
+      btn.hidden = true;
+      return;
+    }
+    state.suggestion = s;
+    if (s.body === body.value || s.saved <= 0) {
+      const stuck = s.fixes.filter((f) => f.fix === 'none');
+      $('suggestion').textContent = stuck.length === 0 ? 'No replacement saves a segment here.' :
+        'No cheaper body: ' + stuck.slice(0, 5).map((f) => f.text).join(' ') + (stuck.length > 5 ? ' …' : '') +
+        ' ha' + (stuck.length === 1 ? 's' : 've') + ' no GSM-7 replacement, so the message stays UCS-2.';
+      btn.hidden = true;
+      return;
+    }
+    $('suggestion').textContent = 'Suggestion: ' + s.before.segments + ' → ' + s.after.segments + ' segment' +
+      (s.after.segments === 1 ? '' : 's') + ' (' + s.changes + ' change' + (s.changes === 1 ? '' : 's') + ').';
+    btn.hidden = false;
+  }
+
+  // Addresses: the full module loads on first use.
+  function ensureFull() {
+    if (state.full) return Promise.resolve(state.full);
+    if (!state.fullLoading) {
+      $('full-status').textContent = 'Loading address checks…';
+      state.fullLoading = load('smsgauge-full.wasm', 'smsgaugeFull').then((api) => {
+        state.full = api;
+        $('full-status').textContent = 'Address checks loaded.';
+        return api;
+      }, (err) => {
+        $('full-status').textContent = 'Address checks failed to load: ' + err.message;
+        state.fullLoading = null;
+        throw err;
+      });
+    }
+    return state.fullLoading;
+  }
+
+  function checkAddress(id, as) {
+    const el = $(id);
+    const msg = $(id + '-msg');
+    ensureFull().then((api) => {
+      const v = el.value;
+      if (v === '') {
+        msg.textContent = '';
+        msg.className = 'msg';
+      } else {
+        const region = $('region').value.trim().toUpperCase();
+        // With a default region, national input is accepted and normalised;
+        // without one, only what Twilio accepts as is.
+        const r = api.parseAddress(v, { as: as, region: region, lenient: region !== '' });
+        if (r.error) {
+          msg.textContent = r.error.message;
+          msg.className = 'msg error';
+        } else {
+          const n = r.number;
+          let text = '✓ ' + r.kind.replaceAll('_', ' ') + (r.channel !== 'sms' ? ' on ' + r.channel : '');
+          if (r.value !== v) text += ' · ' + r.value;
+          if (n) {
+            text += ' · ' + (n.region || '?') + ' · ' + n.type.replaceAll('_', ' ');
+            if (!n.valid) text += ' · not a number in use';
+          }
+          msg.textContent = text;
+          msg.className = n && !n.valid ? 'msg error' : 'msg ok';
+        }
+      }
+      renderForm();
+    }, () => {});
+  }
+
+  function renderForm() {
+    const api = state.full;
+    if (!api || !api.buildCreateForm) {
+      $('form').textContent = state.full ? '' : '(enter To and From to see the request)';
+      return;
+    }
+    const params = { Body: body.value };
+    if ($('to').value) params.To = $('to').value;
+    if ($('from').value) params.From = $('from').value;
+    if ($('smart').checked) params.SmartEncoded = true;
+    const r = api.buildCreateForm(params);
+    const list = $('form-problems');
+    list.replaceChildren();
+    if (r.error) {
+      $('form').textContent = '';
+      const li = document.createElement('li');
+      li.textContent = r.error.message;
+      list.append(li);
+      return;
+    }
+    $('form').textContent = r.form || '(not valid yet: see below)';
+    for (const e of r.errors || []) {
+      const li = document.createElement('li');
+      li.textContent = e.message;
+      list.append(li);
+    }
+    for (const w of r.warnings || []) {
+      const li = document.createElement('li');
+      li.className = 'warning';
+      li.textContent = w.message;
+      list.append(li);
+    }
+  }
+
+  for (const [id, as] of [['to', 'to'], ['from', 'from']]) {
+    $(id).addEventListener('focus', () => ensureFull().catch(() => {}));
+    $(id).addEventListener('input', () => checkAddress(id, as));
+  }
+  $('region').addEventListener('input', () => {
+    if ($('to').value) checkAddress('to', 'to');
+    if ($('from').value) checkAddress('from', 'from');
+  });
+  body.addEventListener('input', update);
+  $('smart').addEventListener('change', update);
+  $('udh16').addEventListener('change', update);
+  $('use-suggestion').addEventListener('click', () => {
+    const s = state.suggestion;
+    if (!s) return;
+    body.value = s.body;
+    update();
+  });
+
+  // flush renders now what would otherwise wait for the next frame; the
+  // end-to-end test uses it to read the page without waiting.
+  globalThis.smsgaugePage = {
+    flush() {
+      if (state.frame) cancelAnimationFrame(state.frame);
+      render();
+    },
+    ensureFull,
+    // count through the fast exports, or null before the module loads.
+    fastCount: (s, o) => (state.fastCount ? state.fastCount(s, o || {}) : null),
+  };
+
+  load('smsgauge-core.wasm', 'smsgauge', true).then(({ api, exports }) => {
+    state.core = api;
+    state.fastCount = fastCounter(exports);
+    body.disabled = false;
+    setStatus(READY);
+    update();
+  }, (err) => setStatus('Could not load the WebAssembly module: ' + err.message, true));
+})();
