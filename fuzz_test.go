@@ -66,8 +66,12 @@ func FuzzAnalyze(f *testing.F) {
 		if !allGSM && a.Units != ucs2Units(body) {
 			t.Fatalf("Analyze(%q).Units = %d, want %d", body, a.Units, ucs2Units(body))
 		}
-		if segs := len(a.AppendSegments(nil)); segs != a.Segments {
-			t.Fatalf("Analyze(%q).Segments = %d, len(Split) = %d", body, a.Segments, segs)
+		segs := a.AppendSegments(nil)
+		if len(segs) != a.Segments {
+			t.Fatalf("Analyze(%q).Segments = %d, len(Split) = %d", body, a.Segments, len(segs))
+		}
+		if last := segs[len(segs)-1].Units; a.LastUnits != last {
+			t.Fatalf("Analyze(%q).LastUnits = %d, last segment holds %d", body, a.LastUnits, last)
 		}
 		nonGSM := a.AppendNonGSM(nil)
 		if len(nonGSM) != a.NonGSM || (len(nonGSM) > 0 && nonGSM[0].Offset != a.FirstNonGSM) {

@@ -179,6 +179,7 @@ type gsmCount struct {
 	scalars int
 	crlf    int // CR LF pairs
 	segs    int // segments when packed at the concatenated capacity
+	last    int // units in the last of them
 }
 
 // scanGSM counts body as GSM-7, packing it into segments of capacity septets
@@ -262,7 +263,7 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 		}
 		pos += n
 	}
-	return gsmCount{units: units, scalars: scalars, crlf: crlf, segs: segs}, true
+	return gsmCount{units: units, scalars: scalars, crlf: crlf, segs: segs, last: pos}, true
 }
 
 // countCRLF counts the CRs marked in cr (the word at s[i:i+8]) that an LF

@@ -121,6 +121,7 @@ type Analysis struct {
 	MessageBits int      // Units × 7 or × 16
 	TotalBits   int      // MessageBits plus the UDH of every segment
 	Capacity    int      // units a segment holds: 160, 153 or 152; 70, 67 or 66
+	LastUnits   int      // units in the last segment: Capacity - LastUnits are left in it
 	UDHOctets   int      // UDH octets in each segment; 0 for a single segment
 	NonGSM      int      // characters (grapheme clusters) that forced UCS-2
 	FirstNonGSM int      // byte offset of the first of them, -1 if none
@@ -202,7 +203,7 @@ func analyze(s string, enc Encoding, udh int) (a Analysis, ok bool) {
 			a.Characters = g.units
 			a.Scalars = g.scalars
 			a.Graphemes = g.scalars - g.crlf
-			a.size(7, SingleGSM7Septets, multi, udh, g.segs)
+			a.size(7, SingleGSM7Septets, multi, udh, g.segs, g.last)
 			return a, true
 		}
 		if enc == EncodingGSM7 {
@@ -219,19 +220,19 @@ func analyze(s string, enc Encoding, udh int) (a Analysis, ok bool) {
 	a.NonGSM = u.nonGSM
 	a.FirstNonGSM = u.firstNonGSM
 	a.Invalid = u.invalid
-	a.size(16, SingleUCS2Units, multi, udh, u.segs)
+	a.size(16, SingleUCS2Units, multi, udh, u.segs, u.last)
 	return a, true
 }
 
 // size fills in the sizes once Units is known: a single segment holds
 // single units; past that, segs parts of multi units, each with a UDH of
-// udh octets.
-func (a *Analysis) size(bitsPerUnit, single, multi, udh, segs int) {
+// udh octets, the last holding last units.
+func (a *Analysis) size(bitsPerUnit, single, multi, udh, segs, last int) {
 	a.MessageBits = bitsPerUnit * a.Units
 	if a.Units <= single {
-		a.Segments, a.Capacity = 1, single
+		a.Segments, a.Capacity, a.LastUnits = 1, single, a.Units
 	} else {
-		a.Segments, a.Capacity, a.UDHOctets = segs, multi, udh
+		a.Segments, a.Capacity, a.UDHOctets, a.LastUnits = segs, multi, udh, last
 	}
 	a.TotalBits = a.MessageBits + 8*a.UDHOctets*a.Segments
 }

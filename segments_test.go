@@ -195,6 +195,9 @@ func checkSplit(t *testing.T, o Options, body string) {
 	if units != a.Units {
 		t.Errorf("Split(%q) units add up to %d, want %d", body, units, a.Units)
 	}
+	if last := segs[len(segs)-1].Units; a.LastUnits != last {
+		t.Errorf("Analyze(%q).LastUnits = %d, last segment holds %d", body, a.LastUnits, last)
+	}
 	runeStart := map[int]bool{}
 	for i := range body {
 		runeStart[i] = true

@@ -226,6 +226,7 @@ type ucs2Count struct {
 	firstNonGSM int
 	invalid     int
 	segs        int // segments when packed at the concatenated capacity
+	last        int // units in the last of them
 }
 
 // decodeAt decodes the rune at s[i], with the valid forms inline; like utf8.DecodeRuneInString it returns (RuneError, 1) for an
@@ -458,6 +459,6 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		i = cl.end
 	}
 	c.nonGSM, c.firstNonGSM = nonGSM, firstNonGSM
-	c.segs = segs
+	c.segs, c.last = segs, pos
 	return c
 }

@@ -125,7 +125,7 @@ func CountBody(body string, o AnalyzeOptions) (Count, error) {
 			return Count{}, libError(err, "options")
 		}
 	}
-	used := lastUsed(a, text)
+	used := a.LastUnits
 	return Count{
 		Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
 		Capacity: a.Capacity, Used: used, Left: a.Capacity - used, Saved: saved,
@@ -149,51 +149,6 @@ func AppendCount(dst []byte, body string, o AnalyzeOptions) ([]byte, error) {
 	w.int("left", c.Left)
 	w.int("saved", c.Saved)
 	return append(w.b, '}'), nil
-}
-
-// lastUsed returns the units used by the last segment of a, the analysis
-// of text. The splitter moves a unit that does not fit whole to the next
-// segment; when every unit is one code point its rule is a plain greedy
-// fill, which a loop over the runes reproduces without the splitter's
-// grapheme machinery: always in GSM-7 (every character is one code point
-// there, an escape pair is one code point of two septets, and CR LF may be
-// cut), and in UCS-2 when no grapheme cluster has more than one code point
-// and no byte is invalid (a surrogate pair is one code point of two
-// units). Otherwise it walks the segments.
-func lastUsed(a sms.Analysis, text string) int {
-	if a.Segments <= 1 {
-		return a.Units
-	}
-	switch {
-	case a.Encoding == sms.EncodingGSM7:
-		used := 0
-		for _, r := range text {
-			u := sms.GSM7Septets(r)
-			if used+u > a.Capacity {
-				used = 0
-			}
-			used += u
-		}
-		return used
-	case a.Graphemes == a.Scalars && a.Invalid == 0:
-		used := 0
-		for _, r := range text {
-			u := 1
-			if r >= 0x10000 {
-				u = 2
-			}
-			if used+u > a.Capacity {
-				used = 0
-			}
-			used += u
-		}
-		return used
-	}
-	used := 0
-	for seg := range a.EachSegment() {
-		used = seg.Units
-	}
-	return used
 }
 
 func appendSavings(sv *obj, sent string, before, after sms.Analysis, normalized, substituted bool, nfcSaved int) {
