@@ -1,3 +1,5 @@
+//go:build !js
+
 // Command analyzerate measures the in-process throughput of sms.AnalyzeBytes
 // on the bodies of a campaign CSV (id,to,body), the baseline of the batch
 // throughput target. It loads the bodies chunk by chunk (64 MB at a time)
