@@ -41,9 +41,44 @@
 // generated from uniseg and tested against it for every rune proves that
 // between two other runes there is always a break.
 //
+// # Smart encoding, NFC and suggestions
+//
+// SmartEncode applies the look-alike substitutions of Twilio's SmartEncoded
+// parameter (curly quotes, dashes, odd spaces, ...); SmartAnalyze reports
+// what they save; Suggest finds the cheapest body that smart encoding and
+// Unicode NFC normalisation reach, and says what fixes each character.
+//
+// # Addresses, SIDs and requests
+//
+// ParseAddress tells E.164 numbers, short codes, alphanumeric sender IDs and
+// channel addresses (whatsapp:, messenger:, rcs:) apart; CheckTo, CheckFrom
+// and CheckRoute hold Twilio's direction rules; the SID types validate
+// account, service, content, application and message SIDs. Numbering
+// metadata (region, type, national formats) lives in package phone, so that
+// the counting core stays small in WebAssembly. CreateMessage, UpdateMessage,
+// ListMessages, FetchMessage and DeleteMessage build validated requests for
+// Twilio's Message resource (API version 2010-04-01); the package never
+// sends them.
+//
+// # On the wire
+//
+// EncodeSegments produces the bytes an SMSC sends: the concatenation UDH
+// (3GPP TS 23.040 9.2.3.24) and the user data, GSM-7 packed per 3GPP TS
+// 23.038 6.1.2.1 or UCS-2; Reassemble puts parts back together; GSM7 is the
+// alphabet as a golang.org/x/text encoding; the national language shift
+// tables of 3GPP TS 23.038 annex A are an opt-in Twilio does not use.
+//
 // # Options
 //
 // Options, like every option set of the package, is a plain struct whose
 // zero value is the default, with methods: Analyze(body) is
-// Options{}.Analyze(body) without the error.
+// Options{}.Analyze(body) without the error. The request builders are plain
+// structs too, with Validate and Form.
+//
+// # WebAssembly
+//
+// The files of the builder and of the address parser carry the build
+// constraint !smsgauge_core, so that the counting core builds for the
+// browser without net/http (see cmd/smsgauge-wasm); ordinary builds are
+// not affected.
 package sms
