@@ -1,0 +1,37 @@
+package sms_test
+
+import (
+	"fmt"
+
+	sms "github.com/smsgauge/sms"
+)
+
+func ExampleSecret_String() {
+	s := sms.Secret("your_auth_token_here")
+	fmt.Println(s)
+	fmt.Printf("%v %#v\n", s, s)
+	// Output:
+	// [REDACTED]
+	// [REDACTED] sms.Secret("[REDACTED]")
+}
+
+func ExampleFlag_Bool() {
+	m := sms.CreateMessage{SmartEncoded: sms.True}
+	fmt.Println(m.SmartEncoded.Bool(), m.SendAsMms.Bool(), m.SendAsMms == sms.Unset)
+	// Output: true false true
+}
+
+func ExampleSmartPolicy_String() {
+	fmt.Println(sms.SmartAlways, sms.SmartIfGSM7)
+	// Output: calculator gsm-only
+}
+
+func ExampleFixKind_String() {
+	for _, f := range sms.Suggest("It’s e\u0301 😀").Fixes {
+		fmt.Println(f.Offset, f.Kind)
+	}
+	// Output:
+	// 2 smart
+	// 7 nfc
+	// 11 none
+}
