@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
@@ -302,15 +303,21 @@ func scanUCS2(s string, capacity int) ucs2Count {
 			switch {
 			case b < 0x80:
 				if k >= nextWord && k+8 <= len(s) {
-					if plainBad(load64(s, k))&swarHi == 0 {
+					w := load64(s, k)
+					n := 8
+					if plainBad(w)&swarHi != 0 {
+						// The plain bytes before the first other one.
+						n = bits.TrailingZeros64(^plainMask(w)&swarHi) >> 3
+					}
+					if n > 0 {
 						if pend {
 							placeWhole(2)
 							pend = false
 						}
-						last, lastGSM = k+7, true
-						k += 8
-						m += 8
-						runes += 8
+						last, lastGSM = k+n-1, true
+						k += n
+						m += n
+						runes += n
 						continue
 					}
 					nextWord = k + 8 // not before the next word
@@ -346,8 +353,13 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				break run // an invalid byte
 			}
 			if r >= 0x300 && joiners.has(r) { // no joiner lies below U+0300
-				// The rune before a joiner may belong to its cluster.
-				if last >= 0 {
+				// The rune before a joiner may belong to its cluster, but
+				// only if the joiner is one that joins what precedes it
+				// (GB7 to GB9a): a mark, ZWJ, or a Hangul vowel or final
+				// after a syllable. Regional indicators, prepended marks and
+				// leading jamo start a cluster of their own.
+				mark := absorbers.has(r)
+				if last >= 0 && (mark || r == 0x200D || r >= 0x1160 && r <= 0x11FF || r >= 0xD7B0 && r <= 0xD7FF) {
 					markEnd := k + n
 					k = last
 					runes--
@@ -363,7 +375,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 						}
 					}
 					// Combining marks after it: the cluster is known.
-					if absorbers.has(r) {
+					if mark {
 						if cl, ok := withMarksFrom(s, k, markEnd, r); ok {
 							place(m)
 							m = 0
