@@ -300,8 +300,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 			b := s[k]
 			var r rune
 			var n int
-			switch {
-			case b < 0x80:
+			if b < 0x80 {
 				if k >= nextWord && k+8 <= len(s) {
 					w := load64(s, k)
 					n := 8
@@ -341,18 +340,24 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				m++
 				runes++
 				continue
+			}
+			var joiner bool
+			switch {
 			case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
 				r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+				joiner = joiners.bits[r>>6]&(1<<(uint32(r)&63)) != 0
 			case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
 				(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
 				r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+				joiner = joiners.bits[r>>6]&(1<<(uint32(r)&63)) != 0
 			case b >= 0xF0 && b < 0xF5 && k+3 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 &&
 				(b != 0xF0 || s[k+1] >= 0x90) && (b != 0xF4 || s[k+1] < 0x90):
 				r, n = rune(b&0x07)<<18|rune(s[k+1]&0x3F)<<12|rune(s[k+2]&0x3F)<<6|rune(s[k+3]&0x3F), 4
+				joiner = joiners.has(r)
 			default:
 				break run // an invalid byte
 			}
-			if r >= 0x300 && joiners.has(r) { // no joiner lies below U+0300
+			if joiner {
 				// The rune before a joiner may belong to its cluster, but
 				// only if the joiner is one that joins what precedes it
 				// (GB7 to GB9a): a mark, ZWJ, or a Hangul vowel or final
