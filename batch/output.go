@@ -51,12 +51,16 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 		dst = appendCSVField(dst, []byte(rerr.Error()))
 		return append(dst, '\n')
 	}
-	if out.region != noRegion {
-		dst = append(dst, regionName(out.region)...)
+	if e := out.a.Encoding; e < 3 {
+		dst = append(dst, regionEncText[out.region][e]...) // "US,GSM-7,"
+	} else {
+		if out.region != noRegion {
+			dst = append(dst, regionName(out.region)...)
+		}
+		dst = append(dst, ',')
+		dst = append(dst, e.String()...)
+		dst = append(dst, ',')
 	}
-	dst = append(dst, ',')
-	dst = append(dst, out.a.Encoding.String()...)
-	dst = append(dst, ',')
 	dst = appendInt(dst, out.a.Segments)
 	dst = append(dst, ',')
 	dst = appendInt(dst, out.a.Characters)
@@ -80,21 +84,31 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 			dst = out.suggestC.Append(dst)
 		}
 	}
-	dst = append(dst, ',')
-	if out.priced {
-		dst = append(dst, out.pe.text...)
-		dst = append(dst, ',')
-		if n := out.a.Segments; n < costCache && out.pe.costs[n] != nil {
-			dst = append(dst, out.pe.costs[n]...)
-		} else {
-			dst = out.cost.Append(dst)
-		}
-		dst = append(dst, ',')
-		dst = append(dst, w.p.currency...)
-	} else {
-		dst = append(dst, ",,"...)
+	if !out.priced {
+		return append(dst, ",,,,\n"...)
 	}
+	if n := out.a.Segments; n < costCache && out.pe.tails[n] != nil {
+		return append(dst, out.pe.tails[n]...) // ",price,cost,currency,\n"
+	}
+	dst = append(dst, ',')
+	dst = append(dst, out.pe.text...)
+	dst = append(dst, ',')
+	dst = out.cost.Append(dst)
+	dst = append(dst, ',')
+	dst = append(dst, w.p.currency...)
 	return append(dst, ",\n"...)
+}
+
+// regionEncText holds "XX,encoding," for every region (noRegion: "") and
+// encoding, the middle of a CSV output row, built at init.
+var regionEncText [numRegions + 1][3]string
+
+func init() {
+	for r := range regionEncText {
+		for e := range regionEncText[r] {
+			regionEncText[r][e] = regionName(r) + "," + sms.Encoding(e).String() + ","
+		}
+	}
 }
 
 // appendCSVField appends f, quoted if it needs to be.
@@ -256,6 +270,13 @@ func appendInt(dst []byte, n int) []byte {
 	}
 	if n < 10 {
 		return append(dst, byte('0'+n))
+	}
+	if n < 100 {
+		return append(dst, digits2[2*n], digits2[2*n+1])
+	}
+	if n < 1000 {
+		r := n % 100
+		return append(dst, byte('0'+n/100), digits2[2*r], digits2[2*r+1])
 	}
 	w := 1
 	for v := n; v >= 10; v /= 10 {

@@ -106,7 +106,55 @@ func (c *regionCache) lookup(s []byte) regionResult {
 			return e.r
 		}
 	}
-	k := regionKey(s, min(len(d), 7)) // 32 bits: 7 digits and the length
+	return c.lookupKey(s, regionKey(s, min(len(d), 7)))
+}
+
+// lookupE164 is validE164 and lookup in one pass over the digits (the hot
+// path of a row). valid is false when s is not strict E.164; validE164
+// then gives the reason.
+func (c *regionCache) lookupE164(s []byte) (r regionResult, valid bool) {
+	if len(s) < 2 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
+		return regionResult{}, false
+	}
+	d := s[1:]
+	k := uint64(len(d)) // regionKey(s, min(len(d), 7)), computed on the way
+	for i, ch := range d {
+		v := ch - '0'
+		if v > 9 {
+			return regionResult{}, false
+		}
+		if i < 7 {
+			k = k<<4 | uint64(v+1)
+		}
+	}
+	if c.exact {
+		r, _ = c.call(s)
+		return r, true
+	}
+	code := int(d[0] - '0')
+	if e := &c.cc[0][code]; e.set {
+		return e.r, true
+	}
+	if len(d) > 1 {
+		code = code*10 + int(d[1]-'0')
+		if e := &c.cc[1][code]; e.set {
+			return e.r, true
+		}
+		if len(d) > 2 {
+			code = code*10 + int(d[2]-'0')
+			if e := &c.cc[2][code]; e.set {
+				return e.r, true
+			}
+		}
+	}
+	return c.lookupKey(s, k), true
+}
+
+// lookupKey finds the valid E.164 number s, whose calling code is not cached
+// alone, by its key regionKey(s, min(digits, 7)); on a miss it calls the
+// region function and caches the answer.
+func (c *regionCache) lookupKey(s []byte, k uint64) regionResult {
+	d := s[1:]
 	mask := uint64(len(c.table) - 1)
 	h := (k * 0x9E3779B97F4A7C15) >> (64 - c.bits)
 	for {
