@@ -111,7 +111,7 @@ func (w *worker) row(b *batch, rw *row) bool {
 		if rw.f[fTo].n >= 0 {
 			to, hasTo = rw.f[fTo].bytes(b.in), true
 		}
-		if !utf8.Valid(out.id) {
+		if !validUTF8(out.id) {
 			w.fail(b, out, &RowError{Line: rw.line, Reason: "in the id at byte " + itoa(firstInvalid(out.id)), Err: ErrInvalidUTF8})
 			out.id = nil
 			return false
@@ -211,6 +211,16 @@ func jsonIDString(raw []byte) string {
 		return s
 	}
 	return string(raw)
+}
+
+// validUTF8 is utf8.Valid with a fast path for short ASCII text (ids).
+func validUTF8(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return utf8.Valid(b)
+		}
+	}
+	return true
 }
 
 // firstInvalid returns the offset of the first invalid UTF-8 byte of b.
