@@ -133,7 +133,7 @@ func (c *csvParser) parse(buf []byte, p int, atEOF bool) (parseStatus, int) {
 		// An unquoted field, up to the next comma on the line.
 		fe := le
 		last := true
-		if j := indexComma(buf[i:le]); j >= 0 {
+		if j := bytes.IndexByte(buf[i:le], ','); j >= 0 {
 			fe, last = i+j, false
 		}
 		if q < fe {
@@ -153,25 +153,6 @@ func (c *csvParser) parse(buf []byte, p int, atEOF bool) (parseStatus, int) {
 		c.esc = append(c.esc, false)
 		i = fe + 1
 	}
-}
-
-// indexComma is bytes.IndexByte(b, ','), looking at the first bytes one by
-// one: most fields before the body (ids, numbers) are short, and the call
-// to the vectorised search costs more than the loop for them.
-func indexComma(b []byte) int {
-	n := min(len(b), 24)
-	for i, c := range b[:n] {
-		if c == ',' {
-			return i
-		}
-	}
-	if n == len(b) {
-		return -1
-	}
-	if j := bytes.IndexByte(b[n:], ','); j >= 0 {
-		return n + j
-	}
-	return -1
 }
 
 // lineEnd returns the offset of the first line feed at or after p, or -1.
