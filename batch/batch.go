@@ -189,6 +189,8 @@ type priceEntry struct {
 	ok    bool
 	text  []byte            // price.String()
 	tails [costCache][]byte // ",price,cost,currency,\n" of a CSV row of n segments, n < costCache
+	// tailFixed holds the same as fixed texts, for appendCSVFast.
+	tailFixed [costCache]text48
 }
 
 // costCache is how many segment counts have their cost text precomputed.
@@ -212,6 +214,7 @@ func newPipeline(o *Options, r io.Reader, w io.Writer) (*pipeline, error) {
 						t = append(t, ',')
 						t = append(t, p.currency...)
 						pe.tails[n] = append(t, ",\n"...)
+						pe.tailFixed[n] = newText48(string(pe.tails[n]))
 					}
 				}
 			}

@@ -14,7 +14,8 @@ type worker struct {
 	regions *regionCache
 	smart   []byte
 	jrow    jsonRow
-	out     rowOut // the row being written, reused (it is large: zeroing it per row showed in profiles)
+	out     rowOut   // the row being written, reused (it is large: zeroing it per row showed in profiles)
+	line    lineText // the last line number written by appendCSVFast
 }
 
 // jsonRow is an input JSON line (the --jsonl contract).
@@ -178,7 +179,13 @@ func (w *worker) row(b *batch, rw *row) bool {
 	if o.Output == JSONL {
 		b.out = w.appendJSON(b.out, out, nil)
 	} else {
-		b.out = w.appendCSV(b.out, out, nil)
+		ok := false
+		if !o.Smart && !o.Suggest { // the fast path has no smart or suggest columns
+			b.out, ok = w.appendCSVFast(b.out, out)
+		}
+		if !ok {
+			b.out = w.appendCSV(b.out, out, nil)
+		}
 	}
 	return true
 }
