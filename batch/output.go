@@ -263,8 +263,6 @@ const digits2 = "000102030405060708091011121314151617181920212223242526272829303
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
 	"8081828384858687888990919293949596979899"
 
-func bitsLen64(u uint64) int { return bits.Len64(u) }
-
 // pow10[i] is 10 to the power i.
 var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
@@ -286,7 +284,7 @@ func appendInt(dst []byte, n int) []byte {
 	}
 	// Digit count without a division per digit: log10 from the bit length,
 	// corrected by one comparison.
-	w := (bitsLen64(uint64(n)) * 1233) >> 12
+	w := (bits.Len64(uint64(n)) * 1233) >> 12
 	if uint64(n) >= pow10[w] {
 		w++
 	}

@@ -1,6 +1,9 @@
 package batch
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // The fast path of the CSV output: the common row (no error, no smart or
 // suggest columns, a short id that needs no quotes, a precomputed tail) is
@@ -152,7 +155,7 @@ func putUint(buf []byte, n int, u uint64) int {
 		buf[n], buf[n+1] = digits2[2*u], digits2[2*u+1]
 		return n + 2
 	}
-	w := (bitsLen64(u) * 1233) >> 12
+	w := (bits.Len64(u) * 1233) >> 12
 	if u >= pow10[w] {
 		w++
 	}
