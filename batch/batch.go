@@ -188,7 +188,9 @@ type priceEntry struct {
 	err   error
 	ok    bool
 	text  []byte            // price.String()
-	costs [costCache][]byte // (price × n).String() for n < costCache
+	tails [costCache][]byte // ",price,cost,currency,\n" of a CSV row of n segments, n < costCache
+	// tailFixed holds the same as fixed texts, for appendCSVFast.
+	tailFixed [costCache]text48
 }
 
 // costCache is how many segment counts have their cost text precomputed.
@@ -206,7 +208,13 @@ func newPipeline(o *Options, r io.Reader, w io.Writer) (*pipeline, error) {
 				pe.text = m.Append(nil)
 				for n := range costCache {
 					if c, err := m.Mul(int64(n)); err == nil {
-						pe.costs[n] = c.Append(nil)
+						t := append([]byte{','}, pe.text...)
+						t = append(t, ',')
+						t = c.Append(t)
+						t = append(t, ',')
+						t = append(t, p.currency...)
+						pe.tails[n] = append(t, ",\n"...)
+						pe.tailFixed[n] = newText48(string(pe.tails[n]))
 					}
 				}
 			}

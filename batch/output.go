@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"math/bits"
 	"strconv"
 
 	sms "github.com/smsgauge/sms"
@@ -51,12 +52,16 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 		dst = appendCSVField(dst, []byte(rerr.Error()))
 		return append(dst, '\n')
 	}
-	if out.region != noRegion {
-		dst = append(dst, regionName(out.region)...)
+	if e := out.a.Encoding; e < 3 {
+		dst = append(dst, regionEncText[out.region][e]...) // "US,GSM-7,"
+	} else {
+		if out.region != noRegion {
+			dst = append(dst, regionName(out.region)...)
+		}
+		dst = append(dst, ',')
+		dst = append(dst, e.String()...)
+		dst = append(dst, ',')
 	}
-	dst = append(dst, ',')
-	dst = append(dst, out.a.Encoding.String()...)
-	dst = append(dst, ',')
 	dst = appendInt(dst, out.a.Segments)
 	dst = append(dst, ',')
 	dst = appendInt(dst, out.a.Characters)
@@ -80,21 +85,31 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 			dst = out.suggestC.Append(dst)
 		}
 	}
-	dst = append(dst, ',')
-	if out.priced {
-		dst = append(dst, out.pe.text...)
-		dst = append(dst, ',')
-		if n := out.a.Segments; n < costCache && out.pe.costs[n] != nil {
-			dst = append(dst, out.pe.costs[n]...)
-		} else {
-			dst = out.cost.Append(dst)
-		}
-		dst = append(dst, ',')
-		dst = append(dst, w.p.currency...)
-	} else {
-		dst = append(dst, ",,"...)
+	if !out.priced {
+		return append(dst, ",,,,\n"...)
 	}
+	if n := out.a.Segments; n < costCache && out.pe.tails[n] != nil {
+		return append(dst, out.pe.tails[n]...) // ",price,cost,currency,\n"
+	}
+	dst = append(dst, ',')
+	dst = append(dst, out.pe.text...)
+	dst = append(dst, ',')
+	dst = out.cost.Append(dst)
+	dst = append(dst, ',')
+	dst = append(dst, w.p.currency...)
 	return append(dst, ",\n"...)
+}
+
+// regionEncText holds "XX,encoding," for every region (noRegion: "") and
+// encoding, the middle of a CSV output row, built at init.
+var regionEncText [numRegions + 1][3]string
+
+func init() {
+	for r := range regionEncText {
+		for e := range regionEncText[r] {
+			regionEncText[r][e] = regionName(r) + "," + sms.Encoding(e).String() + ","
+		}
+	}
 }
 
 // appendCSVField appends f, quoted if it needs to be.
@@ -248,6 +263,9 @@ const digits2 = "000102030405060708091011121314151617181920212223242526272829303
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
 	"8081828384858687888990919293949596979899"
 
+// pow10[i] is 10 to the power i.
+var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
+
 // appendInt appends n in decimal, writing the digits in place two at a
 // time (strconv formats into a buffer and copies, which showed in profiles).
 func appendInt(dst []byte, n int) []byte {
@@ -257,8 +275,17 @@ func appendInt(dst []byte, n int) []byte {
 	if n < 10 {
 		return append(dst, byte('0'+n))
 	}
-	w := 1
-	for v := n; v >= 10; v /= 10 {
+	if n < 100 {
+		return append(dst, digits2[2*n], digits2[2*n+1])
+	}
+	if n < 1000 {
+		r := n % 100
+		return append(dst, byte('0'+n/100), digits2[2*r], digits2[2*r+1])
+	}
+	// Digit count without a division per digit: log10 from the bit length,
+	// corrected by one comparison.
+	w := (bits.Len64(uint64(n)) * 1233) >> 12
+	if uint64(n) >= pow10[w] {
 		w++
 	}
 	l := len(dst)

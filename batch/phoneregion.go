@@ -16,6 +16,26 @@ import (
 // number must be valid in one of them, and the answer is claimed for its
 // first 7 digits and length.
 func PhoneRegion(e164 string) (string, int, error) {
+	// The fast path, for a valid number under a shared calling code (the
+	// region-cache misses that count: one per 7-digit prefix): parse and
+	// find the region, without the full phone.Parse (E.164 formatting, type,
+	// possibility), which gives the same region for a valid number. Anything
+	// else takes the full path, for the same answer and the same errors.
+	if ok, _ := validE164([]byte(e164)); ok {
+		var num phonenumbers.PhoneNumber
+		if phonenumbers.ParseToNumber(e164, "", &num) == nil && num.GetExtension() == "" {
+			if regions := phonenumbers.GetRegionCodesForCountryCode(int(num.GetCountryCode())); len(regions) > 1 {
+				if r := phonenumbers.GetRegionCodeForNumber(&num); r != "ZZ" && regionIndex(r) >= 0 {
+					return r, 7, nil
+				}
+			}
+		}
+	}
+	return phoneRegionParse(e164)
+}
+
+// phoneRegionParse is PhoneRegion through phone.Parse, for every number.
+func phoneRegionParse(e164 string) (string, int, error) {
 	n, err := phone.Parse(e164, "")
 	if err != nil {
 		return "", 0, err

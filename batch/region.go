@@ -1,5 +1,10 @@
 package batch
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // RegionFunc returns the ISO 3166 alpha-2 region (upper case, such as "US")
 // of an E.164 number, and how many of its leading digits (after "+") decide
 // that answer: every number of the same length that starts with the same
@@ -106,7 +111,91 @@ func (c *regionCache) lookup(s []byte) regionResult {
 			return e.r
 		}
 	}
-	k := regionKey(s, min(len(d), 7)) // 32 bits: 7 digits and the length
+	return c.lookupKey(s, regionKey(s, min(len(d), 7)))
+}
+
+// lookupE164 is validE164 and lookup in one pass over the digits (the hot
+// path of a row). valid is false when s is not strict E.164; validE164
+// then gives the reason.
+func (c *regionCache) lookupE164(s []byte) (r regionResult, valid bool) {
+	k, ok := e164Key(s)
+	if !ok {
+		return regionResult{}, false
+	}
+	d := s[1:]
+	if c.exact {
+		r, _ = c.call(s)
+		return r, true
+	}
+	code := int(d[0] - '0')
+	if e := &c.cc[0][code]; e.set {
+		return e.r, true
+	}
+	if len(d) > 1 {
+		code = code*10 + int(d[1]-'0')
+		if e := &c.cc[1][code]; e.set {
+			return e.r, true
+		}
+		if len(d) > 2 {
+			code = code*10 + int(d[2]-'0')
+			if e := &c.cc[2][code]; e.set {
+				return e.r, true
+			}
+		}
+	}
+	return c.lookupKey(s, k), true
+}
+
+// e164Key reports whether s is strict E.164 (as validE164) and returns its
+// cache key, regionKey(s, min(digits, 7)), computed on the way.
+func e164Key(s []byte) (k uint64, ok bool) {
+	if len(s) < 2 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
+		return 0, false
+	}
+	d := s[1:]
+	if len(d) >= 8 {
+		// Eight digits at a time: the first eight and the last eight
+		// (overlapping) cover the number.
+		w := binary.LittleEndian.Uint64(d)
+		if !digits8(w) || !digits8(binary.LittleEndian.Uint64(d[len(d)-8:])) {
+			return 0, false
+		}
+		return uint64(len(d))<<28 | packDigits8(w)>>4, true
+	}
+	k = uint64(len(d))
+	for i, ch := range d {
+		v := ch - '0'
+		if v > 9 {
+			return 0, false
+		}
+		if i < 7 {
+			k = k<<4 | uint64(v+1)
+		}
+	}
+	return k, true
+}
+
+// digits8 reports whether the 8 bytes of w are all ASCII digits.
+func digits8(w uint64) bool {
+	const hi, three, six = 0xF0F0F0F0F0F0F0F0, 0x3030303030303030, 0x0606060606060606
+	return w&hi == three && (w+six)&hi == three
+}
+
+// packDigits8 packs 8 ASCII digits (the first in the low byte of w) into 32
+// bits, a nibble each holding the digit plus one, the first digit in the
+// high nibble: the packing of regionKey.
+func packDigits8(w uint64) uint64 {
+	y := bits.ReverseBytes64(w - 0x2F2F2F2F2F2F2F2F) // digit+1 per byte, first digit high
+	y = (y | y>>4) & 0x00FF00FF00FF00FF
+	y = (y | y>>8) & 0x0000FFFF0000FFFF
+	return (y | y>>16) & 0xFFFFFFFF
+}
+
+// lookupKey finds the valid E.164 number s, whose calling code is not cached
+// alone, by its key regionKey(s, min(digits, 7)); on a miss it calls the
+// region function and caches the answer.
+func (c *regionCache) lookupKey(s []byte, k uint64) regionResult {
+	d := s[1:]
 	mask := uint64(len(c.table) - 1)
 	h := (k * 0x9E3779B97F4A7C15) >> (64 - c.bits)
 	for {

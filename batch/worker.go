@@ -14,6 +14,8 @@ type worker struct {
 	regions *regionCache
 	smart   []byte
 	jrow    jsonRow
+	out     rowOut   // the row being written, reused (it is large: zeroing it per row showed in profiles)
+	line    lineText // the last line number written by appendCSVFast
 }
 
 // jsonRow is an input JSON line (the --jsonl contract).
@@ -68,9 +70,13 @@ type rowOut struct {
 func (w *worker) row(b *batch, rw *row) bool {
 	o := w.p.o
 	b.tally.rows++
-	out := rowOut{line: rw.line, region: noRegion}
+	// Reset only what every path reads before writing it: the analyses are
+	// written before they are read (error rows never read them).
+	out := &w.out
+	out.line, out.id, out.idJSON, out.body = rw.line, nil, false, nil
+	out.region, out.priced, out.pe, out.price, out.cost = noRegion, false, nil, 0, 0
 	if rw.err != nil {
-		w.fail(b, &out, rw.err)
+		w.fail(b, out, rw.err)
 		return false
 	}
 	var body, to []byte
@@ -78,19 +84,19 @@ func (w *worker) row(b *batch, rw *row) bool {
 	if o.Input == JSONL {
 		line := rw.f[fBody].bytes(b.in)
 		if !utf8.Valid(line) {
-			w.fail(b, &out, &RowError{Line: rw.line, Reason: "in the JSON line at byte " + itoa(firstInvalid(line)), Err: ErrInvalidUTF8})
+			w.fail(b, out, &RowError{Line: rw.line, Reason: "in the JSON line at byte " + itoa(firstInvalid(line)), Err: ErrInvalidUTF8})
 			return false
 		}
 		w.jrow = jsonRow{}
 		if err := json.Unmarshal(line, &w.jrow); err != nil {
-			w.fail(b, &out, &RowError{Line: rw.line, Reason: "not a JSON object with string fields: " + err.Error(), Err: ErrMalformed})
+			w.fail(b, out, &RowError{Line: rw.line, Reason: "not a JSON object with string fields: " + err.Error(), Err: ErrMalformed})
 			return false
 		}
 		if len(w.jrow.ID) > 0 && string(w.jrow.ID) != "null" {
 			out.id, out.idJSON = w.jrow.ID, true
 		}
 		if w.jrow.Body == nil {
-			w.fail(b, &out, &RowError{Line: rw.line, Reason: "no body", Err: ErrEmptyBody})
+			w.fail(b, out, &RowError{Line: rw.line, Reason: "no body", Err: ErrEmptyBody})
 			return false
 		}
 		body = []byte(*w.jrow.Body)
@@ -106,41 +112,42 @@ func (w *worker) row(b *batch, rw *row) bool {
 		if rw.f[fTo].n >= 0 {
 			to, hasTo = rw.f[fTo].bytes(b.in), true
 		}
-		if !utf8.Valid(out.id) {
-			w.fail(b, &out, &RowError{Line: rw.line, Reason: "in the id at byte " + itoa(firstInvalid(out.id)), Err: ErrInvalidUTF8})
+		if !validUTF8(out.id) {
+			w.fail(b, out, &RowError{Line: rw.line, Reason: "in the id at byte " + itoa(firstInvalid(out.id)), Err: ErrInvalidUTF8})
 			out.id = nil
 			return false
 		}
 	}
 	if len(body) == 0 {
-		w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Err: ErrEmptyBody})
+		w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Err: ErrEmptyBody})
 		return false
 	}
 	out.body = body
 	analyzeInto(&out.a, o.UDH16, body)
 	if out.a.Invalid > 0 {
-		w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: "in the body at byte " + itoa(firstInvalid(body)), Err: ErrInvalidUTF8})
+		w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: "in the body at byte " + itoa(firstInvalid(body)), Err: ErrInvalidUTF8})
 		return false
 	}
 	if hasTo && w.regions != nil {
-		if ok, why := validE164(to); !ok {
-			w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: strconv.Quote(string(to)) + " is not E.164: " + why, Err: ErrBadNumber})
+		r, valid := w.regions.lookupE164(to)
+		if !valid {
+			_, why := validE164(to)
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: strconv.Quote(string(to)) + " is not E.164: " + why, Err: ErrBadNumber})
 			return false
 		}
-		r := w.regions.lookup(to)
 		if r.idx < 0 {
-			w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: strconv.Quote(string(to)) + ": " + r.reason, Err: ErrBadNumber})
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: strconv.Quote(string(to)) + ": " + r.reason, Err: ErrBadNumber})
 			return false
 		}
 		out.region = int(r.idx)
 	} else if o.Pricing != nil {
-		w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: "no to number to price", Err: ErrBadNumber})
+		w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: "no to number to price", Err: ErrBadNumber})
 		return false
 	}
 	if o.Pricing != nil {
 		pe := &w.p.prices[out.region]
 		if !pe.ok {
-			w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Err: pe.err})
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Err: pe.err})
 			return false
 		}
 		out.priced = true
@@ -148,7 +155,7 @@ func (w *worker) row(b *batch, rw *row) bool {
 		out.price = pe.price
 		var err error
 		if out.cost, err = pe.price.Mul(int64(out.a.Segments)); err != nil {
-			w.fail(b, &out, &RowError{Line: rw.line, ID: string(out.id), Reason: err.Error(), Err: ErrMalformed})
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: err.Error(), Err: ErrMalformed})
 			return false
 		}
 	}
@@ -170,9 +177,15 @@ func (w *worker) row(b *batch, rw *row) bool {
 		}
 	}
 	if o.Output == JSONL {
-		b.out = w.appendJSON(b.out, &out, nil)
+		b.out = w.appendJSON(b.out, out, nil)
 	} else {
-		b.out = w.appendCSV(b.out, &out, nil)
+		ok := false
+		if !o.Smart && !o.Suggest { // the fast path has no smart or suggest columns
+			b.out, ok = w.appendCSVFast(b.out, out)
+		}
+		if !ok {
+			b.out = w.appendCSV(b.out, out, nil)
+		}
 	}
 	return true
 }
@@ -205,6 +218,16 @@ func jsonIDString(raw []byte) string {
 		return s
 	}
 	return string(raw)
+}
+
+// validUTF8 is utf8.Valid with a fast path for short ASCII text (ids).
+func validUTF8(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return utf8.Valid(b)
+		}
+	}
+	return true
 }
 
 // firstInvalid returns the offset of the first invalid UTF-8 byte of b.
