@@ -249,17 +249,6 @@ func decodeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// isGSM7NonASCII is IsGSM7 for a rune above U+007F.
-func isGSM7NonASCII(r rune) bool {
-	if r < 0x3B0 {
-		if r < 0x100 {
-			return gsm7Latin1[r-0x80] != 0
-		}
-		return r >= 0x390 && gsm7Greek[r-0x390] != 0
-	}
-	return r == 0x20AC
-}
-
 // scanUCS2 counts body as UCS-2, packing its clusters into segments of
 // capacity units without splitting any, except a cluster larger than a
 // whole segment, which is split between code points.

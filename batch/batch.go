@@ -177,7 +177,6 @@ type pipeline struct {
 	cols     [nRoles]int // CSV column of each role, -1 if absent
 	nCols    int
 	free     chan *batch
-	workers  []*worker
 	readErr  error
 	total    tally
 	bytesIn  int64

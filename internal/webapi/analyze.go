@@ -101,21 +101,20 @@ type Count struct {
 func CountBody(body string, o AnalyzeOptions) (Count, error) {
 	core := sms.Options{UDH16: o.UDH16}
 	var a sms.Analysis
-	saved, text := 0, body
+	saved := 0
 	switch {
 	case o.Smart:
 		sa, err := sms.SmartOptions{Policy: o.Policy, NFC: o.NFC, Core: core}.Analyze(body)
 		if err != nil {
 			return Count{}, libError(err, "options")
 		}
-		a, saved, text = sa.After, sa.Saved, sa.Body
+		a, saved = sa.After, sa.Saved
 	case o.NFC:
 		before, err := core.Analyze(body)
 		if err != nil {
 			return Count{}, libError(err, "options")
 		}
-		text = norm.NFC.String(body)
-		if a, err = core.Analyze(text); err != nil {
+		if a, err = core.Analyze(norm.NFC.String(body)); err != nil {
 			return Count{}, libError(err, "options")
 		}
 		saved = before.Segments - a.Segments
