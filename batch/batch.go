@@ -176,6 +176,8 @@ type pipeline struct {
 	prices   [numRegions]priceEntry
 	cols     [nRoles]int // CSV column of each role, -1 if absent
 	nCols    int
+	colRole  []int8       // role of each CSV column, -1 if none (fastRecord)
+	absent   [nRoles]span // a row's fields before parsing: every role absent
 	free     chan *batch
 	readErr  error
 	total    tally
@@ -382,6 +384,16 @@ func (p *pipeline) header(b *batch, eof bool) (int, error) {
 	}
 	if p.cols[fBody] < 0 {
 		return 0, &InputError{Reason: "no " + p.o.BodyColumn + " column in the CSV header"}
+	}
+	p.colRole = make([]int8, p.nCols)
+	for i := range p.colRole {
+		p.colRole[i] = -1
+	}
+	for role, col := range p.cols {
+		p.absent[role] = span{0, -1}
+		if col >= 0 {
+			p.colRole[col] = int8(role)
+		}
 	}
 	if p.o.Pricing != nil && p.cols[fTo] < 0 {
 		return 0, &InputError{Reason: "pricing needs a " + p.o.ToColumn + " column in the CSV header"}

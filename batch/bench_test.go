@@ -105,3 +105,69 @@ func standInRegion(n string) (string, int, error) {
 	}
 	return "", 0, errors.New("unknown calling code")
 }
+
+// BenchmarkFloor measures what the least a batch row can cost, in one loop
+// with no pipeline (no reader goroutine, no row list, no error paths), on
+// the campaign of BenchmarkCampaign held in memory: split the record
+// (fastRecord), then Analyze; then also the region, price and summary
+// cell; then also the output row. Set against Campaign/Analyze it shows how
+// much of the batch's cost no pipeline design can remove.
+func BenchmarkFloor(b *testing.B) {
+	data, bodies := benchData(b)
+	o := Options{Pricing: loadSample(b), Region: standInRegion}
+	o.defaults()
+	p, err := newPipeline(&o, nil, io.Discard)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start, err := p.header(&batch{in: data}, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, stage := range []string{"Split+Analyze", "Split+Analyze+Region", "Split+Analyze+Region+Output"} {
+		b.Run(stage, func(b *testing.B) {
+			w := newWorker(p)
+			bt := &batch{out: make([]byte, 0, 512<<10)}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				rows := 0
+				line := int64(2)
+				for pos := start; pos < len(data); line++ {
+					rw := row{line: line, f: p.absent}
+					next := fastRecord(data, pos, true, p.colRole, &rw)
+					if next < 0 {
+						b.Fatalf("fastRecord declined the row at %d", pos)
+					}
+					pos = next
+					rows++
+					out := &w.out
+					out.line, out.id = rw.line, rw.f[fID].bytes(data)
+					out.a = sms.AnalyzeBytes(rw.f[fBody].bytes(data))
+					if stage == "Split+Analyze" {
+						continue
+					}
+					r, _ := w.regions.lookupE164(rw.f[fTo].bytes(data))
+					if r.idx < 0 || !p.prices[r.idx].ok {
+						continue
+					}
+					pe := &p.prices[r.idx]
+					out.region, out.priced, out.pe, out.price = int(r.idx), true, pe, pe.price
+					out.cost, _ = pe.price.Mul(int64(out.a.Segments))
+					bt.tally.add(out.region, out.a.Encoding == sms.EncodingUCS2, int64(out.a.Segments), out.cost)
+					if stage == "Split+Analyze+Region" {
+						continue
+					}
+					bt.out, _ = w.appendCSVFast(bt.out, out)
+					if len(bt.out) > 256<<10 {
+						bt.out = bt.out[:0]
+					}
+				}
+				if rows != len(bodies) {
+					b.Fatalf("%d rows, want %d", rows, len(bodies))
+				}
+			}
+			b.ReportMetric(float64(len(bodies))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}

@@ -200,3 +200,72 @@ func skipLine(buf []byte, p int) int {
 	}
 	return p + i + 1
 }
+
+// csvStop marks the bytes that end an unquoted field on the fast path: the
+// separator, a quote (malformed there), and the line ends.
+var csvStop = [256]bool{',': true, '"': true, '\n': true, '\r': true}
+
+// fastRecord parses the common record at buf[p:] without the general
+// parser: exactly len(colRole) fields on one line, quoted fields without ""
+// escapes or line breaks, ending with LF, CRLF or (atEOF) the end of the
+// input. It stores the fields of the roles in rw.f (colRole[i] is the role
+// of column i, or -1) and returns the offset after the record. It returns -1
+// for any other record (blank, malformed, multi-line, with escapes, another
+// field count, cut by the end of buf), which the general parser then reads:
+// the two agree on every record fastRecord accepts.
+func fastRecord(buf []byte, p int, atEOF bool, colRole []int8, rw *row) int {
+	n := len(buf)
+	if p >= n || buf[p] == '\n' || buf[p] == '\r' {
+		return -1
+	}
+	last := len(colRole) - 1
+	i := p
+	for col := 0; ; col++ {
+		var f span
+		if buf[i] == '"' {
+			j := bytes.IndexByte(buf[i+1:], '"')
+			if j < 0 || bytes.IndexByte(buf[i+1:i+1+j], '\n') >= 0 {
+				return -1
+			}
+			f = span{int32(i + 1), int32(j)}
+			i += j + 2
+		} else {
+			fs := i
+			for i < n && !csvStop[buf[i]] {
+				i++
+			}
+			f = span{int32(fs), int32(i - fs)}
+		}
+		if r := colRole[col]; r >= 0 {
+			rw.f[r] = f
+		}
+		if i >= n {
+			if !atEOF || col != last {
+				return -1
+			}
+			return n
+		}
+		switch buf[i] {
+		case ',':
+			if col == last {
+				return -1
+			}
+			i++
+			if i >= n {
+				return -1
+			}
+		case '\n':
+			if col != last {
+				return -1
+			}
+			return i + 1
+		case '\r':
+			if col != last || i+1 >= n || buf[i+1] != '\n' {
+				return -1
+			}
+			return i + 2
+		default: // a quote in an unquoted field, or after a closing one
+			return -1
+		}
+	}
+}

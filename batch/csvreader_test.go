@@ -100,3 +100,103 @@ func TestAppendInt(t *testing.T) {
 		}
 	}
 }
+
+// checkFastRecord checks fastRecord against the general parser at every
+// record start of in, for 1 to 5 columns (the fifth has no role), with and
+// without the end of the input: whenever fastRecord accepts a record, the
+// general parser reads the same record (same fields, same end, one line);
+// it may decline any record.
+func checkFastRecord(t *testing.T, in string) (accepted int) {
+	t.Helper()
+	buf := []byte(in)
+	absent := [nRoles]span{{0, -1}, {0, -1}, {0, -1}, {0, -1}}
+	for nc := 1; nc <= 5; nc++ {
+		colRole := make([]int8, nc)
+		for i := range colRole {
+			colRole[i] = -1
+			if i < nRoles {
+				colRole[i] = int8(i)
+			}
+		}
+		for _, atEOF := range []bool{true, false} {
+			var c csvParser
+			for p := 0; p < len(buf); {
+				st, next := c.parse(buf, p, atEOF)
+				rw := row{f: absent}
+				if fast := fastRecord(buf, p, atEOF, colRole, &rw); fast >= 0 {
+					accepted++
+					if st != parsedOK || next != fast || len(c.fields) != nc || c.lines != 1 {
+						t.Fatalf("fastRecord(%q, %d, %d columns, atEOF %v) = %d; parse: status %d, next %d, %d fields, %d lines",
+							in, p, nc, atEOF, fast, st, next, len(c.fields), c.lines)
+					}
+					for col, role := range colRole {
+						if role < 0 {
+							continue
+						}
+						if c.esc[col] || rw.f[role] != c.fields[col] {
+							t.Fatalf("fastRecord(%q, %d, %d columns): column %d = %q, parse reads %q (escaped %v)",
+								in, p, nc, col, rw.f[role].bytes(buf), c.fields[col].bytes(buf), c.esc[col])
+						}
+					}
+					for role := nc; role < nRoles; role++ {
+						if rw.f[role] != absent[role] {
+							t.Fatalf("fastRecord(%q, %d, %d columns): role %d set to %v", in, p, nc, role, rw.f[role])
+						}
+					}
+				}
+				switch st {
+				case parsedOK, parsedBlank:
+					p = next
+				case parsedMalformed:
+					if p = skipLine(buf, p); p < 0 {
+						p = len(buf)
+					}
+				default:
+					p = len(buf)
+				}
+			}
+		}
+	}
+	return accepted
+}
+
+func TestFastRecord(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		accept bool // fastRecord takes at least one record
+	}{
+		{name: "plain", in: "a,b,c\n1,2,3\n", accept: true},
+		{name: "crlf", in: "a,b\r\n1,2\r\n", accept: true},
+		{name: "quoted", in: `1,"x, y",2` + "\n", accept: true},
+		{name: "quoted last, no newline", in: `1,2,"x"`, accept: true},
+		{name: "empty fields", in: ",,\n,\n", accept: true},
+		{name: "escape declined", in: `1,"say ""hi""",2` + "\n"},
+		{name: "multi-line declined", in: "1,\"a\nb\",2\n"},
+		{name: "bare quote declined", in: "1,ab\"c,2\n"},
+		{name: "after closing quote declined", in: "1,\"ab\"c,2\n"},
+		{name: "lone CR declined", in: "1,2\r3\n"},
+		{name: "blank lines", in: "\n\r\n\n"},
+		{name: "trailing comma at end", in: "1,2,"},
+		{name: "unclosed quote", in: "1,\"abc\n3,4,5\n6,7,8\n", accept: true},
+		{name: "campaign", in: "1,+447764828468,\"Hi Greta, your order #635490 has shipped!\"\n2,+919888464984,\"Ben, don’t miss\"\r\n", accept: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if n := checkFastRecord(t, tt.in); (n > 0) != tt.accept {
+				t.Fatalf("fastRecord accepted %d records of %q, want accept %v", n, tt.in, tt.accept)
+			}
+		})
+	}
+}
+
+// FuzzFastRecord checks on any input that the fast path reads a record
+// exactly as the general parser does, or declines it.
+func FuzzFastRecord(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		checkFastRecord(t, in)
+	})
+}

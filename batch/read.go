@@ -33,6 +33,16 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 				skipping = false
 				continue
 			}
+			if o.Input == CSV {
+				// The common record, without the general parser.
+				rw := row{line: line, f: p.absent}
+				if next := fastRecord(b.in, pos, eof, p.colRole, &rw); next >= 0 {
+					b.rows = append(b.rows, rw)
+					line++
+					pos = next
+					continue
+				}
+			}
 			var st parseStatus
 			var next int
 			if o.Input == CSV {

@@ -64,36 +64,43 @@ type regionResult struct {
 }
 
 // regionCache memoises a RegionFunc, per worker (no locks on the hot path).
-// Answers decided by a calling code alone go in arrays indexed by the code.
-// The others go in a compact open-addressing table of packed words (key,
-// region), 8 bytes a slot so that it stays in the CPU cache: it doubles when
-// half full, from 32 KiB up to 8 MiB, and then starts over, so memory stays
-// bounded. Error reasons, rare, live in a
-// map beside it.
+// Answers decided by a calling code alone (a claim of 1 to 3 digits) go in
+// pre, indexed by the first three digits of the number: one probe into 2 KB
+// that stays in the CPU cache. Numbers of 7 digits or more go in blocks by
+// their first 7 digits: dir[digits-7][first 4 digits] is a block number (0:
+// none yet), and the block holds the answer for each next 3 digits (0
+// unknown, region index+1, or errIdx). A campaign's numbers share few
+// 4-digit prefixes, so the blocks in use stay in the CPU cache, where a hash
+// table over every 7-digit prefix did not. Shorter numbers go in a compact
+// open-addressing table of packed words (key, region), 8 bytes a slot: it
+// doubles when half full, from 32 KiB up to 8 MiB, and then starts over, as
+// the blocks do past maxBlocks, so memory stays bounded. Error reasons,
+// rare, live in maps beside them.
 type regionCache struct {
-	f     RegionFunc
-	exact bool
-	cc    [3][]regionEntry // by calling code length - 1: 10, 100, 1000 entries
-	table []uint64         // key<<16 | region index+1 (errIdx: see errs); 0 is empty
-	bits  int              // len(table) == 1<<bits
-	used  int
-	errs  map[uint64]string
-}
-
-type regionEntry struct {
-	set bool
-	r   regionResult
+	f         RegionFunc
+	exact     bool
+	pre       [1000]uint16   // by the first 3 digits: 0 unknown, region index+1, or preErr
+	preE      map[int]string // the reason of each preErr entry
+	dir       [9][]uint16    // by digit count 7..15, then the first 4 digits: block number
+	blocks    []*[1000]uint16
+	blockErrs map[uint64]string // the reason of each errIdx entry of a block, by key
+	table     []uint64          // key<<16 | region index+1 (errIdx: see errs); 0 is empty
+	bits      int               // len(table) == 1<<bits
+	used      int
+	errs      map[uint64]string
 }
 
 const (
 	regionTableMinBits = 12 // 32 KiB
 	regionTableMaxBits = 20 // 8 MiB: half a million prefixes (all NANP NPA-NXX in use fit)
 	errIdx             = 0xFFFF
+	preErr             = 0xFFFF
+	maxBlocks          = 4096 // 8 MiB of blocks, then the cache starts over
 )
 
 func newRegionCache(f RegionFunc, exact bool) *regionCache {
-	return &regionCache{f: f, exact: exact,
-		cc:    [3][]regionEntry{make([]regionEntry, 10), make([]regionEntry, 100), make([]regionEntry, 1000)},
+	return &regionCache{f: f, exact: exact, preE: map[int]string{},
+		blocks: make([]*[1000]uint16, 1), blockErrs: map[uint64]string{},
 		table: make([]uint64, 1<<regionTableMinBits), bits: regionTableMinBits, errs: map[uint64]string{}}
 }
 
@@ -103,15 +110,7 @@ func (c *regionCache) lookup(s []byte) regionResult {
 		r, _ := c.call(s)
 		return r
 	}
-	d := s[1:]
-	code := 0
-	for i := 0; i < 3 && i < len(d); i++ {
-		code = code*10 + int(d[i]-'0')
-		if e := &c.cc[i][code]; e.set {
-			return e.r
-		}
-	}
-	return c.lookupKey(s, regionKey(s, min(len(d), 7)))
+	return c.lookupValid(s, regionKey(s, min(len(s)-1, 7)))
 }
 
 // lookupE164 is validE164 and lookup in one pass over the digits (the hot
@@ -122,28 +121,44 @@ func (c *regionCache) lookupE164(s []byte) (r regionResult, valid bool) {
 	if !ok {
 		return regionResult{}, false
 	}
-	d := s[1:]
 	if c.exact {
 		r, _ = c.call(s)
 		return r, true
 	}
-	code := int(d[0] - '0')
-	if e := &c.cc[0][code]; e.set {
-		return e.r, true
+	return c.lookupValid(s, k), true
+}
+
+// lookupValid looks up the valid E.164 number s whose key is k.
+func (c *regionCache) lookupValid(s []byte, k uint64) regionResult {
+	d := s[1:]
+	if len(d) < 3 {
+		return c.lookupKey(s, k)
 	}
-	if len(d) > 1 {
-		code = code*10 + int(d[1]-'0')
-		if e := &c.cc[1][code]; e.set {
-			return e.r, true
-		}
-		if len(d) > 2 {
-			code = code*10 + int(d[2]-'0')
-			if e := &c.cc[2][code]; e.set {
-				return e.r, true
+	code := int(d[0]-'0')*100 + int(d[1]-'0')*10 + int(d[2]-'0')
+	switch v := c.pre[code]; v {
+	case 0:
+	case preErr:
+		return regionResult{idx: -1, reason: c.preE[code]}
+	default:
+		return regionResult{idx: int16(v - 1)}
+	}
+	if len(d) < 7 {
+		return c.lookupKey(s, k)
+	}
+	if dir := c.dir[len(d)-7]; dir != nil {
+		if b := dir[code*10+int(d[3]-'0')]; b != 0 {
+			switch v := c.blocks[b][int(d[4]-'0')*100+int(d[5]-'0')*10+int(d[6]-'0')]; v {
+			case 0:
+			case errIdx:
+				return regionResult{idx: -1, reason: c.blockErrs[k]}
+			default:
+				return regionResult{idx: int16(v - 1)}
 			}
 		}
 	}
-	return c.lookupKey(s, k), true
+	r, p := c.call(s)
+	c.remember(s, k, r, p)
+	return r
 }
 
 // e164Key reports whether s is strict E.164 (as validE164) and returns its
@@ -191,11 +206,10 @@ func packDigits8(w uint64) uint64 {
 	return (y | y>>16) & 0xFFFFFFFF
 }
 
-// lookupKey finds the valid E.164 number s, whose calling code is not cached
-// alone, by its key regionKey(s, min(digits, 7)); on a miss it calls the
-// region function and caches the answer.
+// lookupKey finds the valid E.164 number s of fewer than 7 digits, whose
+// calling code is not cached alone, by its key regionKey(s, digits); on a
+// miss it calls the region function and caches the answer.
 func (c *regionCache) lookupKey(s []byte, k uint64) regionResult {
-	d := s[1:]
 	mask := uint64(len(c.table) - 1)
 	h := (k * 0x9E3779B97F4A7C15) >> (64 - c.bits)
 	for {
@@ -212,16 +226,66 @@ func (c *regionCache) lookupKey(s []byte, k uint64) regionResult {
 		h = (h + 1) & mask
 	}
 	r, p := c.call(s)
+	c.remember(s, k, r, p)
+	return r
+}
+
+// remember caches the answer r of the region function for the valid E.164
+// number s (key k), which claimed p digits: by calling code (p <= 3), in a
+// block (7 digits or more), or in the hash table.
+func (c *regionCache) remember(s []byte, k uint64, r regionResult, p int) {
+	d := s[1:]
 	switch {
-	case p <= 0:
-	case p <= 3 && p <= len(d):
+	case p <= 0 || p > 7:
+	case p <= 3 && len(d) >= 3:
+		// Decided by the calling code: every number whose first three
+		// digits extend the claimed prefix.
 		code := 0
 		for _, ch := range d[:p] {
 			code = code*10 + int(ch-'0')
 		}
-		c.cc[p-1][code] = regionEntry{set: true, r: r}
-	case p <= 7:
+		for i := 3; i > p; i-- {
+			code *= 10
+		}
+		v := uint16(preErr)
+		if r.idx >= 0 {
+			v = uint16(r.idx) + 1
+		}
+		for e := code; e < code+pow10i[3-p]; e++ {
+			c.pre[e] = v
+			if r.idx < 0 {
+				c.preE[e] = r.reason
+			}
+		}
+	case len(d) >= 7:
 		// Keyed by 7 digits, finer than claimed: still right.
+		if len(c.blocks) > maxBlocks {
+			for i := range c.dir {
+				c.dir[i] = nil
+			}
+			clear(c.blocks[1:])
+			c.blocks = c.blocks[:1]
+			clear(c.blockErrs)
+		}
+		dir := c.dir[len(d)-7]
+		if dir == nil {
+			dir = make([]uint16, 10000)
+			c.dir[len(d)-7] = dir
+		}
+		p4 := int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+		if dir[p4] == 0 {
+			dir[p4] = uint16(len(c.blocks))
+			c.blocks = append(c.blocks, new([1000]uint16))
+		}
+		v := uint16(errIdx)
+		if r.idx >= 0 {
+			v = uint16(r.idx) + 1
+		} else {
+			c.blockErrs[k] = r.reason
+		}
+		c.blocks[dir[p4]][int(d[4]-'0')*100+int(d[5]-'0')*10+int(d[6]-'0')] = v
+	default:
+		// A short number: keyed by all its digits, finer than claimed.
 		idx := uint64(errIdx)
 		if r.idx >= 0 {
 			idx = uint64(r.idx) + 1
@@ -242,8 +306,10 @@ func (c *regionCache) lookupKey(s []byte, k uint64) regionResult {
 		}
 		c.insert(k<<16 | idx)
 	}
-	return r
 }
+
+// pow10i are the powers of ten 10^0 to 10^3.
+var pow10i = [4]int{1, 10, 100, 1000}
 
 // insert puts a packed word in the table (its key is not there).
 func (c *regionCache) insert(w uint64) {
