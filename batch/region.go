@@ -92,7 +92,7 @@ type regionCache struct {
 
 const (
 	regionTableMinBits = 12 // 32 KiB
-	regionTableMaxBits = 20 // 8 MiB: half a million prefixes (all NANP NPA-NXX in use fit)
+	regionTableMaxBits = 20 // 8 MiB: half a million short numbers
 	errIdx             = 0xFFFF
 	preErr             = 0xFFFF
 	maxBlocks          = 4096 // 8 MiB of blocks, then the cache starts over
