@@ -46,17 +46,6 @@ func validE164(s []byte) (ok bool, reason string) {
 	return true, ""
 }
 
-// regionKey packs the first n digits and the digit count of a valid E.164
-// number into one integer: 4 bits a digit, 4 bits the length.
-func regionKey(s []byte, n int) uint64 {
-	d := s[1:]
-	k := uint64(len(d))
-	for _, c := range d[:n] {
-		k = k<<4 | uint64(c-'0'+1)
-	}
-	return k
-}
-
 // regionResult is a cached region lookup.
 type regionResult struct {
 	idx    int16 // region index, or -1 on error
@@ -79,8 +68,8 @@ type regionResult struct {
 type regionCache struct {
 	f         RegionFunc
 	exact     bool
-	pre       [1000]uint16   // by the first 3 digits: 0 unknown, region index+1, or preErr
-	preE      map[int]string // the reason of each preErr entry
+	pre       [1000]uint16   // by the first 3 digits: 0 unknown, region index+1, or errIdx
+	preE      map[int]string // the reason of each errIdx entry of pre
 	dir       [9][]uint16    // by digit count 7..15, then the first 4 digits: block number
 	blocks    []*[1000]uint16
 	blockErrs map[uint64]string // the reason of each errIdx entry of a block, by key
@@ -94,7 +83,6 @@ const (
 	regionTableMinBits = 12 // 32 KiB
 	regionTableMaxBits = 20 // 8 MiB: half a million short numbers
 	errIdx             = 0xFFFF
-	preErr             = 0xFFFF
 	maxBlocks          = 4096 // 8 MiB of blocks, then the cache starts over
 )
 
@@ -104,18 +92,10 @@ func newRegionCache(f RegionFunc, exact bool) *regionCache {
 		table: make([]uint64, 1<<regionTableMinBits), bits: regionTableMinBits, errs: map[uint64]string{}}
 }
 
-// lookup returns the region of the valid E.164 number s.
-func (c *regionCache) lookup(s []byte) regionResult {
-	if c.exact {
-		r, _ := c.call(s)
-		return r
-	}
-	return c.lookupValid(s, regionKey(s, min(len(s)-1, 7)))
-}
-
-// lookupE164 is validE164 and lookup in one pass over the digits (the hot
-// path of a row). valid is false when s is not strict E.164; validE164
-// then gives the reason.
+// lookupE164 checks that s is strict E.164 (as validE164) and returns its
+// region from the cache, in one pass over the digits (the hot path of a
+// row). valid is false when s is not strict E.164; validE164 then gives the
+// reason.
 func (c *regionCache) lookupE164(s []byte) (r regionResult, valid bool) {
 	k, ok := e164Key(s)
 	if !ok {
@@ -137,7 +117,7 @@ func (c *regionCache) lookupValid(s []byte, k uint64) regionResult {
 	code := int(d[0]-'0')*100 + int(d[1]-'0')*10 + int(d[2]-'0')
 	switch v := c.pre[code]; v {
 	case 0:
-	case preErr:
+	case errIdx:
 		return regionResult{idx: -1, reason: c.preE[code]}
 	default:
 		return regionResult{idx: int16(v - 1)}
@@ -162,7 +142,9 @@ func (c *regionCache) lookupValid(s []byte, k uint64) regionResult {
 }
 
 // e164Key reports whether s is strict E.164 (as validE164) and returns its
-// cache key, regionKey(s, min(digits, 7)), computed on the way.
+// cache key, computed on the way: the digit count and the first 7 digits
+// (all of a shorter number) packed into one integer, 4 bits each, a digit
+// stored plus one.
 func e164Key(s []byte) (k uint64, ok bool) {
 	if len(s) < 2 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
 		return 0, false
@@ -198,7 +180,7 @@ func digits8(w uint64) bool {
 
 // packDigits8 packs 8 ASCII digits (the first in the low byte of w) into 32
 // bits, a nibble each holding the digit plus one, the first digit in the
-// high nibble: the packing of regionKey.
+// high nibble: the packing of e164Key.
 func packDigits8(w uint64) uint64 {
 	y := bits.ReverseBytes64(w - 0x2F2F2F2F2F2F2F2F) // digit+1 per byte, first digit high
 	y = (y | y>>4) & 0x00FF00FF00FF00FF
@@ -207,7 +189,7 @@ func packDigits8(w uint64) uint64 {
 }
 
 // lookupKey finds the valid E.164 number s of fewer than 7 digits, whose
-// calling code is not cached alone, by its key regionKey(s, digits); on a
+// calling code is not cached alone, by its key (e164Key); on a
 // miss it calls the region function and caches the answer.
 func (c *regionCache) lookupKey(s []byte, k uint64) regionResult {
 	mask := uint64(len(c.table) - 1)
@@ -247,7 +229,7 @@ func (c *regionCache) remember(s []byte, k uint64, r regionResult, p int) {
 		for i := 3; i > p; i-- {
 			code *= 10
 		}
-		v := uint16(preErr)
+		v := uint16(errIdx)
 		if r.idx >= 0 {
 			v = uint16(r.idx) + 1
 		}

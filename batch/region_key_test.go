@@ -58,3 +58,14 @@ func TestE164Key(t *testing.T) {
 		}
 	}
 }
+
+// regionKey is the reference for e164Key's key: the first n digits and the
+// digit count of a valid E.164 number, 4 bits each, a digit stored plus one.
+func regionKey(s []byte, n int) uint64 {
+	d := s[1:]
+	k := uint64(len(d))
+	for _, c := range d[:n] {
+		k = k<<4 | uint64(c-'0'+1)
+	}
+	return k
+}
