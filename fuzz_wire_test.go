@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/gsm7"
 )
 
 var wireSentinels = []error{ErrNoParts, ErrTruncatedUDH, ErrMalformedUDH, ErrBadSequence, ErrReferenceMismatch,
@@ -139,7 +141,7 @@ func canonicalGSM7(b []byte) bool {
 			return false
 		}
 		if b[i] == 0x1B {
-			if i+1 >= len(b) || b[i+1] >= 0x80 || gsm7Ext[b[i+1]] < 0 {
+			if i+1 >= len(b) || b[i+1] >= 0x80 || gsm7.Ext[b[i+1]] < 0 {
 				return false
 			}
 			i++

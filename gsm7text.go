@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/smsgauge/sms/internal/gsm7"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 )
@@ -73,7 +74,7 @@ func (gsm7Encoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 				return nDst, nSrc, &RuneError{Rune: utf8.RuneError}
 			}
 		}
-		code, n := gsm7Code(r)
+		code, n := gsm7.Code(r)
 		switch n {
 		case 0:
 			return nDst, nSrc, &RuneError{Rune: r}
@@ -106,7 +107,7 @@ func (gsm7Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 		case c >= 0x80:
 			r = utf8.RuneError
 		case c != 0x1B:
-			r = gsm7Basic[c]
+			r = gsm7.Basic[c]
 		case nSrc+1 >= len(src):
 			if !atEOF {
 				return nDst, nSrc, transform.ErrShortSrc
@@ -133,8 +134,8 @@ func gsm7Escaped(c byte) rune {
 		return utf8.RuneError
 	case c == 0x1B:
 		return ' '
-	case gsm7Ext[c] >= 0:
-		return gsm7Ext[c]
+	case gsm7.Ext[c] >= 0:
+		return gsm7.Ext[c]
 	}
-	return gsm7Basic[c]
+	return gsm7.Basic[c]
 }

@@ -9,6 +9,7 @@ import (
 	"testing/iotest"
 	"unicode/utf8"
 
+	"github.com/smsgauge/sms/internal/gsm7"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 )
@@ -16,12 +17,12 @@ import (
 // allGSM7 is every character of the default alphabet and extension table.
 func allGSM7() string {
 	var b strings.Builder
-	for _, r := range gsm7Basic {
+	for _, r := range gsm7.Basic {
 		if r >= 0 {
 			b.WriteRune(r)
 		}
 	}
-	for _, r := range gsm7Ext {
+	for _, r := range gsm7.Ext {
 		if r >= 0 {
 			b.WriteRune(r)
 		}
@@ -46,7 +47,7 @@ func TestGSM7EncodingRoundTrip(t *testing.T) {
 		t.Fatalf("decode(encode(all)) = %q, %v", dec, err)
 	}
 	// Each septet is in the table position.
-	for code, r := range gsm7Basic {
+	for code, r := range gsm7.Basic {
 		if r < 0 {
 			continue
 		}
@@ -55,7 +56,7 @@ func TestGSM7EncodingRoundTrip(t *testing.T) {
 			t.Errorf("encode(%q) = % X, %v, want %02X", r, got, err, code)
 		}
 	}
-	for code, r := range gsm7Ext {
+	for code, r := range gsm7.Ext {
 		if r < 0 {
 			continue
 		}

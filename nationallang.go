@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/gsm7"
 )
 
 // Language is a national language of 3GPP TS 23.038 annex A, identified by
@@ -398,7 +400,7 @@ func (p Plan) AppendSegment(dst []byte, i int) ([]byte, Part, error) {
 			if p.Locking|p.Single != 0 {
 				code, n = nlCode(p.Locking, p.Single, r)
 			} else {
-				code, n = gsm7Code(r)
+				code, n = gsm7.Code(r)
 			}
 			switch n {
 			case 0:

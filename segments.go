@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/smsgauge/sms/internal/grapheme"
 )
 
 // Encoding is the character set a message is sent in.
@@ -313,21 +315,21 @@ func (a Analysis) walkSegments(yield func(Segment) bool) {
 		}
 	} else {
 		for i := 0; i < len(s); {
-			c := nextCluster(s, i)
-			if c.units <= a.Capacity {
-				if !add(i, c.units) {
+			c := grapheme.Next(s, i)
+			if c.Units <= a.Capacity {
+				if !add(i, c.Units) {
 					return
 				}
 			} else {
-				for k := i; k < c.end; {
+				for k := i; k < c.End; {
 					r, n := utf8.DecodeRuneInString(s[k:])
-					if !add(k, utf16Units(r)) {
+					if !add(k, grapheme.UTF16Units(r)) {
 						return
 					}
 					k += n
 				}
 			}
-			i = c.end
+			i = c.End
 		}
 	}
 	flush(len(s))
@@ -342,13 +344,13 @@ func (a Analysis) EachNonGSM() iter.Seq[Char] {
 		}
 		s := a.body
 		for i := a.FirstNonGSM; i < len(s); {
-			c := nextCluster(s, i)
-			if !c.gsm {
-				if !yield(Char{Offset: i, Text: s[i:c.end], Units: c.units, Invalid: c.invalid > 0}) {
+			c := grapheme.Next(s, i)
+			if !c.GSM {
+				if !yield(Char{Offset: i, Text: s[i:c.End], Units: c.Units, Invalid: c.Invalid > 0}) {
 					return
 				}
 			}
-			i = c.end
+			i = c.End
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/smsgauge/sms/internal/grapheme"
 )
 
 // twilioCase is a row whose expectations come from Twilio's segment
@@ -241,7 +243,7 @@ func clusterAround(s string, i int) (start, end int) {
 func ucs2Units(s string) int {
 	n := 0
 	for _, r := range s {
-		n += utf16Units(r)
+		n += grapheme.UTF16Units(r)
 	}
 	return n
 }

@@ -2,7 +2,11 @@
 
 package sms
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/smsgauge/sms/internal/swar"
+)
 
 // SIDLen is the length of a Twilio SID: a 2-letter prefix and 32 hexadecimal
 // digits.
@@ -142,23 +146,18 @@ func sidError(k SIDKind, s string, rule SIDRule, off int) error {
 // The 32 digits of a SID are checked 8 bytes at a time (SWAR): each 8-byte
 // word gets a mask with the high bit of every byte set when that byte is a
 // hex digit, and the four masks are ANDed so the valid case branches once.
-const (
-	swarOnes  = 0x0101010101010101
-	swarHighs = 0x8080808080808080
-)
-
 // byteIn sets the high bit of each byte of x that lies strictly between m
 // and n, for 0 <= m <= 127 and 0 <= n <= 128; bytes >= 0x80 are never in.
 func byteIn(x, m, n uint64) uint64 {
-	low := x & (swarOnes * 127)
-	return (swarOnes*(127+n) - low) & ^x & (low + swarOnes*(127-m)) & swarHighs
+	low := x & (swar.Lo * 127)
+	return (swar.Lo*(127+n) - low) & ^x & (low + swar.Lo*(127-m)) & swar.Hi
 }
 
 // hexMask has the high bit of each byte of x set where that byte is 0-9,
 // a-f or A-F. Setting bit 5 folds A-F onto a-f and nothing else onto a-f;
 // digits are tested on x itself.
 func hexMask(x uint64) uint64 {
-	return byteIn(x, '0'-1, '9'+1) | byteIn(x|swarOnes*0x20, 'a'-1, 'f'+1)
+	return byteIn(x, '0'-1, '9'+1) | byteIn(x|swar.Lo*0x20, 'a'-1, 'f'+1)
 }
 
 // sidWord reads s[0:8] as a little-endian word (the compiler makes it one load).
@@ -180,7 +179,7 @@ func hexFrom(s string) int {
 		return -1
 	}
 	d := s[2:SIDLen]
-	if hexMask(sidWord(d[0:]))&hexMask(sidWord(d[8:]))&hexMask(sidWord(d[16:]))&hexMask(sidWord(d[24:])) == swarHighs {
+	if hexMask(sidWord(d[0:]))&hexMask(sidWord(d[8:]))&hexMask(sidWord(d[16:]))&hexMask(sidWord(d[24:])) == swar.Hi {
 		return -1
 	}
 	for i := 0; i < len(d); i++ {

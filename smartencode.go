@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/smsgauge/sms/internal/swar"
 	"golang.org/x/text/transform"
 )
 
@@ -38,7 +39,7 @@ func smartLookup(r rune) (string, bool) {
 	return smartTable[i-1].repl, true
 }
 
-// The word-at-a-time helpers swarLo, swarHi and load64 live in gsm7.go.
+// The word-at-a-time helpers swar.Lo, swar.Hi and load64 live in gsm7.go.
 
 // smartSuspect reports whether the 8 bytes in w may hold the start of a
 // mapped character: a byte with its high bit set, a C0 control (below 0x20)
@@ -46,7 +47,7 @@ func smartLookup(r rune) (string, bool) {
 // that is suspect but maps to nothing (LF, CR, most non-ASCII lead bytes)
 // only sends the word to the byte table.
 func smartSuspect(w uint64) bool {
-	return smartSuspectBits(w)&swarHi != 0
+	return smartSuspectBits(w)&swar.Hi != 0
 }
 
 // smartSuspectBits is smartSuspect before the final mask, so that several
@@ -58,7 +59,7 @@ func smartSuspect(w uint64) bool {
 // suspect byte of a word is never hidden; other high bits may be false
 // alarms above it.
 func smartSuspectBits(w uint64) uint64 {
-	return (w - 0x20*swarLo) | ((w ^ 0x60*swarLo) - swarLo)
+	return (w - 0x20*swar.Lo) | ((w ^ 0x60*swar.Lo) - swar.Lo)
 }
 
 // smartNext finds the first mapped character in s at or after byte i. It
@@ -78,18 +79,18 @@ func smartNext(s string, i int, atEOF bool) (j, size int, repl string, short boo
 	for i < n {
 		if !words {
 			words = true
-		} else if i+32 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
-			smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24)))&swarHi == 0 {
+		} else if i+32 <= n && (smartSuspectBits(swar.Load64(s, i))|smartSuspectBits(swar.Load64(s, i+8))|
+			smartSuspectBits(swar.Load64(s, i+16))|smartSuspectBits(swar.Load64(s, i+24)))&swar.Hi == 0 {
 			i += 32
-			for i+64 <= n && (smartSuspectBits(load64(s, i))|smartSuspectBits(load64(s, i+8))|
-				smartSuspectBits(load64(s, i+16))|smartSuspectBits(load64(s, i+24))|
-				smartSuspectBits(load64(s, i+32))|smartSuspectBits(load64(s, i+40))|
-				smartSuspectBits(load64(s, i+48))|smartSuspectBits(load64(s, i+56)))&swarHi == 0 {
+			for i+64 <= n && (smartSuspectBits(swar.Load64(s, i))|smartSuspectBits(swar.Load64(s, i+8))|
+				smartSuspectBits(swar.Load64(s, i+16))|smartSuspectBits(swar.Load64(s, i+24))|
+				smartSuspectBits(swar.Load64(s, i+32))|smartSuspectBits(swar.Load64(s, i+40))|
+				smartSuspectBits(swar.Load64(s, i+48))|smartSuspectBits(swar.Load64(s, i+56)))&swar.Hi == 0 {
 				i += 64
 			}
 			continue
 		} else if i+8 <= n {
-			if !smartSuspect(load64(s, i)) {
+			if !smartSuspect(swar.Load64(s, i)) {
 				i += 8
 				continue
 			}

@@ -1,6 +1,10 @@
 package sms
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/smsgauge/sms/internal/grapheme"
+)
 
 // TestSmartGolden compares SmartEncode and the analysis of its result with
 // Twilio's calculator run with smartEncoding=true on every body of the
@@ -79,11 +83,11 @@ func smartGoldenExplained(a Analysis, calcChars int, calcPerSegment []int) strin
 		return ""
 	}
 	for i := 0; i < len(a.body); {
-		c := nextCluster(a.body, i)
-		if c.units > a.Capacity {
+		c := grapheme.Next(a.body, i)
+		if c.Units > a.Capacity {
 			return "oversized cluster"
 		}
-		i = c.end
+		i = c.End
 	}
 	if a.Characters != calcChars {
 		return "grapheme rules"

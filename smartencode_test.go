@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/smsgauge/sms/internal/swar"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
@@ -188,7 +189,7 @@ func TestSmartSuspectCoversASCII(t *testing.T) {
 			w := []byte("abcdefgh")
 			w[pos] = byte(c)
 			s := string(w)
-			if smartByte[c] != 0 && !smartSuspect(load64(s, 0)) {
+			if smartByte[c] != 0 && !smartSuspect(swar.Load64(s, 0)) {
 				t.Errorf("smartSuspect(%q) = false, want true", s)
 			}
 		}
@@ -198,7 +199,7 @@ func TestSmartSuspectCoversASCII(t *testing.T) {
 			continue
 		}
 		s := strings.Repeat(string(rune(c)), 8)
-		if smartSuspect(load64(s, 0)) {
+		if smartSuspect(swar.Load64(s, 0)) {
 			t.Errorf("smartSuspect(%q) = true, want false (fast path lost)", s)
 		}
 	}
@@ -230,7 +231,7 @@ func TestSmartSuspectRandom(t *testing.T) {
 			}
 		}
 		s := string(w[:])
-		if got := smartSuspect(load64(s, 0)); got != want {
+		if got := smartSuspect(swar.Load64(s, 0)); got != want {
 			t.Fatalf("smartSuspect(%q) = %v, want %v", s, got, want)
 		}
 	}

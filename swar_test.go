@@ -3,6 +3,8 @@ package sms
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/smsgauge/sms/internal/swar"
 )
 
 // isPlainByte is the definition plainMask and plainBad implement.
@@ -20,10 +22,10 @@ func TestPlainWords(t *testing.T) {
 		for k := 0; k < 8; k++ {
 			all = all && isPlainByte(byte(w>>(8*k)))
 		}
-		if got := plainBad(w)&swarHi == 0; got != all {
+		if got := plainBad(w)&swar.Hi == 0; got != all {
 			t.Fatalf("plainBad(%#016x) says plain = %v, want %v", w, got, all)
 		}
-		if got := plainMask(w) == swarHi; got != all {
+		if got := plainMask(w) == swar.Hi; got != all {
 			t.Fatalf("plainMask(%#016x) says plain = %v, want %v", w, got, all)
 		}
 		for k := 0; k < 8; k++ {

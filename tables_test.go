@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+	"github.com/smsgauge/sms/internal/grapheme"
+	"github.com/smsgauge/sms/internal/gsm7"
 	"github.com/smsgauge/sms/internal/tablegen"
 )
 
@@ -26,8 +28,8 @@ func TestGeneratedTablesUpToDate(t *testing.T) {
 		file string
 		gen  func() ([]byte, error)
 	}{
-		{name: "gsm7", file: "zgsm7_table.go", gen: func() ([]byte, error) { return tablegen.GSM7(f) }},
-		{name: "joiners", file: "zjoiners_table.go", gen: tablegen.Joiners},
+		{name: "gsm7", file: "internal/gsm7/zgsm7_table.go", gen: func() ([]byte, error) { return tablegen.GSM7(f) }},
+		{name: "joiners", file: "internal/grapheme/zjoiners_table.go", gen: tablegen.Joiners},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,20 +115,20 @@ func TestGSM7EveryRune(t *testing.T) {
 		}
 	}
 	// The decode tables agree with the encode side.
-	for code, r := range gsm7Basic {
+	for code, r := range gsm7.Basic {
 		if r < 0 {
 			continue
 		}
-		if c, n := gsm7Code(r); n != 1 || int(c) != code {
-			t.Errorf("gsm7Code(%U) = %02X, %d; want %02X, 1", r, c, n, code)
+		if c, n := gsm7.Code(r); n != 1 || int(c) != code {
+			t.Errorf("gsm7.Code(%U) = %02X, %d; want %02X, 1", r, c, n, code)
 		}
 	}
-	for code, r := range gsm7Ext {
+	for code, r := range gsm7.Ext {
 		if r < 0 {
 			continue
 		}
-		if c, n := gsm7Code(r); n != 2 || int(c) != code {
-			t.Errorf("gsm7Code(%U) = %02X, %d; want %02X, 2", r, c, n, code)
+		if c, n := gsm7.Code(r); n != 2 || int(c) != code {
+			t.Errorf("gsm7.Code(%U) = %02X, %d; want %02X, 2", r, c, n, code)
 		}
 	}
 }
@@ -138,8 +140,8 @@ func TestJoinersEveryRune(t *testing.T) {
 		if r >= 0xD800 && r <= 0xDFFF {
 			continue
 		}
-		if got, want := isJoiner(r), tablegen.IsJoiner(r); got != want {
-			t.Fatalf("isJoiner(%U) = %v, uniseg says %v", r, got, want)
+		if got, want := grapheme.IsJoiner(r), tablegen.IsJoiner(r); got != want {
+			t.Fatalf("grapheme.IsJoiner(%U) = %v, uniseg says %v", r, got, want)
 		}
 	}
 }
@@ -161,7 +163,7 @@ func TestNonJoinersAlwaysBreak(t *testing.T) {
 			default:
 				r = rune(rng.IntN(utf8.MaxRune + 1))
 			}
-			if utf8.ValidRune(r) && !isJoiner(r) {
+			if utf8.ValidRune(r) && !grapheme.IsJoiner(r) {
 				return r
 			}
 		}
@@ -213,13 +215,13 @@ func TestClustersMatchUniseg(t *testing.T) {
 func fastClusters(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
-		c := nextCluster(s, i)
+		c := grapheme.Next(s, i)
 		if n := len(out); n > 0 && s[i] == '\n' && out[n-1][1] == i && s[i-1] == '\r' && out[n-1][0] == i-1 {
-			out[n-1][1] = c.end
+			out[n-1][1] = c.End
 		} else {
-			out = append(out, [2]int{i, c.end})
+			out = append(out, [2]int{i, c.End})
 		}
-		i = c.end
+		i = c.End
 	}
 	return out
 }

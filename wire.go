@@ -8,6 +8,10 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/grapheme"
+	"github.com/smsgauge/sms/internal/gsm7"
+	"github.com/smsgauge/sms/internal/swar"
 )
 
 // Data coding scheme values (3GPP TS 23.038 4, general data coding group,
@@ -148,13 +152,13 @@ func ucs2Capacity(udh int) int { return (userDataBits - 8*udh) / 16 }
 // the extension characters). Bytes above the first marked one may be
 // misjudged, since carries run upward; callers only use the first mark.
 func nonPlain(w uint64) uint64 {
-	y := w & swarDF
+	y := w & swar.MDF
 	at := y ^ 0x4040404040404040 // @ and backtick
 	dollar := w ^ 0x2424242424242424
 	return (w | ^(w + 0x6060606060606060) | // high bit set, or below 0x20
 		(y + 0x2525252525252525) | // [ \ ] ^ _ { | } ~ DEL
-		^(((at & swar7F) + swar7F) | at) |
-		^(((dollar & swar7F) + swar7F) | dollar)) & swarHi
+		^(((at & swar.M7F) + swar.M7F) | at) |
+		^(((dollar & swar.M7F) + swar.M7F) | dollar)) & swar.Hi
 }
 
 // appendGSM7 encodes body in GSM-7 with the given tables (LanguageNone for
@@ -199,7 +203,7 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 			room := capMulti - pos
 			j := i
 			for j+8 <= len(body) && j-i < room {
-				if m := nonPlain(load64(body, j)); m != 0 {
+				if m := nonPlain(swar.Load64(body, j)); m != 0 {
 					j += bits.TrailingZeros64(m) >> 3
 					break
 				}
@@ -217,9 +221,9 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		var code byte
 		var u, size int
 		if b := body[i]; b < 0x80 && !national {
-			code, u, size = gsm7ASCIICode[b], int(gsm7ASCII[b]), 1
+			code, u, size = gsm7.ASCIICode[b], int(gsm7.ASCII[b]), 1
 		} else {
-			r, n := decodeAt(body, i)
+			r, n := grapheme.DecodeAt(body, i)
 			if r == utf8.RuneError && n == 1 {
 				return fail()
 			}
@@ -227,7 +231,7 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 			if national {
 				code, u = nlCode(lock, single, r)
 			} else {
-				code, u = gsm7Code(r)
+				code, u = gsm7.Code(r)
 			}
 		}
 		if u == 0 {
@@ -340,7 +344,7 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	for i := 0; i < len(s); {
 		// Eight ASCII bytes followed by an ASCII byte are eight clusters.
 		if s[i] < 0x80 && i+8 < len(s) && s[i+8] < 0x80 && pos+8 <= capMulti {
-			if w := load64(s, i); w&swarHi == 0 {
+			if w := swar.Load64(s, i); w&swar.Hi == 0 {
 				buf = append(buf, 0, s[i], 0, s[i+1], 0, s[i+2], 0, s[i+3], 0, s[i+4], 0, s[i+5], 0, s[i+6], 0, s[i+7])
 				pos += 8
 				total += 8
@@ -355,15 +359,15 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		if peekAt == i {
 			r, n = peekR, peekN
 		} else {
-			r, n = decodeAt(s, i)
+			r, n = grapheme.DecodeAt(s, i)
 		}
 		j := i + n
 		if j < len(s) && s[j] >= 0x80 {
-			peekR, peekN = decodeAt(s, j)
+			peekR, peekN = grapheme.DecodeAt(s, j)
 			peekAt = j
 		}
-		if r == '\r' || !isJoiner(r) && !isRI(r) && !(r == utf8.RuneError && n == 1) &&
-			(peekAt != j || !isJoiner(peekR)) {
+		if r == '\r' || !grapheme.IsJoiner(r) && !grapheme.IsRI(r) && !(r == utf8.RuneError && n == 1) &&
+			(peekAt != j || !grapheme.IsJoiner(peekR)) {
 			if r < 0x10000 {
 				if pos+1 > capMulti {
 					newSegment(i)
@@ -383,22 +387,22 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 			i = j
 			continue
 		}
-		c := nextCluster(s, i)
-		if c.invalid > 0 {
+		c := grapheme.Next(s, i)
+		if c.Invalid > 0 {
 			clear(parts[first:])
 			return buf[:base], parts[:first], invalidUTF8(body)
 		}
-		if c.units <= capMulti {
-			if pos+c.units > capMulti {
+		if c.Units <= capMulti {
+			if pos+c.Units > capMulti {
 				newSegment(i)
 			}
-			pos += c.units
-			total += c.units
-			buf = appendUTF16BE(buf, s[i:c.end])
+			pos += c.Units
+			total += c.Units
+			buf = appendUTF16BE(buf, s[i:c.End])
 		} else {
-			for k := i; k < c.end; {
+			for k := i; k < c.End; {
 				r, n := utf8.DecodeRuneInString(s[k:])
-				u := utf16Units(r)
+				u := grapheme.UTF16Units(r)
 				if pos+u > capMulti {
 					newSegment(k)
 				}
@@ -408,7 +412,7 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 				k += n
 			}
 		}
-		i = c.end
+		i = c.End
 	}
 	parts[len(parts)-1].Segment.Units = pos
 	parts[len(parts)-1].UDL = len(buf)

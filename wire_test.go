@@ -7,6 +7,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/smsgauge/sms/internal/gsm7"
+	"github.com/smsgauge/sms/internal/swar"
 )
 
 func upperHex(b []byte) string { return strings.ToUpper(hex.EncodeToString(b)) }
@@ -14,11 +17,11 @@ func upperHex(b []byte) string { return strings.ToUpper(hex.EncodeToString(b)) }
 func TestDefaultTablesMatchCore(t *testing.T) {
 	// The national language data file repeats the default alphabet; it must
 	// agree with the core's GSM-7 table, which comes from another data file.
-	if nlLocking[0] != gsm7Basic {
-		t.Error("default locking table of testdata/nationallang.tsv differs from gsm7Basic")
+	if nlLocking[0] != gsm7.Basic {
+		t.Error("default locking table of testdata/nationallang.tsv differs from gsm7.Basic")
 	}
-	if nlSingle[0] != gsm7Ext {
-		t.Error("default extension table of testdata/nationallang.tsv differs from gsm7Ext")
+	if nlSingle[0] != gsm7.Ext {
+		t.Error("default extension table of testdata/nationallang.tsv differs from gsm7.Ext")
 	}
 }
 
@@ -444,7 +447,7 @@ func TestAppendSegmentsZeroAlloc(t *testing.T) {
 
 func TestNonPlain(t *testing.T) {
 	plain := func(b byte) bool {
-		return b >= 0x20 && b < 0x80 && gsm7ASCII[b] == 1 && gsm7ASCIICode[b] == b
+		return b >= 0x20 && b < 0x80 && gsm7.ASCII[b] == 1 && gsm7.ASCIICode[b] == b
 	}
 	for p := 0; p < 8; p++ {
 		for b := 0; b < 256; b++ {
@@ -454,7 +457,7 @@ func TestNonPlain(t *testing.T) {
 				for k := p + 1; k < 8; k++ {
 					word[k] = above
 				}
-				m := nonPlain(load64(string(word), 0))
+				m := nonPlain(swar.Load64(string(word), 0))
 				first := 8
 				if m != 0 {
 					first = 0

@@ -1,6 +1,6 @@
-// Command gsm7 generates zgsm7_table.go from testdata/gsm7.tsv.
+// Command gsm7 generates internal/gsm7/zgsm7_table.go from testdata/gsm7.tsv.
 //
-// Usage, from the repository root (or through go generate):
+// Usage, from the repository root (or through go generate in internal/gsm7):
 //
 //	go run ./internal/gen/gsm7
 package main
@@ -14,8 +14,8 @@ import (
 )
 
 func main() {
-	in := flag.String("in", "testdata/gsm7.tsv", "table data")
-	out := flag.String("out", "zgsm7_table.go", "generated Go file")
+	in := flag.String("in", "testdata/gsm7.tsv", "table data (relative to the repository root)")
+	out := flag.String("out", "internal/gsm7/zgsm7_table.go", "generated Go file (relative to the repository root)")
 	flag.Parse()
 	f, err := os.Open(*in)
 	if err != nil {

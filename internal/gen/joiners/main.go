@@ -1,7 +1,7 @@
-// Command joiners generates zjoiners_table.go, the runes that can share a
+// Command joiners generates internal/grapheme/zjoiners_table.go, the runes that can share a
 // grapheme cluster with a neighbour, by probing rivo/uniseg.
 //
-// Usage, from the repository root (or through go generate):
+// Usage, from the repository root (or through go generate in internal/grapheme):
 //
 //	go run ./internal/gen/joiners
 package main
@@ -15,7 +15,7 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "zjoiners_table.go", "generated Go file")
+	out := flag.String("out", "internal/grapheme/zjoiners_table.go", "generated Go file (relative to the repository root)")
 	flag.Parse()
 	src, err := tablegen.Joiners()
 	if err != nil {
