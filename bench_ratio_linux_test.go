@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/cputime"
 )
 
 // BenchmarkAnalyzeRatios reports, for each shape, the throughput of Analyze
@@ -23,16 +25,16 @@ func BenchmarkAnalyzeRatios(b *testing.B) {
 			reps := 1 + 20000/(len(sh.body)/64+1)
 			var ta, tv time.Duration
 			for b.Loop() {
-				s := threadCPU()
+				s := cputime.Thread()
 				for range reps {
 					sinkAnalysis = Analyze(sh.body)
 				}
-				ta += threadCPU() - s
-				s = threadCPU()
+				ta += cputime.Thread() - s
+				s = cputime.Thread()
 				for range reps {
 					sinkBool = utf8.ValidString(sh.body)
 				}
-				tv += threadCPU() - s
+				tv += cputime.Thread() - s
 			}
 			b.ReportMetric(float64(tv)/float64(ta), "analyze/valid")
 			b.ReportMetric(0, "ns/op")

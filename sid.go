@@ -146,6 +146,7 @@ func sidError(k SIDKind, s string, rule SIDRule, off int) error {
 // The 32 digits of a SID are checked 8 bytes at a time (SWAR): each 8-byte
 // word gets a mask with the high bit of every byte set when that byte is a
 // hex digit, and the four masks are ANDed so the valid case branches once.
+//
 // byteIn sets the high bit of each byte of x that lies strictly between m
 // and n, for 0 <= m <= 127 and 0 <= n <= 128; bytes >= 0x80 are never in.
 func byteIn(x, m, n uint64) uint64 {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/pdu"
 )
 
 func init() {
@@ -38,7 +39,7 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "smsgauge encode: -ref above 65535")
 		return 2
 	}
-	o := sms.EncodeOptions{UDH16: *udh16, Unpacked: *unpacked, Reference: uint16(*ref)}
+	o := pdu.EncodeOptions{UDH16: *udh16, Unpacked: *unpacked, Reference: uint16(*ref)}
 	switch {
 	case *ucs2:
 		o.Encoding = sms.EncodingUCS2
@@ -47,7 +48,7 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *langs != "" {
 		for _, s := range strings.Split(*langs, ",") {
-			l, err := sms.ParseLanguage(s)
+			l, err := pdu.ParseLanguage(s)
 			if err != nil {
 				fmt.Fprintln(stderr, "smsgauge encode:", err)
 				return 2
@@ -71,13 +72,13 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "smsgauge encode:", err)
 		return 1
 	}
-	parts, err := sms.EncodeSegments(body, o)
+	parts, err := pdu.EncodeSegments(body, o)
 	if err != nil {
 		fmt.Fprintln(stderr, "smsgauge encode:", err)
 		return 1
 	}
 	tables := ""
-	if plan.Locking != sms.LanguageNone || plan.Single != sms.LanguageNone {
+	if plan.Locking != pdu.LanguageNone || plan.Single != pdu.LanguageNone {
 		tables = fmt.Sprintf(", locking %s, single shift %s", plan.Locking, plan.Single)
 	}
 	fmt.Fprintf(stdout, "# %s%s, %d segment(s): %s\n", plan.Encoding, tables, len(parts), plan.Reason)
@@ -105,7 +106,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "smsgauge decode: -dcs above 255")
 		return 2
 	}
-	var parts []sms.Part
+	var parts []pdu.Part
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
@@ -126,7 +127,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "smsgauge decode:", err)
 		return 1
 	}
-	body, err := sms.Reassemble(parts)
+	body, err := pdu.Reassemble(parts)
 	if err != nil {
 		fmt.Fprintln(stderr, "smsgauge decode:", err)
 		return 1
@@ -138,23 +139,23 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // parsePartLine reads a line as encode prints it (key=value fields: dcs,
 // udl, udh, ud, and the word unpacked), or as bare hex user data whose
 // header, if any, comes first.
-func parsePartLine(s string, dcs byte, unpacked, udhi bool) (sms.Part, error) {
+func parsePartLine(s string, dcs byte, unpacked, udhi bool) (pdu.Part, error) {
 	if !strings.Contains(s, "=") {
 		ud, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
 		if err != nil {
-			return sms.Part{}, fmt.Errorf("bad hex: %v", err)
+			return pdu.Part{}, fmt.Errorf("bad hex: %v", err)
 		}
-		p := sms.Part{DCS: dcs, Unpacked: unpacked, UserData: ud}
+		p := pdu.Part{DCS: dcs, Unpacked: unpacked, UserData: ud}
 		if udhi {
-			_, n, err := sms.ParseUDH(ud)
+			_, n, err := pdu.ParseUDH(ud)
 			if err != nil {
-				return sms.Part{}, err
+				return pdu.Part{}, err
 			}
 			p.UDH, p.UserData = ud[:n], ud[n:]
 		}
 		return p, nil
 	}
-	var p sms.Part
+	var p pdu.Part
 	seen := false
 	for _, f := range strings.Fields(s) {
 		k, v, ok := strings.Cut(f, "=")
@@ -179,11 +180,11 @@ func parsePartLine(s string, dcs byte, unpacked, udhi bool) (sms.Part, error) {
 			seen = true
 		}
 		if err != nil {
-			return sms.Part{}, fmt.Errorf("field %s: %v", k, err)
+			return pdu.Part{}, fmt.Errorf("field %s: %v", k, err)
 		}
 	}
 	if !seen {
-		return sms.Part{}, errors.New("no ud= field")
+		return pdu.Part{}, errors.New("no ud= field")
 	}
 	return p, nil
 }

@@ -1,4 +1,4 @@
-// Command cmd writes znationallang_tables.go from testdata/nationallang.tsv.
+// Command cmd writes pdu/znationallang_tables.go from pdu/testdata/nationallang.tsv.
 // Run it from the repository root with go generate.
 package main
 
@@ -11,8 +11,8 @@ import (
 )
 
 func main() {
-	in := flag.String("in", "testdata/nationallang.tsv", "data file")
-	out := flag.String("out", "znationallang_tables.go", "Go file to write")
+	in := flag.String("in", "pdu/testdata/nationallang.tsv", "data file (relative to the repository root)")
+	out := flag.String("out", "pdu/znationallang_tables.go", "Go file to write (relative to the repository root)")
 	flag.Parse()
 	data, err := os.ReadFile(*in)
 	if err != nil {

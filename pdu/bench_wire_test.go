@@ -1,9 +1,11 @@
-package sms
+package pdu
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	sms "github.com/smsgauge/sms"
 )
 
 var (
@@ -39,7 +41,7 @@ func BenchmarkWire(b *testing.B) {
 			b.SetBytes(int64(len(tc.body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				wireSinkInt += Analyze(tc.body).Segments
+				wireSinkInt += sms.Analyze(tc.body).Segments
 			}
 		})
 		b.Run(tc.name+"/EncodeSegments", func(b *testing.B) {

@@ -1,6 +1,6 @@
-package sms
+package pdu
 
-//go:generate go run ./internal/gen/nationallang/cmd
+//go:generate go run ../internal/gen/nationallang/cmd -in testdata/nationallang.tsv -out znationallang_tables.go
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/gsm7"
 )
 
@@ -161,14 +162,14 @@ func nlDecode(lock, single Language, esc bool, code byte) (r rune, ok bool) {
 // Plan is how EncodeOptions.Plan sends a body: the encoding, the national
 // language tables, the segment layout and the reason for the choice.
 type Plan struct {
-	Encoding  Encoding // GSM-7 or UCS-2
-	Locking   Language // locking shift table; LanguageNone: the default alphabet
-	Single    Language // single shift table; LanguageNone: the default extension table
-	Segments  int      // number of segments
-	Units     int      // septets (GSM-7) or UTF-16 code units (UCS-2)
-	Capacity  int      // units a segment holds
-	UDHOctets int      // user data header octets per segment, length octet included; 0 when none
-	Reason    string   // why this encoding and these tables, in words
+	Encoding  sms.Encoding // GSM-7 or UCS-2
+	Locking   Language     // locking shift table; LanguageNone: the default alphabet
+	Single    Language     // single shift table; LanguageNone: the default extension table
+	Segments  int          // number of segments
+	Units     int          // septets (GSM-7) or UTF-16 code units (UCS-2)
+	Capacity  int          // units a segment holds
+	UDHOctets int          // user data header octets per segment, length octet included; 0 when none
+	Reason    string       // why this encoding and these tables, in words
 
 	body string
 	o    EncodeOptions
@@ -203,32 +204,39 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 		return Plan{}, invalidUTF8(body)
 	}
 	p := Plan{body: body, o: o}
-	// The core's analysis; its error (forced GSM-7 on a body that is not)
-	// is built only if no national table saves the day, since it allocates.
-	a, aok := analyze(body, o.Encoding, o.core().udhOctets())
+	// The core's analysis. Forced GSM-7 on a body that is not would fail,
+	// and building that error allocates, while a national table may still
+	// save the day; so such a body is analysed with the encoding chosen,
+	// which gives the same analysis whenever the forced one succeeds.
+	core := o.core()
+	if core.Encoding == sms.EncodingGSM7 {
+		core.Encoding = sms.EncodingAuto
+	}
+	a, _ := core.Analyze(body) // the options were checked
+	aok := a.Encoding == sms.EncodingGSM7 || o.Encoding != sms.EncodingGSM7
 	if aok {
 		p.Encoding, p.Segments, p.Units, p.Capacity, p.UDHOctets = a.Encoding, a.Segments, a.Units, a.Capacity, a.UDHOctets
 		if !reason {
 			// no words
-		} else if a.Encoding == EncodingGSM7 {
+		} else if a.Encoding == sms.EncodingGSM7 {
 			p.Reason = "every character is in the GSM 7-bit default alphabet"
-		} else if o.Encoding == EncodingUCS2 {
+		} else if o.Encoding == sms.EncodingUCS2 {
 			p.Reason = "UCS-2 was forced"
 		} else {
 			c := firstNonGSM(a)
 			p.Reason = "UCS-2: " + strconv.QuoteToASCII(c.Text) + " at byte " + strconv.Itoa(c.Offset) + " is not in the GSM 7-bit default alphabet"
 		}
 	}
-	if len(o.Languages) == 0 || o.Encoding == EncodingUCS2 || (aok && a.Encoding == EncodingGSM7 && a.Segments == 1) {
+	if len(o.Languages) == 0 || o.Encoding == sms.EncodingUCS2 || (aok && a.Encoding == sms.EncodingGSM7 && a.Segments == 1) {
 		if !aok {
-			return Plan{}, newEncodingError(body)
+			return Plan{}, notGSM7(body)
 		}
 		return p, nil
 	}
 	best := p
 	found := aok
 	var ucs2Segments int
-	if found && p.Encoding == EncodingUCS2 {
+	if found && p.Encoding == sms.EncodingUCS2 {
 		ucs2Segments = p.Segments
 	}
 	locks := [nlTables + 1]Language{LanguageNone}
@@ -257,14 +265,14 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 			if !ok {
 				continue
 			}
-			c := Plan{Encoding: EncodingGSM7, Locking: lock, Single: single, Units: units, body: body, o: o}
+			c := Plan{Encoding: sms.EncodingGSM7, Locking: lock, Single: single, Units: units, body: body, o: o}
 			if singleUDH := udhLen(false, o.UDH16, lock, single); units <= gsm7Capacity(singleUDH) {
 				c.Segments, c.Capacity, c.UDHOctets = 1, gsm7Capacity(singleUDH), singleUDH
 			} else {
 				c.Segments, c.Capacity, c.UDHOctets = segs, gsm7Capacity(multiUDH), multiUDH
 			}
 			better := !found || c.Segments < best.Segments ||
-				(c.Segments == best.Segments && best.Encoding == EncodingGSM7 && best.Locking|best.Single != 0 &&
+				(c.Segments == best.Segments && best.Encoding == sms.EncodingGSM7 && best.Locking|best.Single != 0 &&
 					shiftCount(c) < shiftCount(best))
 			if better {
 				best, found = c, true
@@ -272,7 +280,7 @@ func (o EncodeOptions) plan(body string, reason bool) (Plan, error) {
 		}
 	}
 	if !found {
-		return Plan{}, newEncodingError(body)
+		return Plan{}, notGSM7(body)
 	}
 	if !reason {
 		return best, nil
@@ -316,11 +324,11 @@ func shiftCount(p Plan) int {
 	return n
 }
 
-func firstNonGSM(a Analysis) Char {
+func firstNonGSM(a sms.Analysis) sms.Char {
 	for c := range a.EachNonGSM() {
 		return c
 	}
-	return Char{Offset: -1}
+	return sms.Char{Offset: -1}
 }
 
 // nlCount counts body in septets under a pair of tables and the segments of
@@ -347,7 +355,7 @@ func nlCount(s string, lock, single Language, multi int) (units, segs int, ok bo
 func (p Plan) appendAll(buf []byte, parts []Part) ([]byte, []Part, error) {
 	o := p.o
 	switch {
-	case p.Encoding == EncodingUCS2:
+	case p.Encoding == sms.EncodingUCS2:
 		return o.appendUCS2(buf, parts, p.body)
 	default:
 		b, ps, ok, err := o.appendGSM7(buf, parts, p.body, p.Locking, p.Single)
@@ -355,7 +363,7 @@ func (p Plan) appendAll(buf []byte, parts []Part) ([]byte, []Part, error) {
 			return buf, parts, err
 		}
 		if !ok {
-			return buf, parts, newEncodingError(p.body)
+			return buf, parts, notGSM7(p.body)
 		}
 		return b, ps, nil
 	}
@@ -368,11 +376,11 @@ func (p Plan) appendAll(buf []byte, parts []Part) ([]byte, []Part, error) {
 // for every i gives the parts AppendSegments gives.
 func (p Plan) AppendSegment(dst []byte, i int) ([]byte, Part, error) {
 	if i < 0 || i >= p.Segments || p.Segments > 255 {
-		return dst, Part{}, &OptionError{Option: "segment", Value: strconv.Itoa(i) + " of " + strconv.Itoa(p.Segments)}
+		return dst, Part{}, &sms.OptionError{Option: "segment", Value: strconv.Itoa(i) + " of " + strconv.Itoa(p.Segments)}
 	}
-	var seg Segment
+	var seg sms.Segment
 	found := false
-	p.walk(func(s Segment) bool {
+	p.walk(func(s sms.Segment) bool {
 		if s.Index == i {
 			seg, found = s, true
 			return false
@@ -380,7 +388,7 @@ func (p Plan) AppendSegment(dst []byte, i int) ([]byte, Part, error) {
 		return true
 	})
 	if !found {
-		return dst, Part{}, &OptionError{Option: "segment", Value: strconv.Itoa(i) + " of " + strconv.Itoa(p.Segments)}
+		return dst, Part{}, &sms.OptionError{Option: "segment", Value: strconv.Itoa(i) + " of " + strconv.Itoa(p.Segments)}
 	}
 	h := UDH{Concat: p.Segments > 1, Ref16: p.o.UDH16, Reference: p.o.Reference, Total: uint8(p.Segments),
 		Sequence: uint8(i + 1), SingleShift: p.Single, LockingShift: p.Locking}
@@ -388,7 +396,7 @@ func (p Plan) AppendSegment(dst []byte, i int) ([]byte, Part, error) {
 	dst = h.AppendTo(dst)
 	hl := len(dst) - out
 	part := Part{Segment: seg}
-	if p.Encoding == EncodingUCS2 {
+	if p.Encoding == sms.EncodingUCS2 {
 		dst = appendUTF16BE(dst, seg.Text)
 		part.DCS = DCSUCS2
 		part.UDL = len(dst) - out
@@ -430,18 +438,26 @@ func (p Plan) AppendSegment(dst []byte, i int) ([]byte, Part, error) {
 
 // walk yields the segments of the plan; the default alphabet and UCS-2 use
 // the walk of Split itself.
-func (p Plan) walk(yield func(Segment) bool) {
+func (p Plan) walk(yield func(sms.Segment) bool) {
 	if p.Locking|p.Single == 0 {
-		a := Analysis{Encoding: p.Encoding, Segments: p.Segments, Units: p.Units, Capacity: p.Capacity, body: p.body}
-		a.walkSegments(yield)
+		// The plan's encoding is the analysis's, so forcing it changes nothing.
+		a, err := sms.Options{Encoding: p.Encoding, UDH16: p.o.UDH16}.Analyze(p.body)
+		if err != nil {
+			return
+		}
+		for s := range a.EachSegment() {
+			if !yield(s) {
+				return
+			}
+		}
 		return
 	}
 	s := p.body
 	if p.Segments <= 1 {
-		yield(Segment{Text: s, Units: p.Units, Capacity: p.Capacity, Bits: 7 * p.Units})
+		yield(sms.Segment{Text: s, Units: p.Units, Capacity: p.Capacity, Bits: 7 * p.Units})
 		return
 	}
-	seg := Segment{Capacity: p.Capacity}
+	seg := sms.Segment{Capacity: p.Capacity}
 	for i, r := range s {
 		_, u := nlCode(p.Locking, p.Single, r)
 		if seg.Units+u > p.Capacity {
@@ -450,7 +466,7 @@ func (p Plan) walk(yield func(Segment) bool) {
 			if !yield(seg) {
 				return
 			}
-			seg = Segment{Index: seg.Index + 1, Offset: i, Capacity: p.Capacity}
+			seg = sms.Segment{Index: seg.Index + 1, Offset: i, Capacity: p.Capacity}
 		}
 		seg.Units += u
 	}
@@ -461,6 +477,6 @@ func (p Plan) walk(yield func(Segment) bool) {
 
 // EachSegment walks the segments of the plan in order, as AppendSegment
 // numbers them.
-func (p Plan) EachSegment() iter.Seq[Segment] {
-	return func(yield func(Segment) bool) { p.walk(yield) }
+func (p Plan) EachSegment() iter.Seq[sms.Segment] {
+	return func(yield func(sms.Segment) bool) { p.walk(yield) }
 }

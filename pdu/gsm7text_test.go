@@ -1,4 +1,4 @@
-package sms
+package pdu
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing/iotest"
 	"unicode/utf8"
 
+	sms "github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/gsm7"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
@@ -70,7 +71,7 @@ func TestGSM7EncodingRoundTrip(t *testing.T) {
 func TestGSM7EncoderUnsupported(t *testing.T) {
 	_, err := GSM7.NewEncoder().String("aşb")
 	var re *RuneError
-	if !errors.As(err, &re) || re.Rune != 'ş' || !errors.Is(err, ErrNotGSM7) {
+	if !errors.As(err, &re) || re.Rune != 'ş' || !errors.Is(err, sms.ErrNotGSM7) {
 		t.Fatalf("encode(aşb) error = %v, want *RuneError for ş", err)
 	}
 	got, err := encoding.ReplaceUnsupported(GSM7.NewEncoder()).String("aşb😀\xffc")

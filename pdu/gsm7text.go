@@ -1,9 +1,10 @@
-package sms
+package pdu
 
 import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/gsm7"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
@@ -18,7 +19,7 @@ import (
 // The encoder stops at a rune outside the alphabet (or invalid UTF-8) with
 // an error that golang.org/x/text/encoding.ReplaceUnsupported understands:
 // wrapped that way, such runes become '?'. The error is a *RuneError, which
-// wraps ErrNotGSM7.
+// wraps sms.ErrNotGSM7.
 //
 // The decoder maps every septet to its character. An escape followed by a
 // code the extension table does not define shows the default alphabet
@@ -43,7 +44,7 @@ func (gsm7Encoding) NewEncoder() *encoding.Encoder {
 func (gsm7Encoding) String() string { return "GSM-7" }
 
 // RuneError reports a rune that the GSM 7-bit alphabet in use cannot
-// represent. It wraps ErrNotGSM7, and its Replacement method lets
+// represent. It wraps sms.ErrNotGSM7, and its Replacement method lets
 // golang.org/x/text/encoding.ReplaceUnsupported substitute '?'.
 type RuneError struct {
 	Rune rune // the rune, utf8.RuneError for invalid UTF-8
@@ -53,8 +54,8 @@ func (e *RuneError) Error() string {
 	return "sms: rune " + strconv.QuoteRuneToASCII(e.Rune) + " is not in the GSM 7-bit alphabet"
 }
 
-// Unwrap returns ErrNotGSM7.
-func (e *RuneError) Unwrap() error { return ErrNotGSM7 }
+// Unwrap returns sms.ErrNotGSM7.
+func (e *RuneError) Unwrap() error { return sms.ErrNotGSM7 }
 
 // Replacement returns '?', the byte golang.org/x/text/encoding's
 // ReplaceUnsupported writes in place of the rune.

@@ -1,23 +1,16 @@
 //go:build linux
 
-package sms
+package pdu
 
 import (
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
-	"unsafe"
-)
 
-// threadCPU returns the CPU time of the calling OS thread.
-func threadCPU() time.Duration {
-	var ts syscall.Timespec
-	const clockThreadCPUTimeID = 3
-	syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0)
-	return time.Duration(ts.Nano())
-}
+	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/cputime"
+)
 
 // BenchmarkWireRatios measures the speed ratios the wire encoder promises,
 // each pair interleaved on one locked thread and timed in thread CPU time,
@@ -40,17 +33,17 @@ func BenchmarkWireRatios(b *testing.B) {
 	dst := make([]byte, 0, len(septets))
 	var t [6]time.Duration
 	timed := func(k int, n int, f func()) {
-		s := threadCPU()
+		s := cputime.Thread()
 		for range n {
 			f()
 		}
-		t[k] += threadCPU() - s
+		t[k] += cputime.Thread() - s
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		timed(0, 50, func() { wireSinkInt += Analyze(wireBenchGSM7).Segments })
+		timed(0, 50, func() { wireSinkInt += sms.Analyze(wireBenchGSM7).Segments })
 		timed(1, 50, func() { buf, parts, _ = o.AppendSegments(buf[:0], parts[:0], wireBenchGSM7) })
-		timed(2, 5, func() { wireSinkInt += Analyze(wireBenchUCS2).Segments })
+		timed(2, 5, func() { wireSinkInt += sms.Analyze(wireBenchUCS2).Segments })
 		timed(3, 5, func() { buf, parts, _ = o.AppendSegments(buf[:0], parts[:0], wireBenchUCS2) })
 		timed(4, 500, func() { wireSinkBool = utf8.Valid(ascii) })
 		timed(5, 50, func() { dst = AppendPacked(dst[:0], septets, 1) })

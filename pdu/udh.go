@@ -1,4 +1,4 @@
-package sms
+package pdu
 
 import (
 	"errors"

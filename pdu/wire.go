@@ -1,4 +1,4 @@
-package sms
+package pdu
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/grapheme"
 	"github.com/smsgauge/sms/internal/gsm7"
 	"github.com/smsgauge/sms/internal/swar"
@@ -30,8 +31,8 @@ var ErrInvalidUTF8 = errors.New("sms: body is not valid UTF-8")
 // otherwise UCS-2; 8-bit concatenation reference 0; GSM-7 packed into
 // octets; no national language tables.
 type EncodeOptions struct {
-	// Encoding forces GSM-7 or UCS-2; EncodingAuto (zero) chooses.
-	Encoding Encoding
+	// sms.Encoding forces GSM-7 or UCS-2; sms.EncodingAuto (zero) chooses.
+	Encoding sms.Encoding
 	// UDH16 uses the 16-bit concatenation reference (IEI 0x08, a 7-octet
 	// header) instead of the 8-bit one (IEI 0x00, 6 octets).
 	UDH16 bool
@@ -51,14 +52,16 @@ type EncodeOptions struct {
 	Languages []Language
 }
 
-func (o EncodeOptions) core() Options { return Options{Encoding: o.Encoding, UDH16: o.UDH16} }
+// core returns the options of the body's analysis.
+func (o EncodeOptions) core() sms.Options { return sms.Options{Encoding: o.Encoding, UDH16: o.UDH16} }
 
 func (o EncodeOptions) check() error {
-	if err := o.core().check(); err != nil {
+	// The analysis of the empty body fails exactly when its options do.
+	if _, err := o.core().Analyze(""); err != nil {
 		return err
 	}
 	if !o.UDH16 && o.Reference > 0xFF {
-		return &OptionError{Option: "Reference", Value: strconv.Itoa(int(o.Reference)) + " (above 255 needs UDH16)"}
+		return &sms.OptionError{Option: "Reference", Value: strconv.Itoa(int(o.Reference)) + " (above 255 needs UDH16)"}
 	}
 	for _, l := range o.Languages {
 		if l == LanguageNone || !l.valid() {
@@ -73,19 +76,19 @@ func (o EncodeOptions) check() error {
 // From the encoder, UDH and UserData point into the buffer the parts were
 // appended to.
 type Part struct {
-	UDH      []byte  // user data header, length octet (UDHL) first; empty when there is none (set TP-UDHI / esm_class 0x40 when it is not)
-	UserData []byte  // user data after the header: packed septets (fill bits first), unpacked septets, or UTF-16BE
-	DCS      byte    // TP-DCS / data_coding: DCSGSM7 or DCSUCS2
-	UDL      int     // TP-UDL: septets for packed GSM-7 (header and fill bits included), octets otherwise (header included)
-	Unpacked bool    // GSM-7 septets one per octet rather than packed
-	Segment  Segment // the segment of the body it carries (from the encoder; Reassemble ignores it)
+	UDH      []byte      // user data header, length octet (UDHL) first; empty when there is none (set TP-UDHI / esm_class 0x40 when it is not)
+	UserData []byte      // user data after the header: packed septets (fill bits first), unpacked septets, or UTF-16BE
+	DCS      byte        // TP-DCS / data_coding: DCSGSM7 or DCSUCS2
+	UDL      int         // TP-UDL: septets for packed GSM-7 (header and fill bits included), octets otherwise (header included)
+	Unpacked bool        // GSM-7 septets one per octet rather than packed
+	Segment  sms.Segment // the segment of the body it carries (from the encoder; Reassemble ignores it)
 }
 
 // EncodeSegments returns the segments of body as they go on the wire: per
 // segment, the concatenation header (with the caller's reference, when
 // there is more than one segment), the national language shift elements
 // (when a table is used) and the user data. Without national languages the
-// segments are exactly those of Split under the same Encoding and UDH16.
+// segments are exactly those of Split under the same sms.Encoding and UDH16.
 func EncodeSegments(body string, o EncodeOptions) ([]Part, error) {
 	_, parts, err := o.AppendSegments(nil, nil, body)
 	return parts, err
@@ -110,19 +113,26 @@ func (o EncodeOptions) AppendSegments(buf []byte, parts []Part, body string) ([]
 		}
 		return p.appendAll(buf, parts)
 	}
-	if o.Encoding != EncodingUCS2 {
+	if o.Encoding != sms.EncodingUCS2 {
 		b, ps, ok, err := o.appendGSM7(buf, parts, body, LanguageNone, LanguageNone)
 		if ok || err != nil {
 			return b, ps, err
 		}
-		if o.Encoding == EncodingGSM7 {
+		if o.Encoding == sms.EncodingGSM7 {
 			if !utf8.ValidString(body) {
 				return buf, parts, invalidUTF8(body)
 			}
-			return buf, parts, newEncodingError(body)
+			return buf, parts, notGSM7(body)
 		}
 	}
 	return o.appendUCS2(buf, parts, body)
+}
+
+// notGSM7 returns the error of forcing GSM-7 on body, which is not GSM-7:
+// an *sms.EncodingError listing the characters outside it.
+func notGSM7(body string) error {
+	_, err := sms.Options{Encoding: sms.EncodingGSM7}.Analyze(body)
+	return err
 }
 
 func invalidUTF8(body string) error {
@@ -142,6 +152,10 @@ func invalidUTF8(body string) error {
 func udhLen(multi, ref16 bool, lock, single Language) int {
 	return UDH{Concat: multi, Ref16: ref16, SingleShift: single, LockingShift: lock}.Len()
 }
+
+// userDataBits is what one segment carries: 140 octets of user data
+// (3GPP TS 23.040 9.2.3.24), header included.
+const userDataBits = 140 * 8
 
 func gsm7Capacity(udh int) int { return (userDataBits - 8*udh) / 7 }
 func ucs2Capacity(udh int) int { return (userDataBits - 8*udh) / 16 }
@@ -181,7 +195,7 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 	start := len(buf)
 	multiUDH := udhLen(true, o.UDH16, lock, single)
 	capMulti := gsm7Capacity(multiUDH)
-	seg := Segment{Capacity: capMulti}
+	seg := sms.Segment{Capacity: capMulti}
 	parts = append(parts, Part{})
 	pos, total := 0, 0
 	fail := func() ([]byte, []Part, bool, error) {
@@ -192,7 +206,7 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		seg.Units = pos
 		parts[len(parts)-1].Segment = seg
 		parts[len(parts)-1].UDL = len(buf) - start // septet index where the next starts
-		seg = Segment{Index: seg.Index + 1, Offset: i, Capacity: capMulti}
+		seg = sms.Segment{Index: seg.Index + 1, Offset: i, Capacity: capMulti}
 		parts = append(parts, Part{})
 		pos = 0
 	}
@@ -258,11 +272,11 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		ps = ps[:1]
 		clear(parts[firstPart+1:])
 		parts = parts[:firstPart+1]
-		ps[0].Segment = Segment{Text: body, Units: total, Capacity: singleCap, Bits: 7 * total}
+		ps[0].Segment = sms.Segment{Text: body, Units: total, Capacity: singleCap, Bits: 7 * total}
 	}
 	if len(ps) > 255 {
 		b, p, _, _ := fail()
-		return b, p, true, &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
+		return b, p, true, &sms.OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
 	// Part k holds septets [los[k], los[k+1]) of the scratch; UDL held los[k+1].
 	var los [256]int
@@ -329,14 +343,14 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	hl := udhLen(true, o.UDH16, LanguageNone, LanguageNone)
 	capMulti := ucs2Capacity(hl)
 	buf = append(buf, make([]byte, hl)...)
-	parts = append(parts, Part{Segment: Segment{Capacity: capMulti}})
+	parts = append(parts, Part{Segment: sms.Segment{Capacity: capMulti}})
 	pos, total := 0, 0
 	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
 	newSegment := func(i int) {
 		p := &parts[len(parts)-1]
 		p.Segment.Units = pos
 		p.UDL = len(buf) // end of its data, for now
-		parts = append(parts, Part{Segment: Segment{Index: p.Segment.Index + 1, Offset: i, Capacity: capMulti}})
+		parts = append(parts, Part{Segment: sms.Segment{Index: p.Segment.Index + 1, Offset: i, Capacity: capMulti}})
 		buf = append(buf, make([]byte, hl)...)
 		pos = 0
 	}
@@ -417,7 +431,7 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	parts[len(parts)-1].Segment.Units = pos
 	parts[len(parts)-1].UDL = len(buf)
 	ps := parts[first:]
-	if total <= SingleUCS2Units {
+	if total <= sms.SingleUCS2Units {
 		// One segment: no header, and no room between the pieces that
 		// were laid out for concatenated parts.
 		w, start := base, base
@@ -430,12 +444,12 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		clear(ps[1:])
 		parts = parts[:first+1]
 		ps[0] = Part{UDH: buf[base:base:base], UserData: buf[base:len(buf):len(buf)], DCS: DCSUCS2, UDL: len(buf) - base,
-			Segment: Segment{Text: body, Units: total, Capacity: SingleUCS2Units, Bits: 16 * total}}
+			Segment: sms.Segment{Text: body, Units: total, Capacity: sms.SingleUCS2Units, Bits: 16 * total}}
 		return buf, parts, nil
 	}
 	if len(ps) > 255 {
 		clear(ps)
-		return buf[:base], parts[:first], &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
+		return buf[:base], parts[:first], &sms.OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
 	h := UDH{Concat: true, Ref16: o.UDH16, Reference: o.Reference, Total: uint8(len(ps))}
 	start := base

@@ -1,4 +1,4 @@
-package sms
+package pdu
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	sms "github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/gsm7"
 	"github.com/smsgauge/sms/internal/swar"
 )
@@ -41,7 +42,7 @@ func TestEncodeSegmentsVectors(t *testing.T) {
 		{name: "unpacked", body: "@£$_{", o: EncodeOptions{Unpacked: true}, udh: []string{""},
 			userData: []string{"000102111B28"}, udl: []int{6}},
 		{name: "ucs2", body: "şa😀", udh: []string{""}, userData: []string{"015F0061D83DDE00"}, udl: []int{8}, dcs: DCSUCS2},
-		{name: "turkish single shift", body: "ş", o: EncodeOptions{Languages: []Language{LanguageSpanish, LanguageTurkish}, Encoding: EncodingGSM7},
+		{name: "turkish single shift", body: "ş", o: EncodeOptions{Languages: []Language{LanguageSpanish, LanguageTurkish}, Encoding: sms.EncodingGSM7},
 			// GSM-7 was forced; the single shift table alone wins the tie with the locking table:
 			// header 03 24 01 01 (4 octets, 3 fill bits), then ESC 0x73 packed: D8 CC 01, UDL 5+2.
 			udh: []string{"03240101"}, userData: []string{"D8CC01"}, udl: []int{7}},
@@ -115,14 +116,14 @@ func TestEncodeOptionErrors(t *testing.T) {
 		o    EncodeOptions
 		want error
 	}{
-		{name: "reference above 255", body: "hi", o: EncodeOptions{Reference: 256}, want: ErrInvalidOption},
-		{name: "bad encoding", body: "hi", o: EncodeOptions{Encoding: 7}, want: ErrInvalidOption},
+		{name: "reference above 255", body: "hi", o: EncodeOptions{Reference: 256}, want: sms.ErrInvalidOption},
+		{name: "bad encoding", body: "hi", o: EncodeOptions{Encoding: 7}, want: sms.ErrInvalidOption},
 		{name: "bad language", body: "hi", o: EncodeOptions{Languages: []Language{14}}, want: ErrUnknownLanguage},
 		{name: "none language", body: "hi", o: EncodeOptions{Languages: []Language{LanguageNone}}, want: ErrUnknownLanguage},
-		{name: "forced GSM-7", body: "ş", o: EncodeOptions{Encoding: EncodingGSM7}, want: ErrNotGSM7},
-		{name: "forced GSM-7 with Spanish", body: "ş", o: EncodeOptions{Encoding: EncodingGSM7, Languages: []Language{LanguageSpanish}}, want: ErrNotGSM7},
+		{name: "forced GSM-7", body: "ş", o: EncodeOptions{Encoding: sms.EncodingGSM7}, want: sms.ErrNotGSM7},
+		{name: "forced GSM-7 with Spanish", body: "ş", o: EncodeOptions{Encoding: sms.EncodingGSM7, Languages: []Language{LanguageSpanish}}, want: sms.ErrNotGSM7},
 		{name: "invalid UTF-8", body: "a\xffb", want: ErrInvalidUTF8},
-		{name: "invalid UTF-8 forced GSM-7", body: "a\xffb", o: EncodeOptions{Encoding: EncodingGSM7}, want: ErrInvalidUTF8},
+		{name: "invalid UTF-8 forced GSM-7", body: "a\xffb", o: EncodeOptions{Encoding: sms.EncodingGSM7}, want: ErrInvalidUTF8},
 		{name: "invalid UTF-8 with languages", body: "a\xffb", o: EncodeOptions{Languages: []Language{LanguageTurkish}}, want: ErrInvalidUTF8},
 	}
 	for _, tc := range tests {
@@ -173,12 +174,12 @@ func wireBodies() []string {
 func wireOptions() []EncodeOptions {
 	return []EncodeOptions{
 		{}, {UDH16: true, Reference: 0x1234}, {Unpacked: true, Reference: 9}, {UDH16: true, Unpacked: true},
-		{Encoding: EncodingUCS2}, {Encoding: EncodingGSM7},
+		{Encoding: sms.EncodingUCS2}, {Encoding: sms.EncodingGSM7},
 		{Languages: []Language{LanguageTurkish}}, {Languages: []Language{LanguageSpanish, LanguagePortuguese}, Unpacked: true},
 		{Languages: []Language{LanguageHindi, LanguageTurkish, LanguageUrdu}, UDH16: true, Reference: 999},
 		{Languages: []Language{LanguageTurkish, LanguageSpanish, LanguagePortuguese, LanguageBengali, LanguageGujarati, LanguageHindi,
 			LanguageKannada, LanguageMalayalam, LanguageOriya, LanguagePunjabi, LanguageTamil, LanguageTelugu, LanguageUrdu}},
-		{Encoding: EncodingGSM7, Languages: []Language{LanguageTurkish, LanguageSpanish}},
+		{Encoding: sms.EncodingGSM7, Languages: []Language{LanguageTurkish, LanguageSpanish}},
 	}
 }
 
@@ -215,7 +216,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 		for _, o := range wireOptions() {
 			parts, err := EncodeSegments(body, o)
 			if err != nil {
-				if errors.Is(err, ErrNotGSM7) && o.Encoding == EncodingGSM7 {
+				if errors.Is(err, sms.ErrNotGSM7) && o.Encoding == sms.EncodingGSM7 {
 					continue
 				}
 				t.Fatalf("EncodeSegments(%q, %+v): %v", body, o, err)
@@ -289,16 +290,16 @@ func TestPlanTurkishCheaperThanUCS2(t *testing.T) {
 	for !strings.HasSuffix(body, " ") && len(body) > 0 {
 		body = body[:len(body)-1]
 	}
-	a := Analyze(body)
-	if a.Encoding != EncodingUCS2 || a.Segments != 3 {
-		t.Fatalf("Analyze(%q) = %v, %d segments, want UCS-2, 3", body, a.Encoding, a.Segments)
+	a := sms.Analyze(body)
+	if a.Encoding != sms.EncodingUCS2 || a.Segments != 3 {
+		t.Fatalf("sms.Analyze(%q) = %v, %d segments, want UCS-2, 3", body, a.Encoding, a.Segments)
 	}
 	o := EncodeOptions{Languages: []Language{LanguageTurkish}}
 	p, err := o.Plan(body)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Segments != 2 || p.Encoding != EncodingGSM7 || p.Locking|p.Single != LanguageTurkish {
+	if p.Segments != 2 || p.Encoding != sms.EncodingGSM7 || p.Locking|p.Single != LanguageTurkish {
 		t.Fatalf("Plan(%q) = %+v, want GSM-7 with a Turkish table, 2 segments", body, p)
 	}
 	if p.UDHOctets != 9 || p.Capacity != 149 {
@@ -308,7 +309,7 @@ func TestPlanTurkishCheaperThanUCS2(t *testing.T) {
 		t.Fatalf("Plan.Reason = %q", p.Reason)
 	}
 	// Off by default: the same body stays UCS-2.
-	if p0, _ := (EncodeOptions{}).Plan(body); p0.Encoding != EncodingUCS2 || p0.Segments != 3 {
+	if p0, _ := (EncodeOptions{}).Plan(body); p0.Encoding != sms.EncodingUCS2 || p0.Segments != 3 {
 		t.Fatalf("Plan without languages = %+v", p0)
 	}
 	parts, err := EncodeSegments(body, o)

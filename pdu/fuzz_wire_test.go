@@ -1,4 +1,4 @@
-package sms
+package pdu
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	sms "github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/gsm7"
 )
 
@@ -92,7 +93,7 @@ func FuzzEncodeRoundTrip(f *testing.F) {
 		f.Add(body, byte(0x1F), uint16(300))
 	}
 	f.Fuzz(func(t *testing.T, body string, flags byte, ref uint16) {
-		o := EncodeOptions{UDH16: flags&1 != 0, Unpacked: flags&2 != 0, Encoding: Encoding((flags >> 2 & 3) % 3)}
+		o := EncodeOptions{UDH16: flags&1 != 0, Unpacked: flags&2 != 0, Encoding: sms.Encoding((flags >> 2 & 3) % 3)}
 		if flags&16 != 0 {
 			o.Languages = []Language{LanguageTurkish, LanguageSpanish, LanguagePortuguese}
 		}
@@ -108,8 +109,8 @@ func FuzzEncodeRoundTrip(f *testing.F) {
 		if err != nil {
 			switch {
 			case !utf8.ValidString(body) && errors.Is(err, ErrInvalidUTF8):
-			case o.Encoding == EncodingGSM7 && errors.Is(err, ErrNotGSM7):
-			case errors.Is(err, ErrInvalidOption) && len(body) > 255*60:
+			case o.Encoding == sms.EncodingGSM7 && errors.Is(err, sms.ErrNotGSM7):
+			case errors.Is(err, sms.ErrInvalidOption) && len(body) > 255*60:
 			default:
 				t.Fatalf("EncodeSegments(%q, %+v): %v", body, o, err)
 			}
@@ -122,7 +123,7 @@ func FuzzEncodeRoundTrip(f *testing.F) {
 		if len(o.Languages) == 0 {
 			segs, err := o.core().Split(body)
 			if err != nil || len(segs) != len(parts) {
-				t.Fatalf("Split(%q) = %d segments, %v; EncodeSegments %d", body, len(segs), err, len(parts))
+				t.Fatalf("sms.Split(%q) = %d segments, %v; EncodeSegments %d", body, len(segs), err, len(parts))
 			}
 			for i := range segs {
 				if segs[i] != parts[i].Segment {
