@@ -4,8 +4,16 @@
 // input-to-counter latency against Twilio's own calculator loaded into the
 // same page, and saves a screenshot under test-output/.
 //
-// Run it with "go test ./internal/e2e". Chromium is found as $CHROMIUM,
-// chromium, chromium-browser or google-chrome on PATH. The peer calculator
-// comes from "npm ci" in testdata/peer. When CI=true, a missing Chromium or
-// peer fails the test instead of skipping it.
+// It is a module of its own, github.com/smsgauge/sms/internal/e2e (with
+// "replace github.com/smsgauge/sms => ../.."), so that chromedp and cdproto
+// are not requirements of the library: a program importing
+// github.com/smsgauge/sms never sees them in its module graph. The root's
+// "go test ./..." does not include it; run it from this directory with
+// "go test ./..." (.ci/run adds GOFLAGS=-mod=mod, as for
+// conformance/twiliogo).
+//
+// Chromium is found as $CHROMIUM, chromium, chromium-browser or
+// google-chrome on PATH. The peer calculator comes from "npm ci" in
+// testdata/peer. When CI=true, a missing Chromium or peer fails the test
+// instead of skipping it.
 package e2e
