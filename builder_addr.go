@@ -1,5 +1,3 @@
-//go:build !smsgauge_core
-
 package sms
 
 // This file is the builder's seam to the address and SID checks of the

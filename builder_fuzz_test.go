@@ -1,7 +1,6 @@
 package sms
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"reflect"
@@ -242,7 +241,7 @@ func FuzzCreateMessage(f *testing.F) {
 		}
 		err := testRules.Validate(m)
 		_ = testRules.Warnings(m)
-		_, _ = testRules.Request(context.Background(), m, testEndpoint())
+		_, _ = testRules.Form(m)
 		for _, pe := range ParamErrors(err) {
 			if pe.Param == "" || pe.Rule < ParamRequired || pe.Rule > ParamSchedule {
 				t.Fatalf("malformed ParamError %#v", pe)

@@ -1,5 +1,3 @@
-//go:build !smsgauge_core
-
 package sms
 
 // MaxE164Digits is the most digits an E.164 number holds (ITU-T E.164 §6).

@@ -1,10 +1,8 @@
 package sms_test
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/smsgauge/sms"
@@ -15,8 +13,6 @@ const (
 	exService = "MG0123456789abcdef0123456789abcdef"
 	exMessage = "SM0123456789abcdef0123456789abcdef"
 )
-
-var exEndpoint = sms.Endpoint{Credentials: sms.Credentials{Username: exAccount, Secret: "authtoken0123456789"}}
 
 func ExampleCreateMessage_Validate() {
 	m := sms.CreateMessage{
@@ -78,23 +74,6 @@ func ExampleCreateMessage_Estimate() {
 	// sms GSM-7 1 Don't forget: "Sale" ends today!
 }
 
-func ExampleCreateMessage_Request() {
-	m := sms.CreateMessage{To: "+14155552671", From: "+14155550100", Body: "Hi"}
-	req, err := m.Request(context.Background(), exEndpoint)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	body, _ := io.ReadAll(req.Body)
-	fmt.Println(req.Method, req.URL)
-	fmt.Println(req.Header.Get("Content-Type"))
-	fmt.Println(string(body))
-	// Output:
-	// POST https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json
-	// application/x-www-form-urlencoded
-	// Body=Hi&From=%2B14155550100&To=%2B14155552671
-}
-
 // fixedClock is the clock of the examples that schedule.
 func fixedClock() time.Time { return time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC) }
 
@@ -137,22 +116,6 @@ func ExampleRules_Estimate() {
 	// Output:
 	// 2
 	// 2
-}
-
-func ExampleRules_Request() {
-	r := sms.Rules{Now: fixedClock}
-	m := sms.CreateMessage{To: "+14155552671", MessagingServiceSid: exService, Body: "Reminder",
-		ScheduleType: sms.ScheduleFixed, SendAt: fixedClock().Add(time.Hour)}
-	ep := exEndpoint
-	ep.Edge = "frankfurt"
-	req, err := r.Request(context.Background(), m, ep)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(req.URL.Host)
-	// Output:
-	// api.frankfurt.us1.twilio.com
 }
 
 func ExampleRules_Window() {
@@ -220,40 +183,6 @@ func ExampleFlag_IsSet() {
 	// false true false
 }
 
-func ExampleSecret() {
-	c := sms.Credentials{Username: exAccount, Secret: "authtoken0123456789"}
-	fmt.Printf("%v\n%+v\n", c.Secret, c)
-	// Output:
-	// [REDACTED]
-	// {Username:AC0123456789abcdef0123456789abcdef Secret:[REDACTED]}
-}
-
-func ExampleEndpoint_BaseURL() {
-	fmt.Println(sms.Endpoint{}.BaseURL())
-	fmt.Println(sms.Endpoint{Edge: "sydney", Region: "au1"}.BaseURL())
-	fmt.Println(sms.Endpoint{Edge: "frankfurt"}.BaseURL())
-	// Output:
-	// https://api.twilio.com
-	// https://api.sydney.au1.twilio.com
-	// https://api.frankfurt.us1.twilio.com
-}
-
-func ExampleEndpoint_Validate() {
-	ep := sms.Endpoint{Credentials: sms.Credentials{Username: "SK0123456789abcdef0123456789abcdef", Secret: "keysecret"}}
-	fmt.Println(ep.Validate())
-	ep.AccountSid = exAccount
-	fmt.Println(ep.Validate())
-	// Output:
-	// sms: AccountSid: required: give AccountSid, or an Account SID as Credentials.Username
-	// <nil>
-}
-
-func ExampleEndpoint_Account() {
-	fmt.Println(exEndpoint.Account())
-	// Output:
-	// AC0123456789abcdef0123456789abcdef
-}
-
 func ExampleUpdateMessage_Validate() {
 	fmt.Println(sms.UpdateMessage{Sid: exMessage, Status: "cancelled"}.Validate())
 	// Output:
@@ -265,14 +194,6 @@ func ExampleUpdateMessage_Form() {
 	fmt.Printf("%q\n", form.Encode())
 	// Output:
 	// "Body="
-}
-
-func ExampleUpdateMessage_Request() {
-	req, _ := sms.UpdateMessage{Sid: exMessage, Status: sms.StatusCanceled}.Request(context.Background(), exEndpoint)
-	body, _ := io.ReadAll(req.Body)
-	fmt.Println(req.Method, req.URL.Path, string(body))
-	// Output:
-	// POST /2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/SM0123456789abcdef0123456789abcdef.json Status=canceled
 }
 
 func ExampleListMessages_Validate() {
@@ -288,37 +209,16 @@ func ExampleListMessages_Query() {
 	// DateSent%3E=2026-11-01&PageSize=20&To=%2B15558675310
 }
 
-func ExampleListMessages_Request() {
-	req, _ := sms.ListMessages{PageSize: 50}.Request(context.Background(), exEndpoint)
-	fmt.Println(req.Method, req.URL)
-	// Output:
-	// GET https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json?PageSize=50
-}
-
 func ExampleFetchMessage_Validate() {
 	fmt.Println(sms.FetchMessage{Sid: exService}.Validate() != nil)
 	// Output:
 	// true
 }
 
-func ExampleFetchMessage_Request() {
-	req, _ := sms.FetchMessage{Sid: exMessage}.Request(context.Background(), exEndpoint)
-	fmt.Println(req.Method, req.URL.Path)
-	// Output:
-	// GET /2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/SM0123456789abcdef0123456789abcdef.json
-}
-
 func ExampleDeleteMessage_Validate() {
 	fmt.Println(sms.DeleteMessage{Sid: exMessage}.Validate())
 	// Output:
 	// <nil>
-}
-
-func ExampleDeleteMessage_Request() {
-	req, _ := sms.DeleteMessage{Sid: exMessage}.Request(context.Background(), exEndpoint)
-	fmt.Println(req.Method, req.URL.Path)
-	// Output:
-	// DELETE /2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages/SM0123456789abcdef0123456789abcdef.json
 }
 
 func ExampleWarning_String() {

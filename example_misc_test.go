@@ -6,15 +6,6 @@ import (
 	sms "github.com/smsgauge/sms"
 )
 
-func ExampleSecret_String() {
-	s := sms.Secret("your_auth_token_here")
-	fmt.Println(s)
-	fmt.Printf("%v %#v\n", s, s)
-	// Output:
-	// [REDACTED]
-	// [REDACTED] sms.Secret("[REDACTED]")
-}
-
 func ExampleFlag_Bool() {
 	m := sms.CreateMessage{SmartEncoded: sms.True}
 	fmt.Println(m.SmartEncoded.Bool(), m.SendAsMms.Bool(), m.SendAsMms == sms.Unset)

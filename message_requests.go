@@ -1,10 +1,6 @@
-//go:build !smsgauge_core
-
 package sms
 
 import (
-	"context"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -28,8 +24,6 @@ func checkMessageSID(p *problems, s string) {
 		checkSIDParam(p, "Sid", s, SIDMessage)
 	}
 }
-
-func messagePath(sid string) string { return "/Messages/" + sid + ".json" }
 
 // UpdateMessage changes a sent or scheduled message:
 // POST /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json. Redact erases
@@ -73,12 +67,6 @@ func (u UpdateMessage) Form() (url.Values, error) {
 	return v, nil
 }
 
-// Request builds the POST request of the update. It never sends it.
-func (u UpdateMessage) Request(ctx context.Context, e Endpoint) (*http.Request, error) {
-	form, err := u.Form()
-	return newRequest(ctx, e, http.MethodPost, messagePath(u.Sid), form, err)
-}
-
 // FetchMessage reads one message:
 // GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json.
 type FetchMessage struct {
@@ -92,11 +80,6 @@ func (f FetchMessage) Validate() error {
 	return p.err()
 }
 
-// Request builds the GET request. It never sends it.
-func (f FetchMessage) Request(ctx context.Context, e Endpoint) (*http.Request, error) {
-	return newRequest(ctx, e, http.MethodGet, messagePath(f.Sid), nil, f.Validate())
-}
-
 // DeleteMessage deletes one message:
 // DELETE /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json.
 type DeleteMessage struct {
@@ -108,11 +91,6 @@ func (d DeleteMessage) Validate() error {
 	var p problems
 	checkMessageSID(&p, d.Sid)
 	return p.err()
-}
-
-// Request builds the DELETE request. It never sends it.
-func (d DeleteMessage) Request(ctx context.Context, e Endpoint) (*http.Request, error) {
-	return newRequest(ctx, e, http.MethodDelete, messagePath(d.Sid), nil, d.Validate())
 }
 
 // ListMessages reads a page of messages, newest first:
@@ -177,10 +155,4 @@ func (l ListMessages) Query() (url.Values, error) {
 		v.Set("Page", strconv.Itoa(l.Page))
 	}
 	return v, nil
-}
-
-// Request builds the GET request with its query. It never sends it.
-func (l ListMessages) Request(ctx context.Context, e Endpoint) (*http.Request, error) {
-	q, err := l.Query()
-	return newRequest(ctx, e, http.MethodGet, "/Messages.json", q, err)
 }

@@ -1,5 +1,3 @@
-//go:build !smsgauge_core
-
 package sms
 
 // NumberType is the kind of line a phone number belongs to, as numbering

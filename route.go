@@ -1,5 +1,3 @@
-//go:build !smsgauge_core
-
 package sms
 
 // routeError returns an *AddressError for field about address a.

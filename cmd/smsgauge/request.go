@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/rest"
 )
 
 func init() {
@@ -120,7 +121,7 @@ func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if !*dryRun {
 		if acct != "" {
-			ep := sms.Endpoint{AccountSid: acct, Edge: *edge, Region: *region}
+			ep := rest.Endpoint{AccountSid: acct, Edge: *edge, Region: *region}
 			if err := ep.Validate(); err != nil {
 				return writeRequestErrors(stdout, problemsOf(err), warnings)
 			}
@@ -129,8 +130,8 @@ func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, form.Encode())
 		return 0
 	}
-	ep := sms.Endpoint{AccountSid: acct, Edge: *edge, Region: *region, Credentials: credentialsFromEnv()}
-	req, err := rules.Request(context.Background(), m, ep)
+	ep := rest.Endpoint{AccountSid: acct, Edge: *edge, Region: *region, Credentials: credentialsFromEnv(), Rules: rules}
+	req, err := ep.CreateRequest(context.Background(), m)
 	if err != nil {
 		return writeRequestErrors(stdout, problemsOf(err), warnings)
 	}
@@ -140,19 +141,19 @@ func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // credentialsFromEnv reads an API key (TWILIO_API_KEY, TWILIO_API_SECRET)
 // or else the account's token (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN).
-func credentialsFromEnv() sms.Credentials {
+func credentialsFromEnv() rest.Credentials {
 	if k := os.Getenv("TWILIO_API_KEY"); k != "" {
-		return sms.Credentials{Username: k, Secret: sms.Secret(os.Getenv("TWILIO_API_SECRET"))}
+		return rest.Credentials{Username: k, Secret: rest.Secret(os.Getenv("TWILIO_API_SECRET"))}
 	}
 	if u := os.Getenv("TWILIO_ACCOUNT_SID"); u != "" {
-		return sms.Credentials{Username: u, Secret: sms.Secret(os.Getenv("TWILIO_AUTH_TOKEN"))}
+		return rest.Credentials{Username: u, Secret: rest.Secret(os.Getenv("TWILIO_AUTH_TOKEN"))}
 	}
-	return sms.Credentials{}
+	return rest.Credentials{}
 }
 
 // writeDryRun prints req as HTTP/1.1 text with the Authorization header
 // replaced by the user name and a masked secret.
-func writeDryRun(w io.Writer, req *http.Request, c sms.Credentials) {
+func writeDryRun(w io.Writer, req *http.Request, c rest.Credentials) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", req.Method, req.URL.RequestURI())
 	fmt.Fprintf(&b, "Host: %s\r\n", req.URL.Host)

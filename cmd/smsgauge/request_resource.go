@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/rest"
 )
 
 // runResourceRequest handles "request update|list|fetch|delete". Update
@@ -46,7 +47,7 @@ func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) in
 	if acct == "" {
 		acct = os.Getenv("TWILIO_ACCOUNT_SID")
 	}
-	ep := sms.Endpoint{AccountSid: acct, Edge: *edge, Region: *region}
+	ep := rest.Endpoint{AccountSid: acct, Edge: *edge, Region: *region}
 	if *dryRun {
 		ep.Credentials = credentialsFromEnv()
 	}
@@ -57,18 +58,18 @@ func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) in
 	)
 	switch verb {
 	case "update":
-		req, err = sms.UpdateMessage{Sid: *sid, Redact: *redact, Status: *status}.Request(ctx, ep)
+		req, err = ep.UpdateRequest(ctx, sms.UpdateMessage{Sid: *sid, Redact: *redact, Status: *status})
 	case "fetch":
-		req, err = sms.FetchMessage{Sid: *sid}.Request(ctx, ep)
+		req, err = ep.FetchRequest(ctx, sms.FetchMessage{Sid: *sid})
 	case "delete":
-		req, err = sms.DeleteMessage{Sid: *sid}.Request(ctx, ep)
+		req, err = ep.DeleteRequest(ctx, sms.DeleteMessage{Sid: *sid})
 	case "list":
 		var l sms.ListMessages
 		var probs []jsonProblem
 		if l, probs = listFromValues(sets.vals); len(probs) > 0 {
 			return writeRequestErrors(stdout, probs, nil)
 		}
-		req, err = l.Request(ctx, ep)
+		req, err = ep.ListRequest(ctx, l)
 	}
 	if err != nil {
 		return writeRequestErrors(stdout, problemsOf(err), nil)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/rest"
 	twilio "github.com/twilio/twilio-go"
 	twclient "github.com/twilio/twilio-go/client"
 	api "github.com/twilio/twilio-go/rest/api/v2010"
@@ -282,7 +283,9 @@ func TestCreateMessageByteEqual(t *testing.T) {
 				t.Fatalf("parsed forms differ\ntwilio-go: %v\nsmsgauge:  %v", theirs, form)
 			}
 			// Method, URL, Content-Type and Basic auth.
-			req, err := rules.Request(context.Background(), tc.m, endpoint("", ""))
+			ep := endpoint("", "")
+			ep.Rules = rules
+			req, err := ep.CreateRequest(context.Background(), tc.m)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -294,8 +297,8 @@ func TestCreateMessageByteEqual(t *testing.T) {
 	}
 }
 
-func endpoint(edge, region string) sms.Endpoint {
-	return sms.Endpoint{Credentials: sms.Credentials{Username: acct, Secret: token}, Edge: edge, Region: region}
+func endpoint(edge, region string) rest.Endpoint {
+	return rest.Endpoint{Credentials: rest.Credentials{Username: acct, Secret: token}, Edge: edge, Region: region}
 }
 
 // TestTagsIsOurs: twilio-go v1.31 has no Tags parameter; with Tags set our
@@ -352,7 +355,7 @@ func TestEdgeRegionURLs(t *testing.T) {
 			if _, err := c.Api.FetchMessage(msgSid, &api.FetchMessageParams{}); err != nil {
 				t.Fatal(err)
 			}
-			req, err := sms.FetchMessage{Sid: msgSid}.Request(context.Background(), endpoint(er[0], er[1]))
+			req, err := endpoint(er[0], er[1]).FetchRequest(context.Background(), sms.FetchMessage{Sid: msgSid})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -381,7 +384,7 @@ func TestUpdateFetchDelete(t *testing.T) {
 			if _, err := c.Api.UpdateMessage(msgSid, tc.p); err != nil {
 				t.Fatal(err)
 			}
-			req, err := tc.u.Request(ctx, endpoint("", ""))
+			req, err := endpoint("", "").UpdateRequest(ctx, tc.u)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -396,7 +399,7 @@ func TestUpdateFetchDelete(t *testing.T) {
 		if err := c.Api.DeleteMessage(msgSid, &api.DeleteMessageParams{}); err != nil {
 			t.Fatal(err)
 		}
-		req, err := sms.DeleteMessage{Sid: msgSid}.Request(ctx, endpoint("", ""))
+		req, err := endpoint("", "").DeleteRequest(ctx, sms.DeleteMessage{Sid: msgSid})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -420,7 +423,7 @@ func TestListMessagesQuery(t *testing.T) {
 	}
 	l := sms.ListMessages{To: "+15558675310", From: "+15017122661", PageSize: 20, DateSent: "2021-01-15",
 		DateSentBefore: "2021-01-17", DateSentAfter: "2021-01-15", Page: 2, PageToken: "PAtoken"}
-	req, err := l.Request(context.Background(), endpoint("", ""))
+	req, err := endpoint("", "").ListRequest(context.Background(), l)
 	if err != nil {
 		t.Fatal(err)
 	}

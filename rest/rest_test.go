@@ -1,4 +1,4 @@
-package sms
+package rest
 
 import (
 	"bytes"
@@ -14,6 +14,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	sms "github.com/smsgauge/sms"
 )
 
 const testSecret = "s3cr3tAuthToken0123456789abcdefX"
@@ -25,7 +28,7 @@ func testEndpoint() Endpoint {
 func TestCreateRequest(t *testing.T) {
 	m := validMessage()
 	m.MediaUrl = []string{"https://example.com/1.png", "https://example.com/2.png"}
-	req, err := testRules.Request(context.Background(), m, testEndpoint())
+	req, err := testEndpoint().CreateRequest(context.Background(), m)
 	if err != nil {
 		t.Fatalf("Request() error = %v", err)
 	}
@@ -71,7 +74,7 @@ func TestEndpointURLs(t *testing.T) {
 			if got := e.BaseURL(); got != tc.want {
 				t.Fatalf("BaseURL() = %q, want %q", got, tc.want)
 			}
-			req, err := FetchMessage{Sid: tSM}.Request(context.Background(), e)
+			req, err := e.FetchRequest(context.Background(), sms.FetchMessage{Sid: tSM})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -110,7 +113,7 @@ func TestEndpointValidate(t *testing.T) {
 			if err != nil && strings.Contains(err.Error(), testSecret) {
 				t.Fatalf("error %q contains the secret", err)
 			}
-			_, rerr := FetchMessage{Sid: tSM}.Request(context.Background(), tc.e)
+			_, rerr := tc.e.FetchRequest(context.Background(), sms.FetchMessage{Sid: tSM})
 			if (rerr != nil) != (err != nil) {
 				t.Fatalf("Request() error = %v, Validate() = %v", rerr, err)
 			}
@@ -119,7 +122,7 @@ func TestEndpointValidate(t *testing.T) {
 }
 
 func TestRequestJoinsEndpointAndParamErrors(t *testing.T) {
-	_, err := CreateMessage{}.Request(context.Background(), Endpoint{})
+	_, err := Endpoint{}.CreateRequest(context.Background(), sms.CreateMessage{})
 	got := problemKeys(err)
 	want := []string{"AccountSid/required", "Body/required", "From/required", "To/required"}
 	if !slices.Equal(got, want) {
@@ -165,11 +168,11 @@ func TestSecretNeverShown(t *testing.T) {
 	bad := e
 	bad.Edge = "BAD EDGE"
 	bad.Credentials.Secret = testSecret + "\r\n"
-	_, err := CreateMessage{}.Request(context.Background(), bad)
+	_, err := bad.CreateRequest(context.Background(), sms.CreateMessage{})
 	if err == nil || strings.Contains(err.Error(), testSecret) || strings.Contains(fmt.Sprintf("%+v", err), testSecret) {
 		t.Errorf("Request() error = %v; want an error without the secret", err)
 	}
-	for _, pe := range ParamErrors(err) {
+	for _, pe := range sms.ParamErrors(err) {
 		if strings.Contains(fmt.Sprintf("%#v", pe), testSecret) {
 			t.Errorf("%%#v of %v shows the secret", pe)
 		}
@@ -177,7 +180,7 @@ func TestSecretNeverShown(t *testing.T) {
 }
 
 func TestBasicAuthIsTheOnlyPlaceOfTheSecret(t *testing.T) {
-	req, err := testRules.Request(context.Background(), validMessage(), testEndpoint())
+	req, err := testEndpoint().CreateRequest(context.Background(), validMessage())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,20 +196,20 @@ func TestBasicAuthIsTheOnlyPlaceOfTheSecret(t *testing.T) {
 func TestUpdateMessage(t *testing.T) {
 	tests := []struct {
 		name   string
-		u      UpdateMessage
+		u      sms.UpdateMessage
 		want   []string
 		encode string
 	}{
-		{"redact", UpdateMessage{Sid: tSM, Redact: true}, nil, "Body="},
-		{"cancel", UpdateMessage{Sid: tSM, Status: StatusCanceled}, nil, "Status=canceled"},
-		{"both", UpdateMessage{Sid: tSM, Redact: true, Status: StatusCanceled}, nil, "Body=&Status=canceled"},
-		{"MMS sid", UpdateMessage{Sid: "MM" + tSM[2:], Redact: true}, nil, "Body="},
-		{"cancelled", UpdateMessage{Sid: tSM, Status: "cancelled"}, []string{"Status/enum"}, ""},
-		{"Cancelled", UpdateMessage{Sid: tSM, Status: "Cancelled"}, []string{"Status/enum"}, ""},
-		{"other status", UpdateMessage{Sid: tSM, Status: "failed"}, []string{"Status/enum"}, ""},
-		{"nothing", UpdateMessage{Sid: tSM}, []string{"Status/required"}, ""},
-		{"no sid", UpdateMessage{Redact: true}, []string{"Sid/required"}, ""},
-		{"wrong sid", UpdateMessage{Sid: tMG, Redact: true}, []string{"Sid/sid"}, ""},
+		{"redact", sms.UpdateMessage{Sid: tSM, Redact: true}, nil, "Body="},
+		{"cancel", sms.UpdateMessage{Sid: tSM, Status: sms.StatusCanceled}, nil, "Status=canceled"},
+		{"both", sms.UpdateMessage{Sid: tSM, Redact: true, Status: sms.StatusCanceled}, nil, "Body=&Status=canceled"},
+		{"MMS sid", sms.UpdateMessage{Sid: "MM" + tSM[2:], Redact: true}, nil, "Body="},
+		{"cancelled", sms.UpdateMessage{Sid: tSM, Status: "cancelled"}, []string{"Status/enum"}, ""},
+		{"Cancelled", sms.UpdateMessage{Sid: tSM, Status: "Cancelled"}, []string{"Status/enum"}, ""},
+		{"other status", sms.UpdateMessage{Sid: tSM, Status: "failed"}, []string{"Status/enum"}, ""},
+		{"nothing", sms.UpdateMessage{Sid: tSM}, []string{"Status/required"}, ""},
+		{"no sid", sms.UpdateMessage{Redact: true}, []string{"Sid/required"}, ""},
+		{"wrong sid", sms.UpdateMessage{Sid: tMG, Redact: true}, []string{"Sid/sid"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -220,7 +223,7 @@ func TestUpdateMessage(t *testing.T) {
 			if got := f.Encode(); got != tc.encode {
 				t.Fatalf("Form().Encode() = %q, want %q", got, tc.encode)
 			}
-			req, err := tc.u.Request(context.Background(), testEndpoint())
+			req, err := testEndpoint().UpdateRequest(context.Background(), tc.u)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -230,30 +233,30 @@ func TestUpdateMessage(t *testing.T) {
 			}
 		})
 	}
-	_, err := UpdateMessage{Sid: tSM, Status: "cancelled"}.Form()
+	_, err := sms.UpdateMessage{Sid: tSM, Status: "cancelled"}.Form()
 	if err == nil || !strings.Contains(err.Error(), `"canceled", with one l`) {
 		t.Fatalf(`Form() error = %v; want it to explain "canceled", with one l`, err)
 	}
 }
 
 func TestFetchDelete(t *testing.T) {
-	req, err := DeleteMessage{Sid: tSM}.Request(context.Background(), testEndpoint())
+	req, err := testEndpoint().DeleteRequest(context.Background(), sms.DeleteMessage{Sid: tSM})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if req.Method != http.MethodDelete || req.URL.String() != "https://api.twilio.com/2010-04-01/Accounts/"+tAC+"/Messages/"+tSM+".json" || req.Body != nil {
-		t.Fatalf("DeleteMessage.Request() = %s %s body=%v", req.Method, req.URL, req.Body)
+		t.Fatalf("sms.DeleteMessage.Request() = %s %s body=%v", req.Method, req.URL, req.Body)
 	}
-	req, err = FetchMessage{Sid: tSM}.Request(context.Background(), testEndpoint())
+	req, err = testEndpoint().FetchRequest(context.Background(), sms.FetchMessage{Sid: tSM})
 	if err != nil || req.Method != http.MethodGet || req.Header.Get("Content-Type") != "" {
-		t.Fatalf("FetchMessage.Request() = %v, %v", req, err)
+		t.Fatalf("sms.FetchMessage.Request() = %v, %v", req, err)
 	}
 	for _, sid := range []string{"", tAC, tSM + "0", "SM0123456789abcdef0123456789abcdeg", "../../Calls/CA0123456789abcdef0123456789abcd"} {
-		if _, err := (FetchMessage{Sid: sid}).Request(context.Background(), testEndpoint()); !errors.Is(err, ErrInvalidParam) {
-			t.Errorf("FetchMessage{%q}.Request() error = %v, want ErrInvalidParam", sid, err)
+		if _, err := testEndpoint().FetchRequest(context.Background(), sms.FetchMessage{Sid: sid}); !errors.Is(err, sms.ErrInvalidParam) {
+			t.Errorf("sms.FetchMessage{%q}.Request() error = %v, want sms.ErrInvalidParam", sid, err)
 		}
-		if err := (DeleteMessage{Sid: sid}).Validate(); !errors.Is(err, ErrInvalidParam) {
-			t.Errorf("DeleteMessage{%q}.Validate() = %v, want ErrInvalidParam", sid, err)
+		if err := (sms.DeleteMessage{Sid: sid}).Validate(); !errors.Is(err, sms.ErrInvalidParam) {
+			t.Errorf("sms.DeleteMessage{%q}.Validate() = %v, want sms.ErrInvalidParam", sid, err)
 		}
 	}
 }
@@ -261,24 +264,24 @@ func TestFetchDelete(t *testing.T) {
 func TestListMessages(t *testing.T) {
 	tests := []struct {
 		name   string
-		l      ListMessages
+		l      sms.ListMessages
 		want   []string
 		encode string
 	}{
-		{"empty", ListMessages{}, nil, ""},
-		{"filters", ListMessages{To: "+15558675310", From: "+15017122661", DateSent: "2016-07-31", PageSize: 20},
+		{"empty", sms.ListMessages{}, nil, ""},
+		{"filters", sms.ListMessages{To: "+15558675310", From: "+15017122661", DateSent: "2016-07-31", PageSize: 20},
 			nil, "DateSent=2016-07-31&From=%2B15017122661&PageSize=20&To=%2B15558675310"},
-		{"range", ListMessages{DateSentBefore: "2021-01-17", DateSentAfter: "2021-01-15"}, nil, "DateSent%3C=2021-01-17&DateSent%3E=2021-01-15"},
-		{"paging", ListMessages{PageSize: 2, Page: 1, PageToken: "PAMMc26223853f8c46b4ab7dfaa6abba0a26"}, nil,
+		{"range", sms.ListMessages{DateSentBefore: "2021-01-17", DateSentAfter: "2021-01-15"}, nil, "DateSent%3C=2021-01-17&DateSent%3E=2021-01-15"},
+		{"paging", sms.ListMessages{PageSize: 2, Page: 1, PageToken: "PAMMc26223853f8c46b4ab7dfaa6abba0a26"}, nil,
 			"Page=1&PageSize=2&PageToken=PAMMc26223853f8c46b4ab7dfaa6abba0a26"},
-		{"PageSize 1000", ListMessages{PageSize: 1000}, nil, "PageSize=1000"},
-		{"PageSize 1001", ListMessages{PageSize: 1001}, []string{"PageSize/range"}, ""},
-		{"PageSize negative", ListMessages{PageSize: -1}, []string{"PageSize/range"}, ""},
-		{"Page negative", ListMessages{Page: -1}, []string{"Page/range"}, ""},
-		{"timestamp date", ListMessages{DateSent: "2016-07-31T00:00:00Z"}, []string{"DateSent/format"}, ""},
-		{"US date", ListMessages{DateSentBefore: "07/31/2016"}, []string{"DateSent</format"}, ""},
-		{"impossible date", ListMessages{DateSentAfter: "2016-02-30"}, []string{"DateSent>/format"}, ""},
-		{"CRLF token", ListMessages{PageToken: "PA\r\nX"}, []string{"PageToken/control-char"}, ""},
+		{"PageSize 1000", sms.ListMessages{PageSize: 1000}, nil, "PageSize=1000"},
+		{"PageSize 1001", sms.ListMessages{PageSize: 1001}, []string{"PageSize/range"}, ""},
+		{"PageSize negative", sms.ListMessages{PageSize: -1}, []string{"PageSize/range"}, ""},
+		{"Page negative", sms.ListMessages{Page: -1}, []string{"Page/range"}, ""},
+		{"timestamp date", sms.ListMessages{DateSent: "2016-07-31T00:00:00Z"}, []string{"DateSent/format"}, ""},
+		{"US date", sms.ListMessages{DateSentBefore: "07/31/2016"}, []string{"DateSent</format"}, ""},
+		{"impossible date", sms.ListMessages{DateSentAfter: "2016-02-30"}, []string{"DateSent>/format"}, ""},
+		{"CRLF token", sms.ListMessages{PageToken: "PA\r\nX"}, []string{"PageToken/control-char"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -292,7 +295,7 @@ func TestListMessages(t *testing.T) {
 			if got := q.Encode(); got != tc.encode {
 				t.Fatalf("Query().Encode() = %q, want %q", got, tc.encode)
 			}
-			req, err := tc.l.Request(context.Background(), testEndpoint())
+			req, err := testEndpoint().ListRequest(context.Background(), tc.l)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -305,7 +308,32 @@ func TestListMessages(t *testing.T) {
 
 func TestRequestNilContext(t *testing.T) {
 	var ctx context.Context // nil
-	if _, err := validMessage().Request(ctx, testEndpoint()); err == nil {
+	if _, err := testEndpoint().CreateRequest(ctx, validMessage()); err == nil {
 		t.Fatal("Request(nil ctx) succeeded")
 	}
+}
+
+var testNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+
+var testRules = sms.Rules{Now: func() time.Time { return testNow }}
+
+const (
+	tMG = "MG0123456789abcdef0123456789abcdef"
+	tAC = "AC0123456789abcdef0123456789abcdef"
+	tSK = "SK0123456789abcdef0123456789abcdef"
+	tSM = "SM0123456789abcdef0123456789abcdef"
+)
+
+func validMessage() sms.CreateMessage {
+	return sms.CreateMessage{To: "+14155552671", From: "+14155550100", Body: "Hello"}
+}
+
+// problemKeys lists "Param/rule" of every *sms.ParamError in err, sorted.
+func problemKeys(err error) []string {
+	var out []string
+	for _, pe := range sms.ParamErrors(err) {
+		out = append(out, pe.Param+"/"+pe.Rule.String())
+	}
+	slices.Sort(out)
+	return out
 }
