@@ -1,12 +1,10 @@
 package sms
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
 	"strconv"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/strictjson"
 )
 
 // checkContentVariables checks that s is one JSON object whose values are
@@ -23,73 +21,44 @@ func checkContentVariables(p *problems, s string) {
 	checkContentVariablesJSON(p, s)
 }
 
-// checkContentVariablesJSON is checkContentVariables with encoding/json.
+// checkContentVariablesJSON is checkContentVariables for the bodies the
+// fast path is unsure of; it also words the error.
 func checkContentVariablesJSON(p *problems, s string) {
 	const param = "ContentVariables"
-	dec := json.NewDecoder(strings.NewReader(s))
-	tok, err := dec.Token()
+	v, err := strictjson.Parse(s)
 	if err != nil {
-		p.addCause(param, ParamJSON, "not JSON", err)
+		p.addCause(param, ParamJSON, "not strict JSON: "+err.Error(), err)
 		return
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		p.add(param, ParamJSON, "must be a JSON object of strings, such as {\"1\":\"Ada\"}, not "+jsonKind(tok))
+	if v.Kind != strictjson.Object {
+		p.add(param, ParamJSON, "must be a JSON object of strings, such as {\"1\":\"Ada\"}, not "+v.Kind.String())
 		return
 	}
-	seen := make(map[string]struct{})
-	for dec.More() {
-		tok, err = dec.Token()
-		if err != nil {
-			p.addCause(param, ParamJSON, "not JSON", err)
+	for _, m := range v.Members {
+		if m.Value.Kind != strictjson.String {
+			p.add(param, ParamJSON, "value of "+quoteShort(m.Key)+" is "+m.Value.Kind.String()+", not a string")
 			return
 		}
-		key, _ := tok.(string)
-		if _, dup := seen[key]; dup {
-			p.add(param, ParamJSON, "duplicate key "+quoteShort(key))
-			return
+		if n := BodyUnits(m.Value.Text); n > MaxContentVarUnits {
+			p.add(param, ParamTooLong, "value of "+quoteShort(m.Key)+" is longer than 1600 UTF-16 units (Twilio error 21658)")
 		}
-		seen[key] = struct{}{}
-		tok, err = dec.Token()
-		if err != nil {
-			p.addCause(param, ParamJSON, "not JSON", err)
-			return
-		}
-		v, ok := tok.(string)
-		if !ok {
-			p.add(param, ParamJSON, "value of "+quoteShort(key)+" is "+jsonKind(tok)+", not a string")
-			return
-		}
-		if n := BodyUnits(v); n > MaxContentVarUnits {
-			p.add(param, ParamTooLong, "value of "+quoteShort(key)+" is longer than 1600 UTF-16 units (Twilio error 21658)")
-		}
-	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		p.addCause(param, ParamJSON, "not JSON", err)
-		return
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		p.add(param, ParamJSON, "text after the JSON object")
 	}
 }
 
-// checkTags checks that s is one JSON object.
+// checkTags checks that s is one JSON object, read as strictly as every
+// other JSON input: no duplicate keys, no lone surrogates.
 func checkTags(p *problems, s string) {
 	const param = "Tags"
 	if !checkUTF8(p, param, s) {
 		return
 	}
-	if !json.Valid([]byte(s)) {
-		var x any
-		err := json.Unmarshal([]byte(s), &x)
-		if err == nil {
-			err = errors.New("invalid JSON")
-		}
-		p.addCause(param, ParamJSON, "not JSON", err)
+	v, err := strictjson.Parse(s)
+	if err != nil {
+		p.addCause(param, ParamJSON, "not strict JSON: "+err.Error(), err)
 		return
 	}
-	t := strings.TrimLeft(s, " \t\r\n")
-	if t[0] != '{' {
-		p.add(param, ParamJSON, "must be a JSON object, such as {\"campaign\":\"spring\"}")
+	if v.Kind != strictjson.Object {
+		p.add(param, ParamJSON, "must be a JSON object, such as {\"campaign\":\"spring\"}, not "+v.Kind.String())
 	}
 }
 
@@ -111,30 +80,11 @@ func checkUTF8(p *problems, param, s string) bool {
 	return false
 }
 
-func jsonKind(tok json.Token) string {
-	switch v := tok.(type) {
-	case json.Delim:
-		if v == '[' {
-			return "an array"
-		}
-		return "an object"
-	case string:
-		return "a string"
-	case float64, json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
-	}
-	return "something else"
-}
-
 // stringObjectOK reports, without allocating, whether s is one JSON object
 // whose values are strings of at most MaxContentVarUnits UTF-16 units, with
 // distinct keys. It answers false for anything it is unsure of (a key with
 // escapes, more than 32 keys), and checkContentVariables then asks
-// encoding/json, which also words the error. s is valid UTF-8.
+// the strict parser, which also words the error. s is valid UTF-8.
 func stringObjectOK(s string) bool {
 	var keys [32]string
 	n := 0
