@@ -27,6 +27,7 @@ var (
 	ErrParamAddress  = errors.New("sms: parameter is not a valid address")
 	ErrParamDepends  = errors.New("sms: parameter needs another parameter")
 	ErrParamSchedule = errors.New("sms: SendAt outside the scheduling window")
+	ErrParamUnknown  = errors.New("sms: not a parameter of the request")
 )
 
 // ParamRule names the check a request parameter failed. Its String form is a
@@ -49,6 +50,7 @@ const (
 	ParamAddress                       // ErrParamAddress
 	ParamDepends                       // ErrParamDepends
 	ParamSchedule                      // ErrParamSchedule
+	ParamUnknown                       // ErrParamUnknown: not a parameter of the request
 )
 
 var ruleNames = [...]string{
@@ -66,6 +68,7 @@ var ruleNames = [...]string{
 	ParamAddress:  "address",
 	ParamDepends:  "depends",
 	ParamSchedule: "schedule-window",
+	ParamUnknown:  "unknown",
 }
 
 var ruleErrs = [...]error{
@@ -83,6 +86,7 @@ var ruleErrs = [...]error{
 	ParamAddress:  ErrParamAddress,
 	ParamDepends:  ErrParamDepends,
 	ParamSchedule: ErrParamSchedule,
+	ParamUnknown:  ErrParamUnknown,
 }
 
 // String returns the rule's short name, such as "required" or "url".

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/paramjson"
 )
 
 // Secret is a credential: an Auth Token or an API key secret. It never
@@ -252,4 +253,47 @@ func (e Endpoint) newRequest(ctx context.Context, method, path string, form url.
 		req.SetBasicAuth(e.Credentials.Username, string(e.Credentials.Secret))
 	}
 	return req, nil
+}
+
+// MaxParamsBytes is the most DecodeParams reads: far more than any request
+// Twilio accepts (a Body is at most 1,600 characters).
+const MaxParamsBytes = 4 << 20
+
+// DecodeParams reads one JSON object of request parameters from r, as the
+// command line takes them: {"To": "+14155552671", "MediaUrl": ["…", "…"],
+// "SmartEncoded": true}. A value may be a string, a number (kept as
+// written), a boolean, or an array of those (one value each); null leaves
+// the parameter out. The JSON is read strictly: invalid UTF-8, a lone
+// surrogate escape ("\ud800"), a key given twice, text after the object and
+// input over MaxParamsBytes are errors, never silently repaired. Errors are
+// *sms.ParamError values naming the key, or "JSON", and the byte offset.
+func DecodeParams(r io.Reader) (url.Values, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxParamsBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxParamsBytes {
+		return nil, &sms.ParamError{Param: paramjson.Param, Rule: sms.ParamTooLong, Detail: "more than " + strconv.Itoa(MaxParamsBytes) + " bytes of JSON"}
+	}
+	return paramjson.Values(string(b))
+}
+
+// DecodeCreate reads a JSON object of create-message parameters from r
+// into an sms.CreateMessage: DecodeParams, then sms.ParseCreateMessage.
+func DecodeCreate(r io.Reader) (sms.CreateMessage, error) {
+	vals, err := DecodeParams(r)
+	if err != nil {
+		return sms.CreateMessage{}, err
+	}
+	return sms.ParseCreateMessage(vals)
+}
+
+// DecodeList reads a JSON object of list filters from r into an
+// sms.ListMessages: DecodeParams, then sms.ParseListMessages.
+func DecodeList(r io.Reader) (sms.ListMessages, error) {
+	vals, err := DecodeParams(r)
+	if err != nil {
+		return sms.ListMessages{}, err
+	}
+	return sms.ParseListMessages(vals)
 }

@@ -11,12 +11,15 @@ import (
 	"log"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const testSecret = "s3cr3tAuthToken0123456789abcdefX"
@@ -336,4 +339,88 @@ func problemKeys(err error) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestDecodeCreateRoundTrip: json.Marshal of a CreateMessage is input
+// DecodeCreate reads back to the same message.
+func TestDecodeCreateRoundTrip(t *testing.T) {
+	m := sms.CreateMessage{
+		To: "+14155552671", From: "rcs:acme_agent", MessagingServiceSid: tMG, FallbackFrom: "+14155550100",
+		Body: "Hi ✓ \"quoted\"", MediaUrl: []string{"https://e.com/b", "https://e.com/a"},
+		ContentSid: "HX0123456789abcdef0123456789abcdef", ContentVariables: `{"1":"x"}`,
+		PersistentAction: []string{"mailto:a@example.com"}, SmartEncoded: sms.True, SendAsMms: sms.False,
+		ShortenUrls: sms.True, ScheduleType: sms.ScheduleFixed, SendAt: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC),
+		ValidityPeriod: 60, StatusCallback: "https://e.com/cb", ApplicationSid: "AP0123456789abcdef0123456789abcdef",
+		ProvideFeedback: sms.False, ContentRetention: "retain", AddressRetention: "obfuscate", RiskCheck: "disable",
+		TrafficType: "free", Attempt: 2, MaxPrice: "0.0500", ForceDelivery: sms.True, Tags: `{"a":"b"}`,
+	}
+	b, err := json.Marshal(m)
+	require.NoError(t, err)
+	back, err := DecodeCreate(bytes.NewReader(b))
+	require.NoError(t, err, "DecodeCreate(%s)", b)
+	assert.Equal(t, m, back, "round trip through JSON")
+}
+
+func TestDecodeParams(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		want      url.Values
+		param     string // of the error; "" when none
+		rule      sms.ParamRule
+		errDetail string
+	}{
+		{name: "scalars", in: `{"To":"+1","ValidityPeriod":60,"SmartEncoded":true,"MediaUrl":["a","b"],"Body":null}`,
+			want: url.Values{"To": {"+1"}, "ValidityPeriod": {"60"}, "SmartEncoded": {"true"}, "MediaUrl": {"a", "b"}}},
+		{name: "number kept as written", in: `{"Attempt":-0}`, want: url.Values{"Attempt": {"-0"}}},
+		{name: "duplicate key", in: `{"To":"+14155552671","To":"+14155552672"}`, param: "JSON", rule: sms.ParamJSON, errDetail: `duplicate key "To" at byte 21`},
+		{name: "invalid UTF-8", in: "{\"Body\":\"a\xffb\"}", param: "JSON", rule: sms.ParamJSON, errDetail: "invalid UTF-8 in a string at byte 10"},
+		{name: "lone surrogate", in: `{"Body":"a\ud800b"}`, param: "JSON", rule: sms.ParamJSON, errDetail: "lone surrogate"},
+		{name: "trailing text", in: `{"To":"+1"} {"To":"+2"}`, param: "JSON", rule: sms.ParamJSON, errDetail: "text after the JSON value"},
+		{name: "not an object", in: `["To"]`, param: "JSON", rule: sms.ParamJSON, errDetail: "not an array"},
+		{name: "nested object", in: `{"Body":{"a":1}}`, param: "Body", rule: sms.ParamJSON, errDetail: "not an object at byte 8"},
+		{name: "nested array", in: `{"MediaUrl":[["a"]]}`, param: "MediaUrl", rule: sms.ParamJSON, errDetail: "not an array"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := DecodeParams(strings.NewReader(tc.in))
+			if tc.param == "" {
+				require.NoError(t, err)
+				assert.Equal(t, tc.want, got)
+				return
+			}
+			var pe *sms.ParamError
+			require.ErrorAs(t, err, &pe, "DecodeParams(%q) = %v", tc.in, got)
+			assert.Equal(t, tc.param, pe.Param)
+			assert.Equal(t, tc.rule, pe.Rule)
+			assert.Contains(t, pe.Detail, tc.errDetail)
+		})
+	}
+}
+
+func TestDecodeParamsTooLong(t *testing.T) {
+	in := `{"Body":"` + strings.Repeat("a", MaxParamsBytes) + `"}`
+	_, err := DecodeParams(strings.NewReader(in))
+	var pe *sms.ParamError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, sms.ParamTooLong, pe.Rule)
+}
+
+func TestDecodeCreateNeverDrops(t *testing.T) {
+	for _, in := range []string{`{"ValidityPeriod":0}`, `{"ValidityPeriod":"0"}`, `{"ValidityPeriod":-0}`, `{"Attempt":0}`} {
+		_, err := DecodeCreate(strings.NewReader(in))
+		require.Error(t, err, "DecodeCreate(%s) dropped a given value", in)
+		keys := problemKeys(err)
+		require.Len(t, keys, 1, "DecodeCreate(%s)", in)
+		assert.Contains(t, keys[0], "/range", "DecodeCreate(%s)", in)
+	}
+	for _, in := range []string{`{"to":"+1"}`, `{"BODY":"x"}`, `{"ſmartEncoded":true}`} {
+		_, err := DecodeCreate(strings.NewReader(in))
+		var pe *sms.ParamError
+		require.ErrorAs(t, err, &pe, "DecodeCreate(%s)", in)
+		assert.Equal(t, sms.ParamUnknown, pe.Rule, "DecodeCreate(%s)", in)
+		assert.Contains(t, pe.Detail, "did you mean", "DecodeCreate(%s)", in)
+	}
+	_, err := DecodeList(strings.NewReader(`{"PageSize":0}`))
+	assert.Equal(t, []string{"PageSize/range"}, problemKeys(err))
 }

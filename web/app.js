@@ -1,13 +1,14 @@
 // smsgauge composer: a live SMS counter driven by the library compiled to
 // WebAssembly. The core module (counter, segments, smart encoding,
-// suggestion) loads at once; the full module (addresses and the request
-// builder, with phone-number metadata) loads the first time an address
-// field is touched.
+// suggestion) loads at once; the forms module (address syntax and the
+// request builder) right after it; the phone module (the same with
+// phone-number metadata: region, number type) the first time an address
+// field is used.
 'use strict';
 (() => {
   const $ = (id) => document.getElementById(id);
   const body = $('body');
-  const state = { core: null, full: null, fullLoading: null, last: null, frame: 0 };
+  const state = { core: null, forms: null, phone: null, phoneLoading: null, last: null, frame: 0 };
 
   // load instantiates one Go module; its main() registers the global
   // object synchronously before go.run returns control.
@@ -183,65 +184,75 @@
     btn.hidden = false;
   }
 
-  // Addresses: the full module loads on first use.
-  function ensureFull() {
-    if (state.full) return Promise.resolve(state.full);
-    if (!state.fullLoading) {
-      $('full-status').textContent = 'Loading address checks…';
-      state.fullLoading = load('smsgauge-full.wasm', 'smsgaugeFull').then((api) => {
-        state.full = api;
-        $('full-status').textContent = 'Address checks loaded.';
+  // Addresses: the forms module checks their syntax at once; the phone
+  // module, loaded on first use, adds the number's region and type, and
+  // the fields are checked again when it arrives.
+  function ensurePhone() {
+    if (state.phone) return Promise.resolve(state.phone);
+    if (!state.phoneLoading) {
+      $('phone-status').textContent = 'Loading number metadata…';
+      state.phoneLoading = load('smsgauge-phone.wasm', 'smsgaugePhone').then((api) => {
+        state.phone = api;
+        $('phone-status').textContent = 'Number metadata loaded.';
+        if ($('to').value) checkAddress('to', 'to');
+        if ($('from').value) checkAddress('from', 'from');
         return api;
       }, (err) => {
-        $('full-status').textContent = 'Address checks failed to load: ' + err.message;
-        state.fullLoading = null;
+        $('phone-status').textContent = 'Number metadata failed to load: ' + err.message;
+        state.phoneLoading = null;
         throw err;
       });
     }
-    return state.fullLoading;
+    return state.phoneLoading;
   }
 
   function checkAddress(id, as) {
     const el = $(id);
     const msg = $(id + '-msg');
-    ensureFull().then((api) => {
-      const v = el.value;
-      if (v === '') {
-        msg.textContent = '';
-        msg.className = 'msg';
+    ensurePhone().catch(() => {});
+    const api = state.phone || state.forms;
+    if (!api) return;
+    const v = el.value;
+    state.normalised = state.normalised || {};
+    delete state.normalised[id];
+    if (v === '') {
+      msg.textContent = '';
+      msg.className = 'msg';
+    } else {
+      const region = $('region').value.trim().toUpperCase();
+      // With a default region, national input is accepted and normalised;
+      // without one, only what Twilio accepts as is.
+      const r = api.parseAddress(v, { as: as, region: region, lenient: region !== '' });
+      if (r.error) {
+        msg.textContent = r.error.message;
+        msg.className = 'msg error';
       } else {
-        const region = $('region').value.trim().toUpperCase();
-        // With a default region, national input is accepted and normalised;
-        // without one, only what Twilio accepts as is.
-        const r = api.parseAddress(v, { as: as, region: region, lenient: region !== '' });
-        if (r.error) {
-          msg.textContent = r.error.message;
-          msg.className = 'msg error';
-        } else {
-          const n = r.number;
-          let text = '✓ ' + r.kind.replaceAll('_', ' ') + (r.channel !== 'sms' ? ' on ' + r.channel : '');
-          if (r.value !== v) text += ' · ' + r.value;
-          if (n) {
-            text += ' · ' + (n.region || '?') + ' · ' + n.type.replaceAll('_', ' ');
-            if (!n.valid) text += ' · not a number in use';
-          }
-          msg.textContent = text;
-          msg.className = n && !n.valid ? 'msg error' : 'msg ok';
+        // The request preview sends what the field shows it normalised to.
+        state.normalised[id] = r.value;
+        const n = r.number;
+        let text = '✓ ' + r.kind.replaceAll('_', ' ') + (r.channel !== 'sms' ? ' on ' + r.channel : '');
+        if (r.value !== v) text += ' · ' + r.value;
+        if (n) {
+          text += ' · ' + (n.region || '?') + ' · ' + n.type.replaceAll('_', ' ');
+          if (!n.valid) text += ' · not a number in use';
         }
+        msg.textContent = text;
+        msg.className = n && !n.valid ? 'msg error' : 'msg ok';
       }
-      renderForm();
-    }, () => {});
+    }
+    renderForm();
   }
 
   function renderForm() {
-    const api = state.full;
-    if (!api || !api.buildCreateForm) {
-      $('form').textContent = state.full ? '' : '(enter To and From to see the request)';
+    const api = state.forms;
+    if (!api) {
+      $('form').textContent = '(enter To and From to see the request)';
       return;
     }
     const params = { Body: body.value };
-    if ($('to').value) params.To = $('to').value;
-    if ($('from').value) params.From = $('from').value;
+    const norm = state.normalised || {};
+    if ($('to').value) params.To = norm.to || $('to').value;
+    if ($('from').value) params.From = norm.from || $('from').value;
     if ($('smart').checked) params.SmartEncoded = true;
     const r = api.buildCreateForm(params);
     const list = $('form-problems');
@@ -268,7 +279,7 @@
   }
 
   for (const [id, as] of [['to', 'to'], ['from', 'from']]) {
-    $(id).addEventListener('focus', () => ensureFull().catch(() => {}));
+    $(id).addEventListener('focus', () => ensurePhone().catch(() => {}));
     $(id).addEventListener('input', () => checkAddress(id, as));
   }
   $('region').addEventListener('input', () => {
@@ -292,7 +303,7 @@
       if (state.frame) cancelAnimationFrame(state.frame);
       render();
     },
-    ensureFull,
+    ensurePhone,
     // count through the fast exports, or null before the module loads.
     fastCount: (s, o) => (state.fastCount ? state.fastCount(s, o || {}) : null),
   };
@@ -303,5 +314,13 @@
     body.disabled = false;
     setStatus(READY);
     update();
+    // The forms module follows at once, in the background: addresses and
+    // the request preview work before any number metadata loads.
+    return load('smsgauge-forms.wasm', 'smsgaugeForms').then((forms) => {
+      state.forms = forms;
+      if ($('to').value) checkAddress('to', 'to');
+      if ($('from').value) checkAddress('from', 'from');
+      renderForm();
+    }, (err) => setStatus('Could not load the forms module: ' + err.message, true));
   }, (err) => setStatus('Could not load the WebAssembly module: ' + err.message, true));
 })();

@@ -16,9 +16,10 @@ var static embed.FS
 
 // builtFiles are the only names served from the build directory.
 var builtFiles = map[string]string{
-	"/smsgauge-core.wasm": "application/wasm",
-	"/smsgauge-full.wasm": "application/wasm",
-	"/wasm_exec.js":       "text/javascript; charset=utf-8",
+	"/smsgauge-core.wasm":  "application/wasm",
+	"/smsgauge-forms.wasm": "application/wasm",
+	"/smsgauge-phone.wasm": "application/wasm",
+	"/wasm_exec.js":        "text/javascript; charset=utf-8",
 }
 
 var staticFiles = map[string]string{

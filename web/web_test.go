@@ -41,7 +41,7 @@ func TestHandler(t *testing.T) {
 		{"wasm plain", "GET", "/smsgauge-core.wasm", "", 200, "application/wasm", "", "\x00asm plain"},
 		{"wasm gzip", "GET", "/smsgauge-core.wasm", "gzip, br", 200, "application/wasm", "gzip", "\x1f\x8b"},
 		{"wasm gzip refused", "GET", "/smsgauge-core.wasm", "gzip;q=0", 200, "application/wasm", "", "\x00asm plain"},
-		{"not built", "GET", "/smsgauge-full.wasm", "", 404, "", "", ""},
+		{"not built", "GET", "/smsgauge-phone.wasm", "", 404, "", "", ""},
 		{"other file", "GET", "/secret.txt", "", 404, "", "", ""},
 		{"traversal", "GET", "/../web.go", "", 404, "", "", ""},
 		{"post", "POST", "/", "", 405, "", "", ""},

@@ -15,11 +15,13 @@
 // strings use. A lone surrogate in body (for example "\uD800") reaches Go
 // as U+FFFD and is counted as that: UCS-2, one unit, at the same index.
 //
-// It imports the root package only (no phone-number metadata), built with
-// the tag smsgauge_core (no request builder, no address parser), so that
-// the counter loads fast; build it with
+// It links the root package and its counting only (no request builder, no
+// address parser, no phone-number metadata), so that the counter loads
+// fast; addresses and the request preview come from the forms module
+// (smsgauge-wasm-forms), metadata from the phone module
+// (smsgauge-wasm-phone). Build it with
 //
-//	GOOS=js GOARCH=wasm go build -tags=smsgauge_core -trimpath -ldflags='-s -w' ./cmd/smsgauge-wasm
+//	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' ./cmd/smsgauge-wasm
 //
 // or let "smsgauge serve" do it.
 package main

@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
-	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -95,16 +93,16 @@ func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		rules.Now = func() time.Time { return t }
 	}
 
-	vals := sets.vals
+	vals := url.Values(sets.vals)
 	if vals == nil {
 		var err error
-		if vals, err = readParamsJSON(stdin); err != nil {
-			return writeRequestErrors(stdout, []jsonProblem{{Rule: "json", Message: err.Error()}}, nil)
+		if vals, err = rest.DecodeParams(stdin); err != nil {
+			return writeRequestErrors(stdout, problemsOf(err), nil)
 		}
 	}
-	m, probs := createFromValues(vals)
-	if len(probs) > 0 {
-		return writeRequestErrors(stdout, probs, nil)
+	m, err := sms.ParseCreateMessage(vals)
+	if err != nil {
+		return writeRequestErrors(stdout, problemsOf(err), nil)
 	}
 	warnings := rules.Warnings(m)
 	form, err := rules.Form(m)
@@ -218,130 +216,4 @@ func writeRequestErrors(w io.Writer, probs []jsonProblem, warnings []sms.Warning
 	enc.SetEscapeHTML(false)
 	enc.Encode(out)
 	return 1
-}
-
-// readParamsJSON reads one JSON object of parameters. Values may be strings,
-// numbers (kept as written), booleans, or arrays of those.
-func readParamsJSON(r io.Reader) (map[string][]string, error) {
-	dec := json.NewDecoder(io.LimitReader(r, 4<<20))
-	dec.UseNumber()
-	var obj map[string]any
-	if err := dec.Decode(&obj); err != nil {
-		return nil, fmt.Errorf("sms: standard input is not a JSON object of parameters: %v", err)
-	}
-	if obj == nil {
-		return nil, errors.New("sms: standard input is null, not a JSON object of parameters")
-	}
-	if dec.More() {
-		return nil, errors.New("sms: standard input holds more than one JSON value")
-	}
-	vals := map[string][]string{}
-	scalar := func(name string, v any) (string, error) {
-		switch x := v.(type) {
-		case string:
-			return x, nil
-		case json.Number:
-			return x.String(), nil
-		case bool:
-			return strconv.FormatBool(x), nil
-		}
-		return "", fmt.Errorf("sms: %s: want a string, number or boolean", name)
-	}
-	for name, v := range obj {
-		if arr, ok := v.([]any); ok {
-			vals[name] = []string{}
-			for _, e := range arr {
-				s, err := scalar(name, e)
-				if err != nil {
-					return nil, err
-				}
-				vals[name] = append(vals[name], s)
-			}
-			continue
-		}
-		if v == nil {
-			continue // null: unset
-		}
-		s, err := scalar(name, v)
-		if err != nil {
-			return nil, err
-		}
-		vals[name] = []string{s}
-	}
-	return vals, nil
-}
-
-// createFromValues fills a CreateMessage from parameter values named as
-// Twilio names them. It reports unknown names, repeated single values and
-// values of the wrong type; the rules are Validate's job.
-func createFromValues(vals map[string][]string) (sms.CreateMessage, []jsonProblem) {
-	var m sms.CreateMessage
-	var probs []jsonProblem
-	bad := func(name, rule, msg string) {
-		probs = append(probs, jsonProblem{Param: name, Rule: rule, Message: "sms: " + name + ": " + rule + ": " + msg})
-	}
-	rv := reflect.ValueOf(&m).Elem()
-	names := slices.Sorted(func(yield func(string) bool) {
-		for k := range vals {
-			if !yield(k) {
-				return
-			}
-		}
-	})
-	for _, name := range names {
-		vs := vals[name]
-		f := rv.FieldByName(name)
-		if !f.IsValid() || !isTwilioParam(name) {
-			bad(name, "unknown", "not a create-message parameter (names are case-sensitive, as Twilio spells them)")
-			continue
-		}
-		if f.Kind() == reflect.Slice {
-			f.Set(reflect.ValueOf(slices.Clone(vs)))
-			continue
-		}
-		if len(vs) != 1 {
-			bad(name, "too-many", "given "+strconv.Itoa(len(vs))+" times, once expected")
-			continue
-		}
-		v := vs[0]
-		switch f.Interface().(type) {
-		case string:
-			f.SetString(v)
-		case sms.Flag:
-			switch v {
-			case "true":
-				f.Set(reflect.ValueOf(sms.True))
-			case "false":
-				f.Set(reflect.ValueOf(sms.False))
-			default:
-				bad(name, "format", strconv.Quote(v)+" is not true or false")
-			}
-		case int:
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				bad(name, "format", strconv.Quote(v)+" is not an integer")
-				continue
-			}
-			f.SetInt(int64(n))
-		case time.Time:
-			t, err := time.Parse(time.RFC3339, v)
-			if err != nil {
-				bad(name, "format", strconv.Quote(v)+" is not an RFC 3339 time such as 2026-12-01T09:30:00Z")
-				continue
-			}
-			f.Set(reflect.ValueOf(t))
-		}
-	}
-	return m, probs
-}
-
-// isTwilioParam reports whether name is a field of CreateMessage whose JSON
-// name is name itself (all of them are).
-func isTwilioParam(name string) bool {
-	f, ok := reflect.TypeFor[sms.CreateMessage]().FieldByName(name)
-	if !ok {
-		return false
-	}
-	tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	return tag == name
 }

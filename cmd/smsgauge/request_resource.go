@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
-	"strconv"
 
 	"github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/rest"
@@ -65,9 +65,8 @@ func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) in
 		req, err = ep.DeleteRequest(ctx, sms.DeleteMessage{Sid: *sid})
 	case "list":
 		var l sms.ListMessages
-		var probs []jsonProblem
-		if l, probs = listFromValues(sets.vals); len(probs) > 0 {
-			return writeRequestErrors(stdout, probs, nil)
+		if l, err = sms.ParseListMessages(url.Values(sets.vals)); err != nil {
+			return writeRequestErrors(stdout, problemsOf(err), nil)
 		}
 		req, err = ep.ListRequest(ctx, l)
 	}
@@ -86,46 +85,4 @@ func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stdout, req.URL)
 	}
 	return 0
-}
-
-// listFromValues fills a ListMessages from -set values.
-func listFromValues(vals map[string][]string) (sms.ListMessages, []jsonProblem) {
-	var l sms.ListMessages
-	var probs []jsonProblem
-	for name, vs := range vals {
-		if len(vs) != 1 {
-			probs = append(probs, jsonProblem{Param: name, Rule: "too-many", Message: "sms: " + name + ": too-many: given " + strconv.Itoa(len(vs)) + " times"})
-			continue
-		}
-		v := vs[0]
-		num := func(dst *int) {
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				probs = append(probs, jsonProblem{Param: name, Rule: "format", Message: "sms: " + name + ": format: " + strconv.Quote(v) + " is not an integer"})
-				return
-			}
-			*dst = n
-		}
-		switch name {
-		case "To":
-			l.To = v
-		case "From":
-			l.From = v
-		case "DateSent":
-			l.DateSent = v
-		case "DateSent<":
-			l.DateSentBefore = v
-		case "DateSent>":
-			l.DateSentAfter = v
-		case "PageSize":
-			num(&l.PageSize)
-		case "Page":
-			num(&l.Page)
-		case "PageToken":
-			l.PageToken = v
-		default:
-			probs = append(probs, jsonProblem{Param: name, Rule: "unknown", Message: "sms: " + name + ": unknown: not a list filter"})
-		}
-	}
-	return l, probs
 }

@@ -4,13 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/smsgauge/sms"
 )
 
 const (
@@ -71,11 +67,17 @@ func TestRequestCreate(t *testing.T) {
 		{"scheduled with min-lead", `{"To":"+14155552671","MessagingServiceSid":"` + reqMG + `","Body":"x","ScheduleType":"fixed","SendAt":"2026-12-01T11:10:00Z"}`,
 			[]string{"-now", "2026-12-01T11:00:00Z", "-min-lead", "5m"}, 0,
 			"Body=x&MessagingServiceSid=" + reqMG + "&ScheduleType=fixed&SendAt=2026-12-01T11%3A10%3A00Z&To=%2B14155552671", nil, ""},
-		{"all errors", `{"Body":"","ValidityPeriod":0,"StatusCallback":"https://my_host.example.com/x"}`, nil, 1, "",
+		{"all errors", `{"Body":"","StatusCallback":"https://my_host.example.com/x"}`, nil, 1, "",
 			[]string{"Body/required", "From/required", "StatusCallback/url", "To/required"}, ""},
+		{"explicit zero is not dropped", `{"To":"+14155552671","From":"+14155550100","Body":"Hi","ValidityPeriod":0}`, nil, 1, "",
+			[]string{"ValidityPeriod/range"}, ""},
+		{"explicit zero attempt", `{"To":"+14155552671","From":"+14155550100","Body":"Hi","Attempt":"0"}`, nil, 1, "",
+			[]string{"Attempt/range"}, ""},
+		{"duplicate key", `{"To":"+14155552671","From":"+14155550100","Body":"Hi","To":"+14155552672"}`, nil, 1, "",
+			[]string{"JSON/json"}, ""},
 		{"unknown and bad types", `{"To":"+14155552671","from":"+1","SendAsMms":"yes","Attempt":"two"}`, nil, 1, "",
 			[]string{"Attempt/format", "SendAsMms/format", "from/unknown"}, ""},
-		{"not json", `To=+1`, nil, 1, "", []string{"/json"}, ""},
+		{"not json", `To=+1`, nil, 1, "", []string{"JSON/json"}, ""},
 		{"account prints URL", `{"To":"+14155552671","From":"+14155550100","Body":"Hi"}`, []string{"-account", reqAC, "-edge", "sydney", "-region", "au1"}, 0,
 			"Body=Hi&From=%2B14155550100&To=%2B14155552671", nil, "POST https://api.sydney.au1.twilio.com/2010-04-01/Accounts/" + reqAC + "/Messages.json"},
 		{"bad account", `{"To":"+14155552671","From":"+14155550100","Body":"Hi"}`, []string{"-account", "AC123"}, 1, "", []string{"AccountSid/sid"}, ""},
@@ -146,36 +148,6 @@ func TestRequestUsage(t *testing.T) {
 	}
 	if code, _, _ := runReq(t, "", "create", "extra"); code != 2 {
 		t.Fatalf("extra argument: exit %d, want 2", code)
-	}
-}
-
-// TestRequestJSONRoundTrip: json.Marshal of a CreateMessage is input the
-// command reads back to the same message.
-func TestRequestJSONRoundTrip(t *testing.T) {
-	m := sms.CreateMessage{
-		To: "+14155552671", From: "rcs:acme_agent", MessagingServiceSid: reqMG, FallbackFrom: "+14155550100",
-		Body: "Hi ✓ \"quoted\"", MediaUrl: []string{"https://e.com/b", "https://e.com/a"},
-		ContentSid: "HX0123456789abcdef0123456789abcdef", ContentVariables: `{"1":"x"}`,
-		PersistentAction: []string{"mailto:a@example.com"}, SmartEncoded: sms.True, SendAsMms: sms.False,
-		ShortenUrls: sms.True, ScheduleType: sms.ScheduleFixed, SendAt: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC),
-		ValidityPeriod: 60, StatusCallback: "https://e.com/cb", ApplicationSid: "AP0123456789abcdef0123456789abcdef",
-		ProvideFeedback: sms.False, ContentRetention: "retain", AddressRetention: "obfuscate", RiskCheck: "disable",
-		TrafficType: "free", Attempt: 2, MaxPrice: "0.0500", ForceDelivery: sms.True, Tags: `{"a":"b"}`,
-	}
-	b, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vals, err := readParamsJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, probs := createFromValues(vals)
-	if len(probs) > 0 {
-		t.Fatalf("createFromValues(%s) problems %v", b, probs)
-	}
-	if !reflect.DeepEqual(back, m) {
-		t.Fatalf("round trip through JSON:\n got %+v\nwant %+v", back, m)
 	}
 }
 

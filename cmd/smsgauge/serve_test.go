@@ -42,9 +42,10 @@ func TestServeMissingModules(t *testing.T) {
 func TestServePrebuilt(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"smsgauge-core.wasm": "\x00asm core",
-		"smsgauge-full.wasm": "\x00asm full",
-		"wasm_exec.js":       "// go",
+		"smsgauge-core.wasm":  "\x00asm core",
+		"smsgauge-forms.wasm": "\x00asm forms",
+		"smsgauge-phone.wasm": "\x00asm phone",
+		"wasm_exec.js":        "// go",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -66,11 +67,12 @@ func TestServePrebuilt(t *testing.T) {
 		t.Fatal("serve did not start")
 	}
 	for path, want := range map[string]string{
-		"/":                   "text/html; charset=utf-8",
-		"/app.js":             "text/javascript; charset=utf-8",
-		"/smsgauge-core.wasm": "application/wasm",
-		"/smsgauge-full.wasm": "application/wasm",
-		"/wasm_exec.js":       "text/javascript; charset=utf-8",
+		"/":                    "text/html; charset=utf-8",
+		"/app.js":              "text/javascript; charset=utf-8",
+		"/smsgauge-core.wasm":  "application/wasm",
+		"/smsgauge-forms.wasm": "application/wasm",
+		"/smsgauge-phone.wasm": "application/wasm",
+		"/wasm_exec.js":        "text/javascript; charset=utf-8",
 	} {
 		resp, err := http.Get(base + path)
 		if err != nil {

@@ -557,22 +557,35 @@ func waitMsg(t *testing.T, ctx context.Context, id string) (text, class string) 
 
 func testAddresses(t *testing.T, ctx context.Context) {
 	var before struct {
-		Full    bool `json:"full"`
+		Forms   bool `json:"forms"`
+		Phone   bool `json:"phone"`
 		Fetched bool `json:"fetched"`
 	}
-	probe := `({full: typeof smsgaugeFull !== 'undefined', fetched: performance.getEntriesByType('resource').some((e) => e.name.endsWith('/smsgauge-full.wasm'))})`
-	eval(t, ctx, probe, &before)
-	if before.Full || before.Fetched {
-		t.Errorf("the full module loaded before any address field was touched")
+	probe := `({forms: typeof smsgaugeForms !== 'undefined', phone: typeof smsgaugePhone !== 'undefined', fetched: performance.getEntriesByType('resource').some((e) => e.name.endsWith('/smsgauge-phone.wasm'))})`
+	deadline := time.Now().Add(30 * time.Second)
+	for eval(t, ctx, probe, &before); !before.Forms && time.Now().Before(deadline); eval(t, ctx, probe, &before) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !before.Forms {
+		t.Errorf("the forms module did not load after the core")
+	}
+	if before.Phone || before.Fetched {
+		t.Errorf("the phone module loaded before any address field was touched")
 	}
 	run(t, ctx, chromedp.Click(chromedp.CSS("#to")), chromedp.SendKeys(chromedp.CSS("#to"), "+1415abc"))
 	text, class := waitMsg(t, ctx, "to")
 	if class != "msg error" || !strings.HasPrefix(text, "sms: ") {
 		t.Errorf("To %q: message %q (class %q), want an error", "+1415abc", text, class)
 	}
-	eval(t, ctx, probe, &before)
-	if !before.Full || !before.Fetched {
-		t.Errorf("the full module did not load when To was touched")
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		eval(t, ctx, probe, &before)
+		if before.Phone && before.Fetched || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !before.Phone || !before.Fetched {
+		t.Errorf("the phone module did not load when To was touched")
 	}
 	run(t, ctx, clearField("to"), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
 	text, class = waitMsg(t, ctx, "to")
@@ -598,6 +611,20 @@ func testAddresses(t *testing.T, ctx context.Context) {
 	if !strings.Contains(v.Form, "To=%2B14155552671") || !strings.Contains(v.Form, "Body=Hello+%26+welcome") {
 		t.Errorf("form preview %q (problems %q), want it to carry %s", v.Form, v.Problems, want)
 	}
+	// A national number the field accepts with a default region is what
+	// the preview sends, normalised: never accepted by one and refused by
+	// the other.
+	run(t, ctx, chromedp.SetValue(chromedp.CSS("#region"), "US"), clearField("to"), chromedp.SendKeys(chromedp.CSS("#to"), "(415) 555-2671"))
+	text, class = waitMsg(t, ctx, "to")
+	if class != "msg ok" || !strings.Contains(text, "+14155552671") {
+		t.Errorf("To %q with region US: message %q (class %q), want it accepted as +14155552671", "(415) 555-2671", text, class)
+	}
+	v = paste(t, ctx, "Hello & welcome")
+	if !strings.Contains(v.Form, "To=%2B14155552671") {
+		t.Errorf("form preview %q (problems %q) after a national To: want the normalised To=%%2B14155552671", v.Form, v.Problems)
+	}
+	run(t, ctx, chromedp.SetValue(chromedp.CSS("#region"), ""), clearField("to"), chromedp.SendKeys(chromedp.CSS("#to"), "+14155552671"))
+	waitMsg(t, ctx, "to")
 }
 
 // latencyJS measures, in the page, the time from dispatching an input event

@@ -126,7 +126,7 @@ func AppendError(dst []byte, code, message, param string) []byte {
 func AppendString(dst []byte, s string) []byte { return appendString(dst, s) }
 
 // Writer appends one JSON object or array; packages that add functions to
-// the JavaScript API (webfull) build their results with it.
+// the JavaScript API (webforms) build their results with it.
 type Writer struct {
 	o     obj
 	close byte

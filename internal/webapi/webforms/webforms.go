@@ -1,16 +1,17 @@
-// Package webfull adds to the core JavaScript API the functions that need
-// more than counting: parseAddress (with phone-number metadata when the
-// caller passes a NumberParser) and buildCreateForm (the request builder).
-// It feeds the full WebAssembly module, which the page loads lazily; the
-// core module never links it.
-package webfull
+// Package webforms holds the functions of the JavaScript API that check
+// what goes around a body: parseAddress (address syntax, and with a
+// sms.NumberParser, phone-number metadata) and buildCreateForm (the request
+// builder, reading its parameters strictly). The forms module links it
+// without metadata, so that addresses and the request preview work before
+// any metadata loads; the phone module links it with package phone.
+package webforms
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/paramjson"
 	"github.com/smsgauge/sms/internal/webapi"
 )
 
@@ -84,11 +85,9 @@ func addressError(err error, param string) *webapi.Error {
 // fields ([name, value] pairs, in order), errors, warnings, estimate
 // {encoding, segments, characters}}. Unknown parameter names are an error.
 func AppendCreateForm(dst []byte, params []byte) ([]byte, error) {
-	var m sms.CreateMessage
-	dec := json.NewDecoder(strings.NewReader(string(params)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, &webapi.Error{Code: webapi.CodeInvalidArgument, Message: "sms: params: " + strings.TrimPrefix(err.Error(), "json: "), Param: "params"}
+	m, err := paramjson.Create(string(params))
+	if err != nil {
+		return nil, paramsError(err)
 	}
 	w := webapi.NewObject(dst)
 	form, ferr := m.Form()
@@ -135,6 +134,21 @@ func AppendCreateForm(dst []byte, params []byte) ([]byte, error) {
 		w.End(est)
 	}
 	return w.Close(), nil
+}
+
+// paramsError turns the problems of reading params (strict JSON, unknown
+// names, values of the wrong form) into one error object: its code is the
+// rule of the first problem, its message lists them all.
+func paramsError(err error) *webapi.Error {
+	pes := sms.ParamErrors(err)
+	if len(pes) == 0 {
+		return &webapi.Error{Code: webapi.CodeInvalidArgument, Message: err.Error(), Param: "params"}
+	}
+	msg := pes[0].Error()
+	for _, pe := range pes[1:] {
+		msg += "; " + pe.Error()
+	}
+	return &webapi.Error{Code: pes[0].Rule.String(), Message: msg, Param: "params." + pes[0].Param}
 }
 
 func pair(k, v string) []byte {

@@ -1,4 +1,4 @@
-package webfull
+package webforms
 
 import (
 	"encoding/json"
@@ -110,7 +110,7 @@ func TestAppendCreateForm(t *testing.T) {
 	}
 
 	// Every problem at once, each naming its parameter.
-	b, err = AppendCreateForm(nil, []byte(`{"To":"Acme Co","Body":"hi","ValidityPeriod":0,"StatusCallback":"javascript:alert(1)"}`))
+	b, err = AppendCreateForm(nil, []byte(`{"To":"Acme Co","Body":"hi","StatusCallback":"javascript:alert(1)"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,9 +129,20 @@ func TestAppendCreateForm(t *testing.T) {
 		t.Errorf("invalid form = %+v, want errors for To, From and StatusCallback", f)
 	}
 
-	for _, bad := range []string{`{"Bogus":"x"}`, `[1,2]`, `{"To":`} {
-		if _, err := AppendCreateForm(nil, []byte(bad)); err == nil {
-			t.Errorf("AppendCreateForm(%s) = nil error", bad)
+	for _, tc := range []struct{ in, code, param string }{
+		{`{"Bogus":"x"}`, "unknown", "params.Bogus"},
+		{`[1,2]`, "json", "params.JSON"},
+		{`{"To":`, "json", "params.JSON"},
+		// Nothing given is dropped, and text arrives as typed or not at all.
+		{`{"To":"+14155552671","ValidityPeriod":0}`, "range", "params.ValidityPeriod"},
+		{`{"To":"+14155552671","To":"+14155552672"}`, "json", "params.JSON"},
+		{`{"Body":"a\ud800b"}`, "json", "params.JSON"},
+		{`{"BODY":"hi"}`, "unknown", "params.BODY"},
+	} {
+		_, err := AppendCreateForm(nil, []byte(tc.in))
+		var e *webapi.Error
+		if !errors.As(err, &e) || e.Code != tc.code || e.Param != tc.param {
+			t.Errorf("AppendCreateForm(%s) error = %+v, want code %s, param %s", tc.in, err, tc.code, tc.param)
 		}
 	}
 }

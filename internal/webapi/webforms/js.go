@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package webfull
+package webforms
 
 import (
 	"syscall/js"
@@ -11,11 +11,10 @@ import (
 
 var jsonStringify = js.Global().Get("JSON").Get("stringify")
 
-// Funcs returns the functions of the full module: those of the core, plus
-// parseAddress and buildCreateForm. numbers reads phone numbers with
-// metadata (package phone); nil checks E.164 syntax only.
+// Funcs returns parseAddress and buildCreateForm. numbers reads phone
+// numbers with metadata (package phone); nil checks E.164 syntax only.
 func Funcs(numbers sms.NumberParser) map[string]webapi.Func {
-	f := webapi.CoreFuncs()
+	f := map[string]webapi.Func{}
 	f["parseAddress"] = func(dst []byte, args []js.Value) ([]byte, error) {
 		value, err := webapi.StringArg(args, 0, "value")
 		if err != nil {
