@@ -4,35 +4,74 @@ package sms
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
+
+// goList runs go list with the arguments, for GOOS/GOARCH as given ("" for
+// the host), and returns its output fields.
+func goList(t *testing.T, goos string, args ...string) []string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go tool not found (%v): cannot check the dependency graph", err)
+	}
+	cmd := exec.Command(goTool, append([]string{"list"}, args...)...)
+	if goos != "" {
+		cmd.Env = append(cmd.Environ(), "GOOS="+goos, "GOARCH=wasm")
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list %v (GOOS=%q): %v\n%s", args, goos, err, out)
+	}
+	return strings.Fields(string(out))
+}
 
 // TestRootDoesNotImportPhonenumbers keeps the libphonenumber metadata (about
 // 2.5 MB gzipped in WebAssembly, set up at package init) out of the root
 // package: only package phone may import it.
 func TestRootDoesNotImportPhonenumbers(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("go tool not found (%v): cannot check the dependency graph", err)
-	}
 	for _, goos := range []string{"", "js"} {
-		cmd := exec.Command(goTool, "list", "-deps", ".")
-		if goos != "" {
-			cmd.Env = append(cmd.Environ(), "GOOS="+goos, "GOARCH=wasm")
-		}
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("go list -deps . (GOOS=%q): %v\n%s", goos, err, out)
-		}
-		deps := strings.Fields(string(out))
+		deps := goList(t, goos, "-deps", ".")
 		if len(deps) < 2 || deps[len(deps)-1] != "github.com/smsgauge/sms" {
-			t.Fatalf("go list -deps . (GOOS=%q) gave an unexpected list:\n%s", goos, out)
+			t.Fatalf("go list -deps . (GOOS=%q) gave an unexpected list: %v", goos, deps)
 		}
 		for _, d := range deps {
 			if strings.Contains(d, "nyaruka/phonenumbers") || strings.HasPrefix(d, "google.golang.org/protobuf") || strings.HasSuffix(d, "/sms/phone") {
 				t.Errorf("package sms (GOOS=%q) depends on %s; only package phone may", goos, d)
 			}
+		}
+	}
+}
+
+// TestRootIsPure keeps the root package to one message before it is sent:
+// it imports no HTTP stack, no encoding/json, no fmt, no log/slog and no
+// os, and none of the first three reach it through another package either.
+// fmt and os do reach it, only through golang.org/x/text/unicode/norm (NFC)
+// and net/url (url.Values, the form Twilio reads), which need them.
+func TestRootIsPure(t *testing.T) {
+	imports := goList(t, "", "-f", `{{join .Imports " "}}`, ".")
+	for _, banned := range []string{"net/http", "encoding/json", "fmt", "log/slog", "os"} {
+		if slices.Contains(imports, banned) {
+			t.Errorf("package sms imports %s", banned)
+		}
+	}
+	for _, goos := range []string{"", "js"} {
+		deps := goList(t, goos, "-deps", ".")
+		for _, banned := range []string{"net/http", "encoding/json", "log/slog"} {
+			if slices.Contains(deps, banned) {
+				t.Errorf("package sms (GOOS=%q) depends on %s", goos, banned)
+			}
+		}
+	}
+	// Which of the root's dependencies import fmt: only the two allowed
+	// ones, and the standard library below them.
+	lines := goList(t, "", "-deps", "-f", `{{if not .Standard}}{{.ImportPath}}:{{join .Imports ","}}{{end}}`, ".")
+	for _, l := range lines {
+		pkg, imps, _ := strings.Cut(l, ":")
+		if slices.Contains(strings.Split(imps, ","), "fmt") && pkg != "golang.org/x/text/unicode/norm" {
+			t.Errorf("%s brings fmt into package sms", pkg)
 		}
 	}
 }

@@ -54,31 +54,33 @@
 // channel addresses (whatsapp:, messenger:, rcs:) apart; CheckTo, CheckFrom
 // and CheckRoute hold Twilio's direction rules; the SID types validate
 // account, service, content, application and message SIDs. Numbering
-// metadata (region, type, national formats) lives in package phone, so that
-// the counting core stays small in WebAssembly. CreateMessage, UpdateMessage,
-// ListMessages, FetchMessage and DeleteMessage build validated requests for
-// Twilio's Message resource (API version 2010-04-01); the package never
-// sends them.
-//
-// # On the wire
-//
-// EncodeSegments produces the bytes an SMSC sends: the concatenation UDH
-// (3GPP TS 23.040 9.2.3.24) and the user data, GSM-7 packed per 3GPP TS
-// 23.038 6.1.2.1 or UCS-2; Reassemble puts parts back together; GSM7 is the
-// alphabet as a golang.org/x/text encoding; the national language shift
-// tables of 3GPP TS 23.038 annex A are an opt-in Twilio does not use.
+// metadata (region, type, national formats) lives in package phone.
+// CreateMessage, UpdateMessage, ListMessages, FetchMessage and DeleteMessage
+// are the parameters of Twilio's Message resource (API version 2010-04-01):
+// Validate checks them, Form (Query for a list) writes them as Twilio reads
+// them, and ParseCreateMessage and ParseListMessages read them back.
 //
 // # Options
 //
 // Options, like every option set of the package, is a plain struct whose
-// zero value is the default, with methods: Analyze(body) is
+// zero value is Twilio's default, with methods: Analyze(body) is
 // Options{}.Analyze(body) without the error. The request builders are plain
 // structs too, with Validate and Form.
 //
-// # WebAssembly
+// # Related packages
 //
-// The files of the builder and of the address parser carry the build
-// constraint !smsgauge_core, so that the counting core builds for the
-// browser without net/http (see cmd/smsgauge-wasm); ordinary builds are
-// not affected.
+// This package is one message before it is sent, as pure functions: it
+// makes no network call, reads no file and imports neither net/http nor
+// encoding/json. Around it:
+//
+//   - package pdu writes the bytes on the air: the concatenation UDH (3GPP TS
+//     23.040 9.2.3.24) and the user data, GSM-7 packed per 3GPP TS 23.038
+//     6.1.2.1 or UCS-2; it reassembles parts, offers GSM-7 as a
+//     golang.org/x/text encoding, and the national language shift tables of
+//     3GPP TS 23.038 annex A;
+//   - package rest builds the HTTP requests of the Message resource, with
+//     endpoint, credentials and the decoding of parameters written as JSON;
+//   - package phone reads numbers with libphonenumber metadata (it is the
+//     only one that imports it, several megabytes in WebAssembly);
+//   - package batch estimates whole campaigns.
 package sms
