@@ -92,7 +92,7 @@ func ExampleReassemble() {
 	fmt.Println(errors.Is(err, pdu.ErrMissingPart), err)
 	// Output:
 	// 2 <nil> true
-	// true sms: missing part of a concatenated message: part 1 of 2
+	// true pdu: missing part of a concatenated message: part 1 of 2
 }
 
 func ExampleParseUDH() {

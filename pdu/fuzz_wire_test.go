@@ -1,7 +1,9 @@
 package pdu
 
 import (
+	"encoding/binary"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,11 +13,12 @@ import (
 )
 
 var wireSentinels = []error{ErrNoParts, ErrTruncatedUDH, ErrMalformedUDH, ErrBadSequence, ErrReferenceMismatch,
-	ErrDuplicatePart, ErrMissingPart, ErrLengthOverrun, ErrBadUserData}
+	ErrDuplicatePart, ErrMissingPart, ErrLengthOverrun, ErrBadUserData, ErrTooManyParts}
 
 // fuzzParts turns fuzz bytes into parts: for each part a flags byte (bit 0
-// unpacked, bits 1-2 the DCS: GSM-7, UCS-2, 8-bit, class 1), a UDL byte, a
-// UDH length byte and a data length byte, then the UDH and data octets.
+// unpacked, bits 1-2 the DCS: GSM-7, UCS-2, 8-bit, class 1), a UDL of 8
+// bytes (little endian, the whole int range), a UDH length byte and a data
+// length byte, then the UDH and data octets.
 func fuzzParts(data []byte) []Part {
 	var parts []Part
 	take := func(n int) []byte {
@@ -26,11 +29,12 @@ func fuzzParts(data []byte) []Part {
 		data = data[n:]
 		return b
 	}
-	for len(data) >= 4 && len(parts) < 8 {
-		h := take(4)
-		p := Part{Unpacked: h[0]&1 != 0, DCS: [4]byte{0x00, 0x08, 0x04, 0xF1}[h[0]>>1&3], UDL: int(h[1])}
-		p.UDH = take(int(h[2]) % 24)
-		p.UserData = take(int(h[3]))
+	for len(data) >= 11 && len(parts) < 8 {
+		h := take(11)
+		udl := int(int64(binary.LittleEndian.Uint64(h[1:9])))
+		p := Part{Unpacked: h[0]&1 != 0, DCS: [4]byte{0x00, 0x08, 0x04, 0xF1}[h[0]>>1&3], UDL: udl}
+		p.UDH = take(int(h[9]) % 24)
+		p.UserData = take(int(h[10]))
 		parts = append(parts, p)
 	}
 	return parts
@@ -46,7 +50,9 @@ func serializeParts(parts []Part) []byte {
 		if p.DCS == DCSUCS2 {
 			flags |= 2
 		}
-		b = append(b, flags, byte(p.UDL), byte(len(p.UDH)), byte(len(p.UserData)))
+		b = append(b, flags)
+		b = binary.LittleEndian.AppendUint64(b, uint64(int64(p.UDL)))
+		b = append(b, byte(len(p.UDH)), byte(len(p.UserData)))
 		b = append(b, p.UDH...)
 		b = append(b, p.UserData...)
 	}
@@ -64,7 +70,13 @@ func FuzzReassemble(f *testing.F) {
 		}
 	}
 	f.Add([]byte{})
-	f.Add([]byte{0, 0, 5, 1, 0x05, 0x00, 0x03, 0x01, 0x02, 0x41})
+	f.Add(serializeParts([]Part{{UDL: 0, UDH: []byte{0x05, 0x00, 0x03, 0x01, 0x02}, UserData: []byte{0x41}}}))
+	// The lengths that overflowed a septet count: MaxInt, MaxInt/7, MinInt.
+	for _, udl := range []int{math.MaxInt, math.MaxInt / 7, math.MinInt, -1} {
+		f.Add(serializeParts([]Part{{UDL: udl, UserData: []byte{0x41}}}))
+		f.Add(serializeParts([]Part{{UDL: udl, DCS: DCSUCS2, UserData: []byte{0, 0x41}}}))
+		f.Add(serializeParts([]Part{{UDL: udl, Unpacked: true, UserData: []byte{0x41}}}))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		parts := fuzzParts(data)
 		got, err := Reassemble(parts)
@@ -182,6 +194,37 @@ func FuzzGSM7Decoder(f *testing.F) {
 		again, err := GSM7.NewDecoder().Bytes(re)
 		if err != nil || string(again) != string(dec) {
 			t.Fatalf("decode is not stable: %q then %q, %v", dec, again, err)
+		}
+	})
+}
+
+// FuzzUnpack lets the fill and the septet count take the whole int range:
+// AppendUnpacked either unpacks exactly count septets, each below 0x80, or
+// fails with ErrLengthOverrun, and PackedLen never goes negative.
+func FuzzUnpack(f *testing.F) {
+	f.Add([]byte{0xE8, 0x32, 0x9B, 0xFD, 0x06}, 0, 5)
+	f.Add([]byte{1}, 0, math.MaxInt)
+	f.Add([]byte{1}, 0, math.MaxInt/7)
+	f.Add([]byte{1, 2, 3}, math.MinInt, 3)
+	f.Add([]byte{}, 6, -1)
+	f.Fuzz(func(t *testing.T, packed []byte, fill, count int) {
+		if n := PackedLen(count, fill); n < 0 || count > 0 && n < count-count/8-1 {
+			t.Fatalf("PackedLen(%d, %d) = %d", count, fill, n)
+		}
+		out, err := AppendUnpacked(nil, packed, fill, count)
+		if err != nil {
+			if !errors.Is(err, ErrLengthOverrun) || out != nil {
+				t.Fatalf("AppendUnpacked(% X, %d, %d) = %v, %v", packed, fill, count, out, err)
+			}
+			return
+		}
+		if len(out) != count {
+			t.Fatalf("AppendUnpacked(% X, %d, %d) gave %d septets", packed, fill, count, len(out))
+		}
+		for _, c := range out {
+			if c >= 0x80 {
+				t.Fatalf("AppendUnpacked(% X, %d, %d) gave octet %02X", packed, fill, count, c)
+			}
 		}
 	})
 }

@@ -51,7 +51,7 @@ type RuneError struct {
 }
 
 func (e *RuneError) Error() string {
-	return "sms: rune " + strconv.QuoteRuneToASCII(e.Rune) + " is not in the GSM 7-bit alphabet"
+	return "pdu: rune " + strconv.QuoteRuneToASCII(e.Rune) + " is not in the GSM 7-bit alphabet"
 }
 
 // Unwrap returns sms.ErrNotGSM7.

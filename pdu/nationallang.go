@@ -78,7 +78,7 @@ func (l Language) valid() bool { return int(l) < nlTables }
 
 // ErrUnknownLanguage is returned for a language name or identifier that has
 // no national language tables.
-var ErrUnknownLanguage = errors.New("sms: unknown national language")
+var ErrUnknownLanguage = errors.New("pdu: unknown national language")
 
 // LanguageError reports a language the library has no tables for.
 type LanguageError struct {
@@ -88,9 +88,9 @@ type LanguageError struct {
 
 func (e *LanguageError) Error() string {
 	if e.Name != "" {
-		return "sms: unknown national language " + strconv.Quote(e.Name) + " (want an ISO 639-1 code such as tr, or an English name)"
+		return "pdu: unknown national language " + strconv.Quote(e.Name) + " (want an ISO 639-1 code such as tr, or an English name)"
 	}
-	return "sms: no national language tables for identifier " + strconv.Itoa(int(e.ID))
+	return "pdu: no national language tables for identifier " + strconv.Itoa(int(e.ID))
 }
 
 func (e *LanguageError) Unwrap() error { return ErrUnknownLanguage }

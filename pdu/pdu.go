@@ -18,12 +18,27 @@ func FillBits(udhLen int) int {
 }
 
 // PackedLen returns the number of octets that n septets take when packed
-// after fill fill bits.
+// after fill fill bits. A fill outside 0 to 6 is taken modulo 7, as
+// AppendUnpacked takes it. It is exact for every n up to the largest int,
+// with no overflow: 7n is never computed.
 func PackedLen(n, fill int) int {
 	if n <= 0 {
 		return 0
 	}
-	return (fill + 7*n + 7) / 8
+	fill = normFill(fill)
+	// With n = 8q + r, the 7n + fill bits are 56q (7q octets) plus
+	// 7r + fill, at most 55.
+	return 7*(n/8) + (7*(n%8)+fill+7)/8
+}
+
+// normFill reduces a fill bit count to 0..6, the only counts a header can
+// leave.
+func normFill(fill int) int {
+	fill %= 7
+	if fill < 0 {
+		fill = -fill
+	}
+	return fill
 }
 
 // pack8 packs 8 septets, one per byte of x (little endian), into the low 56
@@ -142,10 +157,7 @@ func AppendPacked(dst, septets []byte, fill int) []byte {
 // after fill fill bits. It returns an error wrapping ErrLengthOverrun when
 // packed holds fewer than count septets.
 func AppendUnpacked(dst, packed []byte, fill, count int) ([]byte, error) {
-	fill %= 7
-	if fill < 0 {
-		fill = -fill
-	}
+	fill = normFill(fill)
 	if count < 0 || PackedLen(count, fill) > len(packed) {
 		return dst, &PartError{Err: ErrLengthOverrun, Part: -1,
 			Detail: "want " + strconv.Itoa(count) + " septets, have " + strconv.Itoa(len(packed)) + " octets"}

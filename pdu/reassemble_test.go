@@ -57,8 +57,8 @@ func TestReassembleErrors(t *testing.T) {
 			if !errors.Is(err, tc.want) || !errors.As(err, &pe) {
 				t.Fatalf("Reassemble = %q, %v, want %v", got, err, tc.want)
 			}
-			if !strings.HasPrefix(err.Error(), "sms: ") {
-				t.Fatalf("error %q does not start with sms: ", err)
+			if !strings.HasPrefix(err.Error(), "pdu: ") && !strings.HasPrefix(err.Error(), "sms: ") {
+				t.Fatalf("error %q does not start with pdu: or sms: ", err)
 			}
 		})
 	}

@@ -156,27 +156,31 @@ func hex2(b byte) string {
 // Errors of the wire format. Each is returned wrapped in a *PartError.
 var (
 	// ErrTruncatedUDH: a user data header claims more octets than there are.
-	ErrTruncatedUDH = errors.New("sms: truncated user data header")
+	ErrTruncatedUDH = errors.New("pdu: truncated user data header")
 	// ErrMalformedUDH: a known information element has the wrong length.
-	ErrMalformedUDH = errors.New("sms: malformed user data header")
-	// ErrLengthOverrun: a user data length runs past the data, or UCS-2
-	// data has an odd number of octets.
-	ErrLengthOverrun = errors.New("sms: user data length overruns the data")
+	ErrMalformedUDH = errors.New("pdu: malformed user data header")
+	// ErrLengthOverrun: a user data length (UDL, or the septet count given
+	// to AppendUnpacked) is negative, shorter than the header, or runs past
+	// the data.
+	ErrLengthOverrun = errors.New("pdu: user data length overruns the data")
 	// ErrBadSequence: a concatenation sequence number is 0 or above the total.
-	ErrBadSequence = errors.New("sms: concatenation sequence number out of range")
+	ErrBadSequence = errors.New("pdu: concatenation sequence number out of range")
 	// ErrMissingPart: a part of a concatenated message is absent.
-	ErrMissingPart = errors.New("sms: missing part of a concatenated message")
+	ErrMissingPart = errors.New("pdu: missing part of a concatenated message")
 	// ErrDuplicatePart: two parts carry the same sequence number.
-	ErrDuplicatePart = errors.New("sms: duplicate part of a concatenated message")
+	ErrDuplicatePart = errors.New("pdu: duplicate part of a concatenated message")
 	// ErrReferenceMismatch: parts disagree on the concatenation reference,
 	// its size, or the total number of parts, or some lack concatenation.
-	ErrReferenceMismatch = errors.New("sms: parts of different concatenated messages")
+	ErrReferenceMismatch = errors.New("pdu: parts of different concatenated messages")
+	// ErrTooManyParts: more parts than a concatenation header can number
+	// (255).
+	ErrTooManyParts = errors.New("pdu: more than 255 parts")
 	// ErrBadUserData: the user data cannot be decoded: an unsupported data
 	// coding, a septet above 0x7F in unpacked data, an escape at the end of
-	// the text, or a lone UTF-16 surrogate.
-	ErrBadUserData = errors.New("sms: undecodable user data")
+	// the text, an odd number of UCS-2 octets, or a lone UTF-16 surrogate.
+	ErrBadUserData = errors.New("pdu: undecodable user data")
 	// ErrNoParts: Reassemble was given no parts.
-	ErrNoParts = errors.New("sms: no parts to reassemble")
+	ErrNoParts = errors.New("pdu: no parts to reassemble")
 )
 
 // PartError describes a wire format error. Err is one of the sentinel

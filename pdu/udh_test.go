@@ -86,8 +86,8 @@ func TestParseUDH(t *testing.T) {
 				if !errors.Is(err, tc.wantErr) || !errors.As(err, &pe) {
 					t.Fatalf("ParseUDH(%s) error = %v, want %v", tc.in, err, tc.wantErr)
 				}
-				if !strings.HasPrefix(err.Error(), "sms: ") {
-					t.Fatalf("error %q does not start with sms: ", err)
+				if !strings.HasPrefix(err.Error(), "pdu: ") && !strings.HasPrefix(err.Error(), "sms: ") {
+					t.Fatalf("error %q does not start with pdu: or sms: ", err)
 				}
 				return
 			}

@@ -24,7 +24,7 @@ const (
 
 // ErrInvalidUTF8 is returned when a body to encode is not valid UTF-8: its
 // bytes cannot be sent unchanged in any SMS alphabet.
-var ErrInvalidUTF8 = errors.New("sms: body is not valid UTF-8")
+var ErrInvalidUTF8 = errors.New("pdu: body is not valid UTF-8")
 
 // EncodeOptions controls how a body becomes the bytes of its segments. The
 // zero value sends what Twilio would: GSM-7 when every character allows it,
@@ -513,7 +513,7 @@ func Reassemble(parts []Part) (string, error) {
 	}
 	var hs [256]UDH
 	if len(parts) > 255 {
-		return "", &PartError{Err: ErrDuplicatePart, Part: 255, Detail: strconv.Itoa(len(parts)) + " parts, at most 255 can be concatenated"}
+		return "", &PartError{Err: ErrTooManyParts, Part: 255, Detail: strconv.Itoa(len(parts)) + " parts, at most 255 can be concatenated"}
 	}
 	for i, p := range parts {
 		if len(p.UDH) == 0 {
@@ -543,7 +543,10 @@ func Reassemble(parts []Part) (string, error) {
 		switch {
 		case !h.Concat:
 			return "", &PartError{Err: ErrReferenceMismatch, Part: i, Detail: "part without a concatenation element"}
-		case h.Ref16 != h0.Ref16 || h.Reference != h0.Reference:
+		case h.Ref16 != h0.Ref16:
+			return "", &PartError{Err: ErrReferenceMismatch, Part: i,
+				Detail: refSize(h) + " reference, part index 0 has " + refSize(h0) + " one"}
+		case h.Reference != h0.Reference:
 			return "", &PartError{Err: ErrReferenceMismatch, Part: i,
 				Detail: "reference " + strconv.Itoa(int(h.Reference)) + ", part index 0 has " + strconv.Itoa(int(h0.Reference))}
 		case h.Total != h0.Total:
@@ -569,6 +572,14 @@ func Reassemble(parts []Part) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// refSize names the size of a header's concatenation reference.
+func refSize(h UDH) string {
+	if h.Ref16 {
+		return "a 16-bit"
+	}
+	return "an 8-bit"
 }
 
 func decodePart(b *strings.Builder, scratch []byte, p Part, h UDH, i int) (string, error) {
