@@ -48,3 +48,34 @@ func ExampleFitOptions_Fit() {
 	// true true
 	// sms: invalid option maxSegments: "0": at least 1 segment is needed
 }
+
+func ExampleLineBreakCost() {
+	// An HTML form submits a textarea's line breaks as CR LF, which Twilio
+	// bills as two characters.
+	l := sms.LineBreakCost(strings.Repeat("a", 80) + "\r\n" + strings.Repeat("a", 79))
+	fmt.Println(l)
+	fmt.Println(l.CRLF, l.Segments, l.LFSegments, l.Saved())
+	// The same text as a textarea's value, with a lone LF.
+	fmt.Println(sms.LineBreakCost(strings.Repeat("a", 80) + "\n" + strings.Repeat("a", 79)))
+	// Output:
+	// 1 CRLF; with LF: 1 segment instead of 2
+	// 1 2 1 1
+	// 1 LF; as CRLF (an HTML form): 2 segments instead of 1
+}
+
+func ExampleOptions_LineBreakCost() {
+	l, err := sms.Options{UDH16: true}.LineBreakCost(strings.Repeat("ok\r\n", 77))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(l)
+	// Output: 77 CRLF; with LF: 2 segments instead of 3
+}
+
+func ExampleLineBreaks_String() {
+	fmt.Println(sms.LineBreakCost("Hi\r\nthere"))
+	fmt.Println(sms.LineBreakCost("Hi there"))
+	// Output:
+	// 1 CRLF; with LF: the same 1 segment
+	// no line breaks
+}
