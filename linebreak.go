@@ -1,7 +1,5 @@
 package sms
 
-import "strings"
-
 // LineBreaks is what the line breaks of a body cost. Twilio counts CR LF as
 // two characters, in GSM-7 and in UCS-2 alike, and bills them so: its live
 // service billed 80 "a", CR LF and 79 "a" as 2 segments, and the same body
@@ -36,20 +34,23 @@ func (o Options) LineBreakCost(body string) (LineBreaks, error) {
 		return LineBreaks{}, err
 	}
 	l := LineBreaks{Segments: a.Segments, LFSegments: a.Segments, CRLFSegments: a.Segments}
-	lf := strings.Count(body, "\n")
-	if lf == 0 {
-		return l, nil
+	for i := 0; i < len(body); i++ {
+		if body[i] == '\n' {
+			if i > 0 && body[i-1] == '\r' {
+				l.CRLF++
+			} else {
+				l.LF++
+			}
+		}
 	}
-	l.CRLF = strings.Count(body, "\r\n")
-	l.LF = lf - l.CRLF
 	if l.CRLF > 0 {
-		if a, err = o.Analyze(strings.ReplaceAll(body, "\r\n", "\n")); err != nil {
+		if a, err = o.Analyze(rewriteBreaks(body, false, l.CRLF+l.LF)); err != nil {
 			return LineBreaks{}, err
 		}
 		l.LFSegments = a.Segments
 	}
 	if l.LF > 0 {
-		if a, err = o.Analyze(withCRLF(body, l.LF)); err != nil {
+		if a, err = o.Analyze(rewriteBreaks(body, true, l.CRLF+l.LF)); err != nil {
 			return LineBreaks{}, err
 		}
 		l.CRLFSegments = a.Segments
@@ -57,21 +58,21 @@ func (o Options) LineBreakCost(body string) (LineBreaks, error) {
 	return l, nil
 }
 
-// withCRLF writes a CR before each of the lone LFs of s, of which there are
-// n.
-func withCRLF(s string, n int) string {
-	var b strings.Builder
-	b.Grow(len(s) + n)
-	start := 0
+// rewriteBreaks writes every line break of s, of which there are n, as CR LF
+// when crlf is set and as a lone LF otherwise. A CR that no LF follows stays.
+func rewriteBreaks(s string, crlf bool, n int) string {
+	b := make([]byte, 0, len(s)+n)
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' && (i == 0 || s[i-1] != '\r') {
-			b.WriteString(s[start:i])
-			b.WriteString("\r\n")
-			start = i + 1
+		c := s[i]
+		if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			continue // the LF that follows writes the break
 		}
+		if c == '\n' && crlf {
+			b = append(b, '\r')
+		}
+		b = append(b, c)
 	}
-	b.WriteString(s[start:])
-	return b.String()
+	return string(b)
 }
 
 // Saved returns the segments saved by writing every CR LF as LF.

@@ -52,17 +52,25 @@ func TestLineBreakCost(t *testing.T) {
 	}
 }
 
-func TestWithCRLF(t *testing.T) {
-	for in, want := range map[string]string{
-		"":          "",
-		"\n":        "\r\n",
-		"a\nb":      "a\r\nb",
-		"a\r\nb\n":  "a\r\nb\r\n",
-		"\n\n\r\n":  "\r\n\r\n\r\n",
-		"x\ry\n\nz": "x\ry\r\n\r\nz",
+func TestRewriteBreaks(t *testing.T) {
+	for _, tc := range []struct{ in, lf, crlf string }{
+		{"", "", ""},
+		{"\n", "\n", "\r\n"},
+		{"a\nb", "a\nb", "a\r\nb"},
+		{"a\r\nb\n", "a\nb\n", "a\r\nb\r\n"},
+		{"\n\n\r\n", "\n\n\n", "\r\n\r\n\r\n"},
+		{"x\ry\n\nz\r", "x\ry\n\nz\r", "x\ry\r\n\r\nz\r"},
+		{"\r\r\n", "\r\n", "\r\r\n"},
 	} {
-		if got := withCRLF(in, strings.Count(in, "\n")-strings.Count(in, "\r\n")); got != want {
-			t.Errorf("withCRLF(%q) = %q, want %q", in, got, want)
+		n := strings.Count(tc.in, "\n")
+		if got := rewriteBreaks(tc.in, false, n); got != tc.lf {
+			t.Errorf("rewriteBreaks(%q, LF) = %q, want %q", tc.in, got, tc.lf)
+		}
+		if got := rewriteBreaks(tc.in, true, n); got != tc.crlf {
+			t.Errorf("rewriteBreaks(%q, CRLF) = %q, want %q", tc.in, got, tc.crlf)
+		}
+		if got, want := rewriteBreaks(tc.in, false, n), strings.ReplaceAll(tc.in, "\r\n", "\n"); got != want {
+			t.Errorf("rewriteBreaks(%q, LF) = %q, strings.ReplaceAll gives %q", tc.in, got, want)
 		}
 	}
 }
