@@ -16,6 +16,7 @@ var jsonStringify = js.Global().Get("JSON").Get("stringify")
 // metadata (package phone); nil checks E.164 syntax only.
 func Funcs(numbers sms.NumberParser) map[string]webapi.Func {
 	f := webapi.CoreFuncs()
+	f["fit"] = webapi.JSFit
 	f["parseAddress"] = func(dst []byte, args []js.Value) ([]byte, error) {
 		value, err := webapi.StringArg(args, 0, "value")
 		if err != nil {
