@@ -79,3 +79,9 @@ func ExampleLineBreaks_String() {
 	// 1 CRLF; with LF: the same 1 segment
 	// no line breaks
 }
+
+func ExampleLineBreaks_Saved() {
+	body := strings.Repeat("a", 80) + "\r\n" + strings.Repeat("a", 79)
+	fmt.Println(sms.LineBreakCost(body).Saved(), "segment saved by LF")
+	// Output: 1 segment saved by LF
+}
