@@ -384,7 +384,8 @@ func (f *fitter) walkGSM() int {
 	s := f.s
 	multi := (userDataBits - 8*f.udh) / 7
 	p := pack{single: SingleGSM7Septets, multi: multi, segs: 1}
-	var items []int
+	var buf [24]int // the suffix's units: no allocation for a short suffix
+	items := buf[:0]
 	for _, r := range f.suffix {
 		items = append(items, GSM7Septets(r))
 	}
@@ -442,7 +443,8 @@ func (f *fitter) walkUCS2(all bool) int {
 	s := f.s
 	multi := (userDataBits - 8*f.udh) / 16
 	p := pack{single: SingleUCS2Units, multi: multi, segs: 1}
-	var items []int
+	var buf [24]int
+	items := buf[:0]
 	for i := 0; i < len(f.suffix); {
 		cl := nextCluster(f.suffix, i)
 		if cl.units <= multi {
