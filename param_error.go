@@ -119,10 +119,11 @@ func (r ParamRule) Err() error {
 // or 0 when the dictionary has none: testdata/twilio_error_codes.tsv lists
 // them with their sources. TwilioErrorURL gives its page.
 type ParamError struct {
-	Param      string
-	Rule       ParamRule
-	Detail     string
-	Cause      error
+	Param  string
+	Rule   ParamRule
+	Detail string
+	Cause  error
+
 	TwilioCode int
 }
 

@@ -113,14 +113,15 @@ func fieldName(as string) string {
 // error is "" when the address is usable in that direction.
 func addressJSON(value, as, region string) map[string]any {
 	r := checkAddress(value, as, region, false, false)
-	return map[string]any{
-		"kind":        r.Kind,
-		"normalized":  r.Normalized,
-		"region":      r.Region,
-		"valid":       r.Valid,
-		"error":       r.Error,
-		"twilio_code": r.TwilioCode,
+	m := map[string]any{
+		"kind":       r.Kind,
+		"normalized": r.Normalized,
+		"region":     r.Region,
+		"valid":      r.Valid,
+		"error":      r.Error,
 	}
+	m["twilio_code"] = r.TwilioCode
+	return m
 }
 
 func runAddress(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -36,6 +36,13 @@ func (f *fitFlags) fitOptions(opts sms.Options) sms.FitOptions {
 	return sms.FitOptions{Suffix: f.suffix, NoSuffix: f.noSuffix, Options: opts}
 }
 
+// reportExtras are the members of a -json report this file adds:
+// line_breaks always, fit with -fit.
+type reportExtras struct {
+	LineBreaks *lineBreaksJSON `json:"line_breaks,omitempty"`
+	Fit        *fitJSON        `json:"fit,omitempty"`
+}
+
 // fitJSON is the "fit" object of a -json report.
 type fitJSON struct {
 	MaxSegments  int          `json:"max_segments"`

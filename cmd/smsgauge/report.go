@@ -133,24 +133,23 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 
 // report is the JSON form of an analysis.
 type report struct {
-	Encoding    sms.Encoding    `json:"encoding"`
-	Segments    int             `json:"segments"`
-	Characters  int             `json:"characters"`
-	Units       int             `json:"units"`
-	Graphemes   int             `json:"graphemes"`
-	Scalars     int             `json:"scalars"`
-	MessageBits int             `json:"message_bits"`
-	TotalBits   int             `json:"total_bits"`
-	Capacity    int             `json:"capacity"`
-	UDHOctets   int             `json:"udh_octets"`
-	SegmentBits []int           `json:"segment_bits"`
-	Parts       []part          `json:"parts"`
-	NonGSM      []nonGSMChar    `json:"non_gsm"`
-	Invalid     int             `json:"invalid_bytes"`
-	RCSSegments int             `json:"rcs_segments_us"`
-	Smart       *smartJSONOut   `json:"smart,omitempty"`
-	LineBreaks  *lineBreaksJSON `json:"line_breaks,omitempty"`
-	Fit         *fitJSON        `json:"fit,omitempty"`
+	Encoding    sms.Encoding  `json:"encoding"`
+	Segments    int           `json:"segments"`
+	Characters  int           `json:"characters"`
+	Units       int           `json:"units"`
+	Graphemes   int           `json:"graphemes"`
+	Scalars     int           `json:"scalars"`
+	MessageBits int           `json:"message_bits"`
+	TotalBits   int           `json:"total_bits"`
+	Capacity    int           `json:"capacity"`
+	UDHOctets   int           `json:"udh_octets"`
+	SegmentBits []int         `json:"segment_bits"`
+	Parts       []part        `json:"parts"`
+	NonGSM      []nonGSMChar  `json:"non_gsm"`
+	Invalid     int           `json:"invalid_bytes"`
+	RCSSegments int           `json:"rcs_segments_us"`
+	Smart       *smartJSONOut `json:"smart,omitempty"`
+	reportExtras
 }
 
 type part struct {

@@ -183,13 +183,14 @@ func writeDryRun(w io.Writer, req *http.Request, c sms.Credentials) {
 }
 
 // jsonProblem is one error in the JSON output.
-// TwilioCode is the code of Twilio's error dictionary for the same mistake,
-// 0 when none is known.
 type jsonProblem struct {
-	Param      string `json:"param,omitempty"`
-	Rule       string `json:"rule"`
-	Message    string `json:"message"`
-	TwilioCode int    `json:"twilio_code"`
+	Param   string `json:"param,omitempty"`
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+
+	// TwilioCode is the code of Twilio's error dictionary for the same
+	// mistake, 0 when none is known.
+	TwilioCode int `json:"twilio_code"`
 }
 
 func problemsOf(err error) []jsonProblem {
