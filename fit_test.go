@@ -122,34 +122,37 @@ func checkFitResult(t *testing.T, body string, n int, suffix string, o Options, 
 // line breaks.
 var fitTokens = []string{"a", "€", "ж", "😀", "👨\u200d👩\u200d👧", "🇫🇷", "🇫", "e\u0301", "\r\n", "\n", "\r", "{"}
 
+// fitTable is the table of TestFitTable, and FuzzFit's seeds.
+var fitTable = []struct {
+	name     string
+	body     string
+	n        int
+	fo       FitOptions
+	wantBody string
+	cut      bool
+}{
+	{name: "fits", body: "hello", n: 1, wantBody: "hello"},
+	{name: "empty", body: "", n: 1, wantBody: ""},
+	{name: "161 a to 1", body: strings.Repeat("a", 161), n: 1, wantBody: strings.Repeat("a", 157) + "...", cut: true},
+	{name: "161 a to 2", body: strings.Repeat("a", 161), n: 2, wantBody: strings.Repeat("a", 161)},
+	{name: "no suffix", body: strings.Repeat("a", 161), n: 1, fo: FitOptions{NoSuffix: true}, wantBody: strings.Repeat("a", 160), cut: true},
+	{name: "custom suffix", body: strings.Repeat("a", 200), n: 1, fo: FitOptions{Suffix: " [more]"}, wantBody: strings.Repeat("a", 151) + " [more]", cut: true},
+	// The euro sign costs 2 septets and is never split from its escape.
+	{name: "euro at the edge", body: strings.Repeat("a", 157) + "€€", n: 1, wantBody: strings.Repeat("a", 157) + "...", cut: true},
+	// Cutting the emoji off makes the rest GSM-7, which holds more.
+	{name: "encoding switch", body: strings.Repeat("a", 150) + "😀" + strings.Repeat("b", 10), n: 1, wantBody: strings.Repeat("a", 150) + "...", cut: true},
+	{name: "stays UCS-2", body: "😀" + strings.Repeat("b", 100), n: 1, wantBody: "😀" + strings.Repeat("b", 65) + "...", cut: true},
+	{name: "UCS-2 suffix", body: strings.Repeat("a", 200), n: 1, fo: FitOptions{Suffix: "…"}, wantBody: strings.Repeat("a", 69) + "…", cut: true},
+	{name: "family kept whole", body: strings.Repeat("ж", 62) + "👨\u200d👩\u200d👧" + "ж", n: 1, wantBody: strings.Repeat("ж", 62) + "...", cut: true},
+	{name: "flag kept whole", body: strings.Repeat("ж", 66) + "🇫🇷ж", n: 1, wantBody: strings.Repeat("ж", 66) + "...", cut: true},
+	{name: "CR LF kept whole", body: strings.Repeat("a", 157) + "\r\nbb", n: 1, wantBody: strings.Repeat("a", 157) + "...", cut: true},
+	{name: "UDH16", body: strings.Repeat("a", 400), n: 2, fo: FitOptions{Options: Options{UDH16: true}}, wantBody: strings.Repeat("a", 301) + "...", cut: true},
+	{name: "forced UCS-2", body: strings.Repeat("a", 100), n: 1, fo: FitOptions{Options: Options{Encoding: EncodingUCS2}}, wantBody: strings.Repeat("a", 67) + "...", cut: true},
+	{name: "huge n", body: strings.Repeat("a", 1000), n: math.MaxInt, wantBody: strings.Repeat("a", 1000)},
+}
+
 func TestFitTable(t *testing.T) {
-	tests := []struct {
-		name     string
-		body     string
-		n        int
-		fo       FitOptions
-		wantBody string
-		cut      bool
-	}{
-		{name: "fits", body: "hello", n: 1, wantBody: "hello"},
-		{name: "empty", body: "", n: 1, wantBody: ""},
-		{name: "161 a to 1", body: strings.Repeat("a", 161), n: 1, wantBody: strings.Repeat("a", 157) + "...", cut: true},
-		{name: "161 a to 2", body: strings.Repeat("a", 161), n: 2, wantBody: strings.Repeat("a", 161)},
-		{name: "no suffix", body: strings.Repeat("a", 161), n: 1, fo: FitOptions{NoSuffix: true}, wantBody: strings.Repeat("a", 160), cut: true},
-		{name: "custom suffix", body: strings.Repeat("a", 200), n: 1, fo: FitOptions{Suffix: " [more]"}, wantBody: strings.Repeat("a", 151) + " [more]", cut: true},
-		// The euro sign costs 2 septets and is never split from its escape.
-		{name: "euro at the edge", body: strings.Repeat("a", 157) + "€€", n: 1, wantBody: strings.Repeat("a", 157) + "...", cut: true},
-		// Cutting the emoji off makes the rest GSM-7, which holds more.
-		{name: "encoding switch", body: strings.Repeat("a", 150) + "😀" + strings.Repeat("b", 10), n: 1, wantBody: strings.Repeat("a", 150) + "...", cut: true},
-		{name: "stays UCS-2", body: "😀" + strings.Repeat("b", 100), n: 1, wantBody: "😀" + strings.Repeat("b", 65) + "...", cut: true},
-		{name: "UCS-2 suffix", body: strings.Repeat("a", 200), n: 1, fo: FitOptions{Suffix: "…"}, wantBody: strings.Repeat("a", 69) + "…", cut: true},
-		{name: "family kept whole", body: strings.Repeat("ж", 62) + "👨\u200d👩\u200d👧" + "ж", n: 1, wantBody: strings.Repeat("ж", 62) + "...", cut: true},
-		{name: "flag kept whole", body: strings.Repeat("ж", 66) + "🇫🇷ж", n: 1, wantBody: strings.Repeat("ж", 66) + "...", cut: true},
-		{name: "CR LF kept whole", body: strings.Repeat("a", 157) + "\r\nbb", n: 1, wantBody: strings.Repeat("a", 157) + "...", cut: true},
-		{name: "UDH16", body: strings.Repeat("a", 400), n: 2, fo: FitOptions{Options: Options{UDH16: true}}, wantBody: strings.Repeat("a", 301) + "...", cut: true},
-		{name: "forced UCS-2", body: strings.Repeat("a", 100), n: 1, fo: FitOptions{Options: Options{Encoding: EncodingUCS2}}, wantBody: strings.Repeat("a", 67) + "...", cut: true},
-		{name: "huge n", body: strings.Repeat("a", 1000), n: math.MaxInt, wantBody: strings.Repeat("a", 1000)},
-	}
+	tests := fitTable
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := tc.fo.Fit(tc.body, tc.n)
@@ -318,11 +321,17 @@ func TestFitAllocs(t *testing.T) {
 }
 
 func FuzzFit(f *testing.F) {
-	f.Add(strings.Repeat("a", 161), 1, "", uint8(0))
-	f.Add(strings.Repeat("a", 150)+"😀"+strings.Repeat("b", 10), 1, "", uint8(0))
+	for _, tc := range fitTable {
+		flags := uint8(tc.fo.Options.Encoding) << 2
+		if tc.fo.NoSuffix {
+			flags |= 1
+		}
+		if tc.fo.Options.UDH16 {
+			flags |= 2
+		}
+		f.Add(tc.body, tc.n, tc.fo.Suffix, flags)
+	}
 	f.Add(strings.Repeat("ж", 65)+"🇫🇷ж", 1, "…", uint8(0))
-	f.Add(strings.Repeat("a", 156)+"\r\nbb", 1, "", uint8(1))
-	f.Add(strings.Repeat("ж", 60)+"👨\u200d👩\u200d👧ж", 1, "", uint8(2))
 	f.Add("e\u0301\r€{🇫"+strings.Repeat("x", 160), 2, "🇷", uint8(4))
 	f.Add("", 0, "\u0301", uint8(8))
 	f.Add("hi", math.MinInt, "", uint8(0))
