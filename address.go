@@ -130,7 +130,7 @@ type AddressOptions struct {
 //     characters of A–Z, a–z, 0–9 and space (Permissive adds - + _ &), and
 //     at least one letter. So "1800FLOWERS" is a sender ID, not a number.
 //   - "whatsapp:", "messenger:" and "rcs:" name channels; any other prefix
-//     before a colon is RuleUnknownChannel (Twilio error 30015).
+//     before a colon is RuleUnknownChannel (no Twilio error code is known for it).
 //   - Bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C),
 //     controls (NUL, C0, DEL, C1), invisible format characters (such as
 //     U+200B, U+FEFF) and invalid UTF-8 are rejected in every mode, never

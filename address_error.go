@@ -8,9 +8,11 @@ import "strconv"
 var ErrAddress = sentinel("sms: invalid address", nil)
 
 // ErrUnknownChannel is the sentinel of an address whose channel prefix
-// ("xyz:...") is not one Twilio supports, the analogue of Twilio error 30015.
-// It wraps ErrAddress, so errors.Is(err, ErrAddress) also holds.
-var ErrUnknownChannel = sentinel("sms: unsupported channel prefix (Twilio error 30015)", ErrAddress)
+// ("xyz:...") is not one Twilio supports. It wraps ErrAddress, so
+// errors.Is(err, ErrAddress) also holds. Twilio's error dictionary has no code
+// known for it (some pages name 30015, which the dictionary does not hold), so
+// its TwilioCode is 0.
+var ErrUnknownChannel = sentinel("sms: unsupported channel prefix", ErrAddress)
 
 // ErrRoute is the sentinel of a well-formed address used where it cannot be:
 // an alphanumeric sender ID as a To, a From and To on different channels, an
@@ -50,7 +52,7 @@ const (
 	RuleNotDigit                              // a letter or other character inside a number
 	RuleFormatting                            // spaces, dashes, dots or parentheses inside a number (strict mode)
 	RuleInvalidNumber                         // the NumberParser rejected the number, or RequireValid and it is not valid
-	RuleUnknownChannel                        // an unsupported channel prefix (Twilio error 30015)
+	RuleUnknownChannel                        // an unsupported channel prefix (no Twilio error code known)
 	RuleEmptyChannelID                        // a channel prefix with nothing after it ("whatsapp:")
 	RuleChannelID                             // the part after a channel prefix has the wrong form
 	RuleShortCodeLength                       // a short code outside 3–8 digits (5–6 in the US and Canada)
@@ -119,7 +121,7 @@ var addressRuleText = [numAddressRules]string{
 	RuleNotDigit:           "not a digit inside a number",
 	RuleFormatting:         "formatting character inside a number (E.164 has none; set Lenient to strip it)",
 	RuleInvalidNumber:      "not a valid number",
-	RuleUnknownChannel:     "unsupported channel prefix (Twilio error 30015)",
+	RuleUnknownChannel:     "unsupported channel prefix",
 	RuleEmptyChannelID:     "nothing after the channel prefix",
 	RuleChannelID:          "malformed address after the channel prefix",
 	RuleShortCodeLength:    "short code length out of range",

@@ -63,7 +63,7 @@ type CreateMessage struct {
 	ScheduleType string `json:"ScheduleType,omitempty"`
 	// SendAt is when a scheduled message goes out. It is sent in UTC as
 	// RFC 3339 (ISO 8601) with whole seconds, and must lie inside the
-	// scheduling window of Rules (by default 15 minutes to 35 days ahead).
+	// scheduling window of Rules (by default 5 minutes to 35 days ahead).
 	SendAt time.Time `json:"SendAt,omitzero"`
 	// ValidityPeriod is how many seconds the message may wait in Twilio's
 	// queue, 1 to 36000.
@@ -119,7 +119,7 @@ const (
 )
 
 // Validate reports every problem of m at once, joined with errors.Join, using
-// the default Rules (the real clock, a SendAt window of 15 minutes to 35
+// the default Rules (the real clock, a SendAt window of 5 minutes to 35
 // days). Each problem is a *ParamError. It returns nil when Twilio should
 // accept the request as far as can be known without asking it.
 func (m CreateMessage) Validate() error { return Rules{}.Validate(m) }
@@ -139,7 +139,11 @@ func (r Rules) Validate(m CreateMessage) error {
 
 	// Content.
 	if m.Body == "" && len(m.MediaUrl) == 0 && m.ContentSid == "" {
-		p.add("Body", ParamRequired, "give Body, MediaUrl or ContentSid")
+		variant := "" // Twilio's 21602; through a Messaging Service, 21619
+		if m.MessagingServiceSid != "" {
+			variant = "messaging-service"
+		}
+		p.addVariant("Body", ParamRequired, variant, "give Body, MediaUrl or ContentSid")
 	}
 	checkBody(&p, m.Body)
 	if n := len(m.MediaUrl); n > MaxMediaURLs {

@@ -70,7 +70,7 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 		} else if err := CheckRoute(a, to); err != nil {
 			p.addCause("From", ParamAddress, err.Error(), err)
 		} else if a.Value == to.Value {
-			p.add("From", ParamAddress, "the same address as To (Twilio error 21266)")
+			p.addVariant("From", ParamAddress, "same-as-to", "the same address as To (Twilio error 21266)")
 		} else {
 			from, fromOK = a, true
 		}
@@ -99,7 +99,7 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 		// has an RCS sender. The fallback itself must be an SMS sender and
 		// the To must not force RCS.
 		if fb.Channel != ChannelSMS || fb.Kind == AddressInvalid {
-			p.add("FallbackFrom", ParamDepends, "must be an SMS sender: an E.164 number, short code or sender ID")
+			p.addVariant("FallbackFrom", ParamDepends, "not-sms", "must be an SMS sender: an E.164 number, short code or sender ID")
 		}
 		if toOK && to.Channel == ChannelRCS {
 			p.add("FallbackFrom", ParamDepends, "To "+quoteShort(m.To)+" forces RCS, which never falls back to SMS")

@@ -121,6 +121,9 @@ func (r Rules) bodyWarnings(m CreateMessage) []Warning {
 		w = append(w, Warning{"Body", WarnSegments, strconv.Itoa(e.Segments) + " segments, billed as " +
 			strconv.Itoa(e.Segments) + " messages; consider SendAsMms=true, which sends it as one MMS"})
 	}
+	if l, err := r.Options.LineBreakCost(e.Body); err == nil && l.Saved() > 0 {
+		w = append(w, Warning{"Body", WarnLineBreak, l.String() + ": Twilio bills CR LF as two characters (an HTML form submits its line breaks so)"})
+	}
 	if e.Encoding != EncodingUCS2 {
 		return w
 	}

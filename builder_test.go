@@ -122,15 +122,15 @@ func ruleCases() []ruleCase {
 			m.ScheduleType = ScheduleFixed
 			m.SendAt = testNow.Add(-time.Hour)
 		}, []string{"SendAt/schedule-window"}},
-		{"SendAt 14m59s ahead", func(m *CreateMessage) {
+		{"SendAt 4m59s ahead", func(m *CreateMessage) {
 			m.MessagingServiceSid = tMG
 			m.ScheduleType = ScheduleFixed
-			m.SendAt = testNow.Add(15*time.Minute - time.Second)
+			m.SendAt = testNow.Add(5*time.Minute - time.Second)
 		}, []string{"SendAt/schedule-window"}},
-		{"SendAt exactly 15m ahead", func(m *CreateMessage) {
+		{"SendAt exactly 5m ahead", func(m *CreateMessage) {
 			m.MessagingServiceSid = tMG
 			m.ScheduleType = ScheduleFixed
-			m.SendAt = testNow.Add(15 * time.Minute)
+			m.SendAt = testNow.Add(5 * time.Minute)
 		}, nil},
 		{"SendAt exactly 35 days ahead", func(m *CreateMessage) {
 			m.MessagingServiceSid = tMG
@@ -269,13 +269,13 @@ func TestRulesConfigurableWindow(t *testing.T) {
 	m.MessagingServiceSid = tMG
 	m.ScheduleType = ScheduleFixed
 	m.SendAt = testNow.Add(6 * time.Minute)
-	if err := testRules.Validate(m); !errors.Is(err, ErrParamSchedule) {
-		t.Fatalf("default window: Validate() = %v, want ErrParamSchedule", err)
+	if err := testRules.Validate(m); err != nil {
+		t.Fatalf("default window (5 minutes): Validate() = %v, want nil", err)
 	}
-	five := testRules
-	five.MinLead = 5 * time.Minute
-	if err := five.Validate(m); err != nil {
-		t.Fatalf("MinLead 5m: Validate() = %v, want nil", err)
+	older := testRules
+	older.MinLead = 15 * time.Minute
+	if err := older.Validate(m); !errors.Is(err, ErrParamSchedule) {
+		t.Fatalf("MinLead 15m (the older rule): Validate() = %v, want ErrParamSchedule", err)
 	}
 	short := testRules
 	short.MaxLead = 5 * time.Minute

@@ -48,6 +48,16 @@
 // what they save; Suggest finds the cheapest body that smart encoding and
 // Unicode NFC normalisation reach, and says what fixes each character.
 //
+// # Fitting, line breaks and Twilio's error codes
+//
+// Fit cuts a body to a number of segments: the longest prefix of whole
+// grapheme clusters that fits, with a suffix ("..." by default), in either
+// encoding the cut leaves. LineBreakCost says what CR LF costs (Twilio bills
+// it as two characters; an HTML form submits a textarea's line breaks so).
+// ParamError.TwilioCode and AddressError.TwilioCode give the code of
+// Twilio's error dictionary for the same mistake, 0 when it has none
+// (testdata/twilio_error_codes.tsv lists them, with their sources).
+//
 // # Addresses, SIDs and requests
 //
 // ParseAddress tells E.164 numbers, short codes, alphanumeric sender IDs and

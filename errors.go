@@ -50,10 +50,15 @@ func (e *EncodingError) Unwrap() error { return ErrNotGSM7 }
 type OptionError struct {
 	Option string // the field, for example "Encoding"
 	Value  string // the value given
+	Reason string // why it is invalid, when the value alone does not say
 }
 
 func (e *OptionError) Error() string {
-	return "sms: invalid option " + e.Option + ": " + strconv.Quote(e.Value)
+	msg := "sms: invalid option " + e.Option + ": " + strconv.Quote(e.Value)
+	if e.Reason != "" {
+		msg += ": " + e.Reason
+	}
+	return msg
 }
 
 // Unwrap returns ErrInvalidOption.

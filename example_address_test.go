@@ -48,7 +48,7 @@ func ExampleParseAddress() {
 	// sms sender_id MyShop
 	// whatsapp phone +14155552671
 	// rcs rcs_agent acme_agent
-	// sms: "telegram:+14155552671": unsupported channel prefix (Twilio error 30015) at byte 0
+	// sms: "telegram:+14155552671": unsupported channel prefix at byte 0
 }
 
 func ExampleAddressOptions_ParseAddress() {

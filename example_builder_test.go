@@ -80,12 +80,18 @@ func fixedClock() time.Time { return time.Date(2026, 12, 1, 12, 0, 0, 0, time.UT
 func ExampleRules_Validate() {
 	m := sms.CreateMessage{To: "+14155552671", MessagingServiceSid: exService, Body: "Reminder",
 		ScheduleType: sms.ScheduleFixed, SendAt: fixedClock().Add(10 * time.Minute)}
+	// Today's rule (Twilio's error 35115, 2026): 5 minutes ahead is enough.
 	fmt.Println(sms.Rules{Now: fixedClock}.Validate(m))
-	// Twilio's newer pages say 5 minutes ahead is enough.
-	fmt.Println(sms.Rules{Now: fixedClock, MinLead: 5 * time.Minute}.Validate(m))
+	// The older pages asked for 15 minutes.
+	err := sms.Rules{Now: fixedClock, MinLead: 15 * time.Minute}.Validate(m)
+	fmt.Println(err)
+	for _, pe := range sms.ParamErrors(err) {
+		fmt.Println(pe.TwilioCode, sms.TwilioErrorURL(pe.TwilioCode))
+	}
 	// Output:
-	// sms: SendAt: schedule-window: 2026-12-01T12:10:00Z is less than 15 minutes ahead (earliest 2026-12-01T12:15:00Z)
 	// <nil>
+	// sms: SendAt: schedule-window: 2026-12-01T12:10:00Z is less than 15 minutes ahead (earliest 2026-12-01T12:15:00Z) (Twilio error 35115)
+	// 35115 https://www.twilio.com/docs/api/errors/35115
 }
 
 func ExampleRules_Form() {
@@ -122,7 +128,7 @@ func ExampleRules_Window() {
 	earliest, latest := sms.Rules{Now: fixedClock}.Window()
 	fmt.Println(earliest.Format(time.RFC3339), latest.Format(time.RFC3339))
 	// Output:
-	// 2026-12-01T12:15:00Z 2027-01-05T12:00:00Z
+	// 2026-12-01T12:05:00Z 2027-01-05T12:00:00Z
 }
 
 func ExampleParamErrors() {
@@ -131,8 +137,8 @@ func ExampleParamErrors() {
 		fmt.Println(pe)
 	}
 	// Output:
-	// sms: To: required: the recipient is required
-	// sms: From: required: give From, MessagingServiceSid or both
+	// sms: To: required: the recipient is required (Twilio error 21604)
+	// sms: From: required: give From, MessagingServiceSid or both (Twilio error 21603)
 }
 
 func ExampleParamError() {

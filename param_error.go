@@ -114,11 +114,19 @@ func (r ParamRule) Err() error {
 //
 // ParamError unwraps to ErrInvalidParam, to the sentinel of its ParamRule and to
 // Cause, so errors.Is and errors.As both work.
+//
+// TwilioCode is the code of Twilio's error dictionary that the live API
+// returns for the same mistake (21211 for an invalid To, 21617 for a Body
+// over 1,600 characters, 35115 for a SendAt outside the scheduling window),
+// or 0 when the dictionary has none: testdata/twilio_error_codes.tsv lists
+// them with their sources. TwilioErrorURL gives its page.
 type ParamError struct {
 	Param  string
 	Rule   ParamRule
 	Detail string
 	Cause  error
+
+	TwilioCode int
 }
 
 // Error returns "sms: Param: rule: detail".
@@ -132,6 +140,11 @@ func (e *ParamError) Error() string {
 	if e.Detail != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Detail)
+	}
+	if e.TwilioCode != 0 && !strings.Contains(e.Detail, "Twilio error") {
+		b.WriteString(" (Twilio error ")
+		b.WriteString(strconv.Itoa(e.TwilioCode))
+		b.WriteString(")")
 	}
 	return b.String()
 }
@@ -174,11 +187,17 @@ func ParamErrors(err error) []*ParamError {
 type problems []error
 
 func (p *problems) add(param string, rule ParamRule, detail string) {
-	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail})
+	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail, TwilioCode: paramTwilioCode(param, rule, "", nil)})
 }
 
 func (p *problems) addCause(param string, rule ParamRule, detail string, cause error) {
-	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail, Cause: cause})
+	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail, Cause: cause, TwilioCode: paramTwilioCode(param, rule, "", cause)})
+}
+
+// addVariant adds a problem that a variant of the check tells apart for its
+// Twilio error code (see twilioCodes).
+func (p *problems) addVariant(param string, rule ParamRule, variant, detail string) {
+	*p = append(*p, &ParamError{Param: param, Rule: rule, Detail: detail, TwilioCode: paramTwilioCode(param, rule, variant, nil)})
 }
 
 func (p problems) err() error {

@@ -5,16 +5,25 @@ import (
 	"time"
 )
 
-// Default scheduling window for SendAt. Twilio's Message Scheduling pages
-// say at least 15 minutes and at most 35 days ahead; its 2026 error pages
-// (35114, 35115) say 5 minutes. Set Rules.MinLead to follow those.
+// Default scheduling window for SendAt: today's rule, 5 minutes (300
+// seconds) to 35 days ahead.
+//
+// Twilio's page for error 35115, dated 2026-04-27, says SendAt must be more
+// than 5 minutes (300 seconds) and at most 35 days after the request reaches
+// Twilio; its page for 35114, the same error under another number, says
+// "between 300 seconds and 35 days ... inclusive". Older pages (the Message
+// Scheduling guide, and 35114 and 35111 in some versions still online in
+// 2026) said at least 15 minutes (900 seconds), and the scheduling beta of
+// 2022 at most 7 days. Set Rules.MinLead to 15*time.Minute to follow the
+// older rule. The window includes its edges; a request takes time to reach
+// Twilio, so leave a margin beyond the minimum.
 const (
-	DefaultMinLead = 15 * time.Minute
+	DefaultMinLead = 5 * time.Minute
 	DefaultMaxLead = 35 * 24 * time.Hour
 )
 
 // Rules holds the settings of create-message validation and estimates. The
-// zero value is the default: the real clock, a SendAt window of 15 minutes
+// zero value is the default: the real clock, a SendAt window of 5 minutes
 // to 35 days, strict addresses, and the calculator's segment rules.
 // Rules is a plain value, safe to share between goroutines as long as Now
 // is.
@@ -23,7 +32,8 @@ type Rules struct {
 	// in tests.
 	Now func() time.Time
 	// MinLead is how far ahead of Now a SendAt must be at least; 0 means
-	// DefaultMinLead (15 minutes).
+	// DefaultMinLead (5 minutes, Twilio's rule since its 2026 error pages;
+	// set 15*time.Minute for the older one).
 	MinLead time.Duration
 	// MaxLead is how far ahead of Now a SendAt may be at most; 0 means
 	// DefaultMaxLead (35 days). A negative lead, or a MaxLead below MinLead,

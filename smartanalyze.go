@@ -8,11 +8,31 @@ import (
 
 // SmartPolicy says when smart encoding substitutes look-alikes.
 //
-// Nobody outside Twilio has confirmed which policy the live API follows
-// today. Twilio's segment calculator substitutes always; Twilio's 2017
-// announcement of the feature says it substitutes only when every character
-// can then be sent in GSM-7. The default follows the calculator, which is the
-// only behaviour anyone can run and compare against.
+// Two of Twilio's sources disagree, and nobody outside Twilio has confirmed
+// which one the live API follows today:
+//
+//   - Twilio's 2017 announcement of Smart Encoding says it replaces Unicode
+//     characters that have GSM-7/ASCII alternatives only when there are "no
+//     characters that can't be converted in the message, e.g. emoji": a body
+//     that would stay UCS-2 goes out unchanged. That is SmartIfGSM7
+//     ("gsm-only").
+//   - Twilio's segment calculator (npm sms-segments-calculator, from
+//     TwilioDevEd/message-segment-calculator) always substitutes, whatever
+//     else the body holds. That is SmartAlways ("calculator").
+//
+// The 16 cases the calculator's maintainers checked against live Twilio
+// cannot tell the two apart: two of them have SmartEncoded on, and in both
+// every character outside GSM-7 has a look-alike, so both policies send the
+// same body for the same bill (TestSmartPolicyLiveCases checks this). They
+// differ only on a body that mixes a look-alike with a character that has
+// none, such as “Hi” and an emoji.
+//
+// The default stays SmartAlways, the calculator's: it is the reference
+// Twilio publishes for counting segments, the one behaviour anyone can run
+// and compare against (this package matches it on its whole test suite),
+// and changing the default without new evidence would change the estimates
+// of every existing caller. Choose SmartIfGSM7 (smsgauge -smart=gsm-only)
+// to follow the announcement.
 type SmartPolicy uint8
 
 const (

@@ -19,11 +19,16 @@ const (
 	FixNFC
 	// FixNFCSmart: NFC and then smart encoding together.
 	FixNFCSmart
+	// FixLineBreak: a CR LF line break, which Twilio bills as two
+	// characters, written as a lone LF (Suggestion.LineBreakFixes).
+	FixLineBreak
 )
 
-// String returns "none", "smart", "nfc" or "nfc+smart".
+// String returns "none", "smart", "nfc", "nfc+smart" or "lf".
 func (k FixKind) String() string {
 	switch k {
+	case FixLineBreak:
+		return "lf"
 	case FixNone:
 		return "none"
 	case FixSmart:
@@ -65,6 +70,14 @@ type Suggestion struct {
 	// Remaining lists the characters of Body that still force UCS-2, with
 	// offsets in Body.
 	Remaining []Char
+	// LineBreaks says what the line breaks of the input cost under o.Core:
+	// its CR LF pairs, and its segments with a lone LF for each of them
+	// ("2 CRLF; with LF: 1 segment instead of 2"). Body keeps its line
+	// breaks as they are.
+	LineBreaks LineBreaks
+	// LineBreakFixes lists each CR LF of the input (Kind FixLineBreak,
+	// Replacement "\n"), when writing them as LF saves a segment.
+	LineBreakFixes []Fix
 }
 
 // Suggest is SmartOptions{}.Suggest: the cheapest body with the default
@@ -129,6 +142,7 @@ func (o SmartOptions) Suggest(body string) (Suggestion, error) {
 		sg.Fixes = append(sg.Fixes, fixFor(ch))
 	}
 	sg.Remaining = sg.After.AppendNonGSM(nil)
+	sg.LineBreaks, sg.LineBreakFixes = lineBreakFixes(o.Core, body)
 	return sg, nil
 }
 

@@ -28,6 +28,7 @@ const (
 	WarnPrecision     = "precision"      // SendAt loses its fraction of a second
 	WarnSegments      = "segments"       // a long body; consider SendAsMms
 	WarnCostlyChar    = "costly-char"    // a character that multiplies the cost
+	WarnLineBreak     = "crlf"           // CR LF line breaks that cost a segment
 )
 
 // Warnings returns non-fatal advice about m. It does not repeat the errors

@@ -87,6 +87,8 @@
     }
     state.last = a;
     renderParts(a);
+    renderLineBreaks(a);
+    renderFit(a);
     renderSavings(a);
     renderSuggestion(a);
     renderForm();
@@ -141,6 +143,72 @@
     const s = document.createElement('span');
     s.textContent = t;
     return s;
+  }
+
+  function segs(n) {
+    return n + ' segment' + (n === 1 ? '' : 's');
+  }
+
+  function compared(m, k) {
+    return m === k ? 'the same ' + segs(k) : segs(m) + ' instead of ' + k;
+  }
+
+  // renderLineBreaks says what the line breaks cost, as sms.LineBreaks
+  // does: a textarea's value holds lone LFs, which an HTML form submits as
+  // CR LF, and Twilio bills CR LF as two characters.
+  function renderLineBreaks(a) {
+    const v = body.value;
+    const crlf = (v.match(/\r\n/g) || []).length;
+    const lf = (v.match(/\n/g) || []).length - crlf;
+    const o = options();
+    let text = '';
+    if (crlf > 0) {
+      const c = state.core.count(v.replace(/\r\n/g, '\n'), o);
+      if (!c.error) text = crlf + ' CRLF; with LF: ' + compared(c.segments, a.segments) + ' (Twilio bills CR LF as 2 characters).';
+    } else if (lf > 0) {
+      const c = state.core.count(v.replace(/\n/g, '\r\n'), o);
+      if (!c.error) text = lf + ' LF; as CRLF (an HTML form): ' + compared(c.segments, a.segments) + '.';
+    }
+    $('linebreaks').textContent = text;
+  }
+
+  // renderFit shows where a cut to the number of segments asked for would
+  // fall (fit() of the forms module, which loads right after the core).
+  function renderFit(a) {
+    const el = $('fit');
+    const raw = $('fit-n').value.trim();
+    if (raw === '') {
+      el.textContent = '';
+      return;
+    }
+    if (!state.forms) {
+      el.textContent = 'Loading the fitting…';
+      return; // renderForms() renders it again once the forms module is in
+    }
+    const sent = a.savings ? a.savings.body : body.value;
+    const r = state.forms.fit(sent, Number(raw), { udh16: $('udh16').checked });
+    if (r.error) {
+      el.textContent = r.error.message;
+      return;
+    }
+    const n = Number(raw);
+    if (!r.cut) {
+      el.textContent = 'Fits in ' + segs(n) + ' as it is.';
+      return;
+    }
+    // Ends and starts by code point, so that no surrogate pair is split.
+    const tail = Array.from(sent.slice(0, r.kept)).slice(-20).join('');
+    const cut = Array.from(sent.slice(r.kept));
+    el.replaceChildren('To fit in ' + segs(n) + ': keep “…' + tail + '”, cut ' + r.cutCharacters + ' character' +
+      (r.cutCharacters === 1 ? ' ' : 's '), del(cut.slice(0, 20).join('') + (cut.length > 20 ? '…' : '')),
+      (r.suffix ? ', add “' + r.suffix + '”' : '') + ': ' + r.encoding + ', ' + segs(r.segments) +
+      (r.encoding !== r.before.encoding ? ' (the cut makes it ' + r.encoding + ')' : '') + '.');
+  }
+
+  function del(t) {
+    const d = document.createElement('del');
+    d.textContent = t;
+    return d;
   }
 
   function renderSavings(a) {
@@ -224,7 +292,7 @@
       // without one, only what Twilio accepts as is.
       const r = api.parseAddress(v, { as: as, region: region, lenient: region !== '' });
       if (r.error) {
-        msg.textContent = r.error.message;
+        msg.textContent = r.error.message + (r.error.twilioCode ? ' (Twilio error ' + r.error.twilioCode + ')' : '');
         msg.className = 'msg error';
       } else {
         // The request preview sends what the field shows it normalised to.
@@ -289,6 +357,7 @@
   body.addEventListener('input', update);
   $('smart').addEventListener('change', update);
   $('udh16').addEventListener('change', update);
+  $('fit-n').addEventListener('input', update);
   $('use-suggestion').addEventListener('click', () => {
     const s = state.suggestion;
     if (!s) return;
@@ -321,6 +390,7 @@
       if ($('to').value) checkAddress('to', 'to');
       if ($('from').value) checkAddress('from', 'from');
       renderForm();
+      if (state.last) renderFit(state.last);
     }, (err) => setStatus('Could not load the forms module: ' + err.message, true));
   }, (err) => setStatus('Could not load the WebAssembly module: ' + err.message, true));
 })();

@@ -35,6 +35,10 @@ type addressReport struct {
 	Rule        string `json:"rule,omitempty"`
 	Error       string `json:"error,omitempty"`
 	Hint        string `json:"hint,omitempty"`
+	// TwilioCode is the code of Twilio's error dictionary the live API
+	// returns for the same mistake, 0 when none is known (or the direction
+	// is not given) or there is no error.
+	TwilioCode int `json:"twilio_code,omitempty"`
 }
 
 // checkAddress parses value leniently with libphonenumber metadata (national
@@ -69,6 +73,7 @@ func checkAddress(value, as, region string, strict, permissive bool) addressRepo
 		var ae *sms.AddressError
 		if errors.As(err, &ae) {
 			r.Rule = ae.Rule.String()
+			r.TwilioCode = addressTwilioCode(ae, as)
 			if ae.Rule == sms.RuleMissingPlus && region == "" {
 				r.Hint = "national number: give its region, such as -region US, or write it in E.164 (+14155552671)"
 			}
@@ -77,6 +82,18 @@ func checkAddress(value, as, region string, strict, permissive bool) addressRepo
 	}
 	r.Valid = true
 	return r
+}
+
+// addressTwilioCode returns the Twilio error code of ae for an address
+// checked in direction as ("to", "from" or ""), which names the field when
+// the parser left it out.
+func addressTwilioCode(ae *sms.AddressError, as string) int {
+	if ae.Field == "" {
+		e := *ae
+		e.Field = fieldName(as)
+		return e.TwilioCode()
+	}
+	return ae.TwilioCode()
 }
 
 func fieldName(as string) string {
@@ -90,18 +107,21 @@ func fieldName(as string) string {
 }
 
 // addressJSON is the object the --jsonl mode writes for an input line's "to"
-// or "from": {kind, normalized, region, valid, error}. as is "to", "from"
+// or "from": {kind, normalized, region, valid, error, twilio_code}
+// (twilio_code 0: none known, or no error). as is "to", "from"
 // or ""; region is the default region for national numbers ("" for none).
 // error is "" when the address is usable in that direction.
 func addressJSON(value, as, region string) map[string]any {
 	r := checkAddress(value, as, region, false, false)
-	return map[string]any{
+	m := map[string]any{
 		"kind":       r.Kind,
 		"normalized": r.Normalized,
 		"region":     r.Region,
 		"valid":      r.Valid,
 		"error":      r.Error,
 	}
+	m["twilio_code"] = r.TwilioCode
+	return m
 }
 
 func runAddress(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -177,5 +197,15 @@ func printAddress(w io.Writer, r addressReport) {
 	line("valid", fmt.Sprint(r.Valid))
 	line("rule", r.Rule)
 	line("error", r.Error)
+	if r.Error != "" {
+		switch {
+		case r.TwilioCode != 0:
+			line("twilio code", fmt.Sprint(r.TwilioCode, " ", sms.TwilioErrorURL(r.TwilioCode)))
+		case r.As == "":
+			line("twilio code", "none known (give -as to or -as from)")
+		default:
+			line("twilio code", "none known")
+		}
+	}
 	line("hint", r.Hint)
 }

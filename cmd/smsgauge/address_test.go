@@ -22,7 +22,10 @@ func TestRunAddress(t *testing.T) {
 		{"sender ID as from", []string{"address", "-as", "from", "MyShop"}, 0, []string{"valid        true"}},
 		{"permissive sender", []string{"address", "-permissive", "Fish&Chips"}, 0, []string{"kind         sender_id"}},
 		{"whatsapp empty", []string{"address", "whatsapp:"}, 1, []string{"empty_channel_address"}},
-		{"unknown channel", []string{"address", "signal:+14155552671"}, 1, []string{"unknown_channel", "30015"}},
+		{"unknown channel", []string{"address", "signal:+14155552671", "-as", "to"}, 1, []string{"unknown_channel", "twilio code  none known"}},
+		{"invalid To has a code", []string{"address", "+1415abc", "-as", "to"}, 1, []string{"twilio code  21211 https://www.twilio.com/docs/api/errors/21211"}},
+		{"invalid From has a code", []string{"address", "+1415abc", "-as", "from"}, 1, []string{"twilio code  21212"}},
+		{"no direction, no code", []string{"address", "+1415abc"}, 1, []string{"twilio code  none known (give -as to or -as from)"}},
 		{"invalid number", []string{"address", "+15555555555"}, 1, []string{"invalid_number"}},
 		{"bidi", []string{"address", "\u202e+14155552671"}, 1, []string{"bidi_control"}},
 		{"bad -as", []string{"address", "+14155552671", "-as", "cc"}, 2, nil},
@@ -80,8 +83,15 @@ func TestAddressJSON(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := addressJSON(tc.value, tc.as, tc.region)
-			if len(m) != 5 {
-				t.Errorf("addressJSON has keys %v, want kind, normalized, region, valid, error", m)
+			if len(m) != 6 {
+				t.Errorf("addressJSON has keys %v, want kind, normalized, region, valid, error, twilio_code", m)
+			}
+			wantCode := 0 // Twilio's 21211 for an invalid To
+			if !tc.valid && tc.as == "to" {
+				wantCode = 21211
+			}
+			if m["twilio_code"] != wantCode {
+				t.Errorf("addressJSON(%q, %q).twilio_code = %v, want %d", tc.value, tc.as, m["twilio_code"], wantCode)
 			}
 			if m["kind"] != tc.kind || m["normalized"] != tc.normalized || m["region"] != tc.rgn || m["valid"] != tc.valid {
 				t.Errorf("addressJSON(%q, %q, %q) = %v", tc.value, tc.as, tc.region, m)

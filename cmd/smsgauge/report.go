@@ -21,6 +21,7 @@ type reportFlags struct {
 	encoding string
 	smart    *smartFlags
 	region   string
+	fitFlags
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -29,6 +30,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.udh16, "udh16", false, "16-bit concatenation reference: 7-octet UDH, 152 septets or 66 units per part")
 	fs.StringVar(&f.encoding, "encoding", "auto", "force an encoding: auto, GSM-7 or UCS-2")
 	f.smart = addSmartFlags(fs)
+	f.registerFit(fs)
 	fs.StringVar(&f.region, "region", "", "with --jsonl: ISO 3166-1 alpha-2 region for national numbers in to and from, such as US")
 }
 
@@ -63,6 +65,10 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		fmt.Fprintln(stderr, "smsgauge:", err)
 		return 2
 	}
+	if f.jsonl && f.fitSet {
+		fmt.Fprintln(stderr, "smsgauge: -fit works on one body, not with --jsonl")
+		return 2
+	}
 	if f.jsonl {
 		return runJSONL(opts, f.smart, f.region, stdin, stdout, stderr)
 	}
@@ -82,8 +88,21 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		fmt.Fprintln(stderr, "smsgauge:", err)
 		return 1
 	}
+	var fit *sms.FitResult
+	if f.fitSet {
+		fr, err := f.fitOptions(opts).Fit(body, f.fit)
+		if err != nil {
+			fmt.Fprintln(stderr, "smsgauge: -fit:", err)
+			return 2
+		}
+		fit = &fr
+	}
 	if f.json {
 		r := newReport(a, body)
+		r.LineBreaks = newLineBreaksJSON(opts, body)
+		if fit != nil {
+			r.Fit = newFitJSON(*fit, f.fit)
+		}
 		if f.smart.enabled() {
 			if r.Smart, err = smartJSON(body, f.smart, opts); err != nil {
 				fmt.Fprintln(stderr, "smsgauge:", err)
@@ -99,6 +118,10 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		return 0
 	}
 	printReport(stdout, a, body)
+	printLineBreaks(stdout, opts, body)
+	if fit != nil {
+		printFit(stdout, *fit, f.fit)
+	}
 	if f.smart.enabled() {
 		if err := writeSmartReport(stdout, body, f.smart, opts); err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
@@ -126,6 +149,7 @@ type report struct {
 	Invalid     int           `json:"invalid_bytes"`
 	RCSSegments int           `json:"rcs_segments_us"`
 	Smart       *smartJSONOut `json:"smart,omitempty"`
+	reportExtras
 }
 
 type part struct {

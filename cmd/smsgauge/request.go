@@ -73,7 +73,7 @@ func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		region  = fs.String("region", "", "Twilio region, such as ie1 (us1 when -edge is given)")
 		dryRun  = fs.Bool("dry-run", false, "print the whole HTTP request, secret masked, instead of the body")
 		now     = fs.String("now", "", "RFC 3339 time to check SendAt against, instead of the clock")
-		minLead = fs.Duration("min-lead", 0, "earliest SendAt ahead of now (default 15m; Twilio's newer pages say 5m)")
+		minLead = fs.Duration("min-lead", 0, "earliest SendAt ahead of now (default 5m, Twilio's rule since 2026; 15m for the older one)")
 	)
 	fs.Var(&sets, "set", "a parameter as Name=value (repeat for MediaUrl and PersistentAction); replaces standard input")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -186,12 +186,16 @@ type jsonProblem struct {
 	Param   string `json:"param,omitempty"`
 	Rule    string `json:"rule"`
 	Message string `json:"message"`
+
+	// TwilioCode is the code of Twilio's error dictionary for the same
+	// mistake, 0 when none is known.
+	TwilioCode int `json:"twilio_code"`
 }
 
 func problemsOf(err error) []jsonProblem {
 	var out []jsonProblem
 	for _, pe := range sms.ParamErrors(err) {
-		out = append(out, jsonProblem{Param: pe.Param, Rule: pe.Rule.String(), Message: pe.Error()})
+		out = append(out, jsonProblem{Param: pe.Param, Rule: pe.Rule.String(), Message: pe.Error(), TwilioCode: pe.TwilioCode})
 	}
 	if len(out) == 0 && err != nil {
 		out = append(out, jsonProblem{Rule: "error", Message: err.Error()})

@@ -218,6 +218,9 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion) {
 	if sg.Body != "" || sg.Before.Segments != sg.After.Segments {
 		fmt.Fprintf(w, "body:      %q\n", sg.Body)
 	}
+	if lb := sg.LineBreaks; lb.CRLF+lb.LF > 0 {
+		fmt.Fprintf(w, "line breaks: %s\n", lb)
+	}
 	if len(sg.Fixes) == 0 {
 		fmt.Fprintln(w, "every character is GSM-7")
 		return
@@ -287,6 +290,10 @@ func suggestJSON(sg sms.Suggestion) map[string]any {
 		"smart_shrinking": sg.SmartOnlyShrinking,
 		"fixes":           fixes,
 		"remaining":       remaining,
+		"line_breaks": map[string]any{
+			"crlf": sg.LineBreaks.CRLF, "lf": sg.LineBreaks.LF, "segments": sg.LineBreaks.Segments,
+			"lf_segments": sg.LineBreaks.LFSegments, "crlf_segments": sg.LineBreaks.CRLFSegments, "text": sg.LineBreaks.String(),
+		},
 	}
 }
 

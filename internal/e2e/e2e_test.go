@@ -212,6 +212,8 @@ type view struct {
 	Value         string `json:"value"`
 	Form          string `json:"form"`
 	Problems      string `json:"problems"`
+	LineBreaks    string `json:"linebreaks"`
+	Fit           string `json:"fit"`
 }
 
 type part struct {
@@ -233,6 +235,7 @@ const readView = `(() => {
     suggestion: $('suggestion').textContent, suggestHidden: $('use-suggestion').hidden,
     status: $('status').textContent, value: $('body').value,
     form: $('form').textContent, problems: $('form-problems').textContent,
+    linebreaks: $('linebreaks').textContent, fit: $('fit').textContent,
   };
 })()`
 
@@ -295,7 +298,10 @@ func TestComposer(t *testing.T) {
 	t.Run("euro-at-153", func(t *testing.T) { testEuro(t, ctx) })
 	t.Run("smart", func(t *testing.T) { testSmart(t, ctx) })
 	t.Run("lone-surrogate", func(t *testing.T) { testLoneSurrogate(t, ctx) })
+	t.Run("line-breaks", func(t *testing.T) { testLineBreaks(t, ctx) })
 	t.Run("addresses", func(t *testing.T) { testAddresses(t, ctx) })
+	t.Run("twilio-codes", func(t *testing.T) { testTwilioCodes(t, ctx) })
+	t.Run("fit", func(t *testing.T) { testFit(t, ctx) })
 	t.Run("screenshot", func(t *testing.T) { testScreenshot(t, ctx) })
 	t.Run("latency", func(t *testing.T) { testLatency(t, ctx, s) })
 

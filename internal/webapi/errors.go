@@ -12,6 +12,9 @@ type Error struct {
 	Code    string // machine-readable, e.g. "invalid_argument"
 	Message string // starts with "sms: "
 	Param   string // the argument or option at fault, e.g. "options.smart"
+	// TwilioCode is the code of Twilio's error dictionary for the same
+	// mistake, reported as twilioCode when not 0 (none known).
+	TwilioCode int
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -30,6 +33,8 @@ func libError(err error, param string) *Error {
 	switch {
 	case errors.Is(err, sms.ErrNotGSM7):
 		code = "not_gsm7"
+	case errors.Is(err, sms.ErrSuffixTooLong):
+		code = "suffix_too_long"
 	case errors.Is(err, sms.ErrInvalidOption):
 		code = "invalid_option"
 	}

@@ -58,7 +58,7 @@ func wrap(name string, f Func) func(js.Value, []js.Value) any {
 			if !ok {
 				e = &Error{Code: CodeInternal, Message: err.Error()}
 			}
-			out = AppendError(buf[:0], e.Code, e.Message, e.Param)
+			out = AppendErrorObject(buf[:0], e)
 		}
 		if cap(out) <= 1<<20 {
 			buf = out[:0]
@@ -160,6 +160,40 @@ func CoreFuncs() map[string]Func {
 		"count":   jsCount,
 		"suggest": jsSuggest,
 	}
+}
+
+// JSFit is fit(body, maxSegments, {suffix, noSuffix, udh16}) (see
+// AppendFit). maxSegments must be a whole number; one below 1 is an
+// invalid_option error, as in Go. The full module exports it: the core
+// module stays within its size budget without it.
+func JSFit(dst []byte, args []js.Value) ([]byte, error) {
+	body, err := StringArg(args, 0, "body")
+	if err != nil {
+		return nil, err
+	}
+	if len(args) < 2 || args[1].Type() != js.TypeNumber {
+		return nil, &Error{Code: CodeInvalidArgument, Message: "sms: maxSegments must be a number", Param: "maxSegments"}
+	}
+	f := args[1].Float()
+	if f != f || f != float64(int64(f)) && f > -1e18 && f < 1e18 {
+		return nil, &Error{Code: CodeInvalidArgument, Message: "sms: maxSegments must be a whole number", Param: "maxSegments"}
+	}
+	n := int(max(min(f, 1e15), -1e15)) // far beyond any body, and no overflow
+	opts, err := OptionsArg(args, 2, "options", "suffix", "noSuffix", "udh16")
+	if err != nil {
+		return nil, err
+	}
+	var o FitOptions
+	if o.Suffix, err = opts.String("suffix"); err != nil {
+		return nil, err
+	}
+	if o.NoSuffix, err = opts.Bool("noSuffix"); err != nil {
+		return nil, err
+	}
+	if o.UDH16, err = opts.Bool("udh16"); err != nil {
+		return nil, err
+	}
+	return AppendFit(dst, body, n, o)
 }
 
 func jsAnalyze(dst []byte, args []js.Value) ([]byte, error) {

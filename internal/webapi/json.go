@@ -113,12 +113,21 @@ func (o *obj) end(inner obj, bracket byte) {
 
 // AppendError appends {"error":{"code","message","param"}}.
 func AppendError(dst []byte, code, message, param string) []byte {
+	return AppendErrorObject(dst, &Error{Code: code, Message: message, Param: param})
+}
+
+// AppendErrorObject appends {error: {code, message, param, twilioCode}} for
+// e; twilioCode only when e.TwilioCode is not 0.
+func AppendErrorObject(dst []byte, e *Error) []byte {
 	o := obj{b: append(dst, '{')}
-	e := o.open("error", '{')
-	e.str("code", code)
-	e.str("message", message)
-	e.str("param", param)
-	o.end(e, '}')
+	w := o.open("error", '{')
+	w.str("code", e.Code)
+	w.str("message", e.Message)
+	w.str("param", e.Param)
+	if e.TwilioCode != 0 {
+		w.int("twilioCode", e.TwilioCode)
+	}
+	o.end(w, '}')
 	return append(o.b, '}')
 }
 

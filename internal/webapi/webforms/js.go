@@ -11,10 +11,10 @@ import (
 
 var jsonStringify = js.Global().Get("JSON").Get("stringify")
 
-// Funcs returns parseAddress and buildCreateForm. numbers reads phone
+// Funcs returns parseAddress, buildCreateForm and fit. numbers reads phone
 // numbers with metadata (package phone); nil checks E.164 syntax only.
 func Funcs(numbers sms.NumberParser) map[string]webapi.Func {
-	f := map[string]webapi.Func{}
+	f := map[string]webapi.Func{"fit": webapi.JSFit}
 	f["parseAddress"] = func(dst []byte, args []js.Value) ([]byte, error) {
 		value, err := webapi.StringArg(args, 0, "value")
 		if err != nil {

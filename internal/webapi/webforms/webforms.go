@@ -27,7 +27,9 @@ type AddressOptions struct {
 // AppendAddress appends the parseAddress() result: {kind, channel, value,
 // id, number: {e164, region, callingCode, possible, valid, type}} or an
 // error whose code is the broken rule ("missing_plus", "sender_id_as_to",
-// ...) and whose param is "To", "From" or "value".
+// ...), whose param is "To", "From" or "value", and whose twilioCode is the
+// code of Twilio's error dictionary for the same mistake (21211 for a To,
+// 21212 for a From; absent when none is known, as without a direction).
 func AppendAddress(dst []byte, value string, o AddressOptions, numbers sms.NumberParser) ([]byte, error) {
 	param := "value"
 	switch strings.ToLower(o.As) {
@@ -73,7 +75,13 @@ func AppendAddress(dst []byte, value string, o AddressOptions, numbers sms.Numbe
 func addressError(err error, param string) *webapi.Error {
 	var ae *sms.AddressError
 	if errors.As(err, &ae) {
-		return &webapi.Error{Code: ae.Rule.String(), Message: err.Error(), Param: param}
+		code := ae.TwilioCode()
+		if ae.Field == "" && param != "value" {
+			e := *ae
+			e.Field = param
+			code = e.TwilioCode()
+		}
+		return &webapi.Error{Code: ae.Rule.String(), Message: err.Error(), Param: param, TwilioCode: code}
 	}
 	return &webapi.Error{Code: "invalid_address", Message: err.Error(), Param: param}
 }
@@ -82,8 +90,10 @@ func addressError(err error, param string) *webapi.Error {
 // object of create-message parameters named as Twilio names them ("To",
 // "Body", "MediaUrl": [...], "SmartEncoded": true, "SendAt":
 // "2026-12-01T12:00:00Z"): {valid, form (the encoded body, when valid),
-// fields ([name, value] pairs, in order), errors, warnings, estimate
-// {encoding, segments, characters}}. Unknown parameter names are an error.
+// fields ([name, value] pairs, in order), errors ({code, message, param,
+// twilioCode}; twilioCode, Twilio's error code for the same mistake, only
+// when one is known), warnings, estimate {encoding, segments, characters}}.
+// Unknown parameter names are an error.
 func AppendCreateForm(dst []byte, params []byte) ([]byte, error) {
 	m, err := paramjson.Create(string(params))
 	if err != nil {
@@ -108,18 +118,18 @@ func AppendCreateForm(dst []byte, params []byte) ([]byte, error) {
 		pes := sms.ParamErrors(ferr)
 		if len(pes) == 0 {
 			es.Item()
-			es.Raw(problem("invalid", ferr.Error(), ""))
+			es.Raw(problem("invalid", ferr.Error(), "", 0))
 		}
 		for _, pe := range pes {
 			es.Item()
-			es.Raw(problem(pe.Rule.String(), pe.Error(), pe.Param))
+			es.Raw(problem(pe.Rule.String(), pe.Error(), pe.Param, pe.TwilioCode))
 		}
 	}
 	w.End(es)
 	ws := w.Open("warnings", '[')
 	for _, wn := range m.Warnings() {
 		ws.Item()
-		ws.Raw(problem(wn.Code, wn.Message, wn.Param))
+		ws.Raw(problem(wn.Code, wn.Message, wn.Param, 0))
 	}
 	w.End(ws)
 	if m.Body != "" {
@@ -160,11 +170,16 @@ func pair(k, v string) []byte {
 	return w.Close()
 }
 
-func problem(code, message, param string) []byte {
+// problem writes {code, message, param}, and twilioCode when twilio, the
+// code of Twilio's error dictionary for the same mistake, is not 0.
+func problem(code, message, param string, twilio int) []byte {
 	w := webapi.NewObject(nil)
 	w.Str("code", code)
 	w.Str("message", message)
 	w.Str("param", param)
+	if twilio != 0 {
+		w.Int("twilioCode", twilio)
+	}
 	return w.Close()
 }
 
