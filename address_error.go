@@ -1,35 +1,19 @@
 package sms
 
-import "strconv"
+import (
+	"errors"
+	"strconv"
+)
 
 // ErrAddress is the sentinel of every address that is malformed or cannot be
 // classified. errors.Is(err, ErrAddress) holds for every *AddressError except
-// those of the direction rules, which wrap ErrRoute.
-var ErrAddress = sentinel("sms: invalid address", nil)
-
-// ErrUnknownChannel is the sentinel of an address whose channel prefix
-// ("xyz:...") is not one Twilio supports. It wraps ErrAddress, so
-// errors.Is(err, ErrAddress) also holds. Twilio's error dictionary has no code
-// known for it (some pages name 30015, which the dictionary does not hold), so
-// its TwilioCode is 0.
-var ErrUnknownChannel = sentinel("sms: unsupported channel prefix", ErrAddress)
+// those of the direction rules, which match ErrRoute.
+var ErrAddress = errors.New("sms: invalid address")
 
 // ErrRoute is the sentinel of a well-formed address used where it cannot be:
 // an alphanumeric sender ID as a To, a From and To on different channels, an
 // SMS fallback for a sender that is not RCS.
-var ErrRoute = sentinel("sms: address not allowed here", nil)
-
-// sentinelError is a sentinel that may wrap a more general one, so that
-// ErrUnknownChannel is also an ErrAddress without importing fmt.
-type sentinelError struct {
-	msg    string
-	parent error
-}
-
-func sentinel(msg string, parent error) error { return &sentinelError{msg, parent} }
-
-func (e *sentinelError) Error() string { return e.msg }
-func (e *sentinelError) Unwrap() error { return e.parent }
+var ErrRoute = errors.New("sms: address not allowed here")
 
 // AddressRule names the rule an address broke. Its String form is a stable
 // snake_case identifier, suitable for JSON.
@@ -147,6 +131,11 @@ func (r AddressRule) String() string {
 	return "rule(" + strconv.Itoa(int(r)) + ")"
 }
 
+// Error returns the rule's identifier, as String does: an AddressRule is an
+// error value only so that errors.Is(err, RuleUnknownChannel) finds an
+// *AddressError that broke that rule.
+func (r AddressRule) Error() string { return r.String() }
+
 func (r AddressRule) text() string {
 	if r < numAddressRules {
 		return addressRuleText[r]
@@ -155,7 +144,8 @@ func (r AddressRule) text() string {
 }
 
 // AddressError reports an address that broke a rule. Use errors.As to get it
-// and errors.Is with ErrAddress, ErrUnknownChannel or ErrRoute.
+// and errors.Is with ErrAddress or ErrRoute, or with the rule itself
+// (errors.Is(err, RuleUnknownChannel)).
 type AddressError struct {
 	Field  string      // "To", "From", "FallbackFrom", or "" when parsed on its own
 	Value  string      // the value (at most its first 64 bytes)
@@ -193,14 +183,18 @@ func (e *AddressError) Error() string {
 	return string(b)
 }
 
-// Unwrap returns ErrRoute for a direction rule, ErrUnknownChannel for an
-// unknown prefix and ErrAddress otherwise.
+// Unwrap returns ErrRoute for a direction rule and ErrAddress otherwise.
 func (e *AddressError) Unwrap() error {
 	switch e.Rule {
 	case RuleSenderIDAsTo, RuleAgentAsTo, RuleChannelMismatch, RuleFallbackNotRCS, RuleFallbackNotSMS, RuleFallbackToRCS:
 		return ErrRoute
-	case RuleUnknownChannel:
-		return ErrUnknownChannel
 	}
 	return ErrAddress
+}
+
+// Is reports whether target is the rule e broke, so that
+// errors.Is(err, RuleUnknownChannel) holds for an unknown channel prefix.
+func (e *AddressError) Is(target error) bool {
+	r, ok := target.(AddressRule)
+	return ok && r == e.Rule
 }

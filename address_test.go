@@ -191,8 +191,8 @@ func TestParseAddress(t *testing.T) {
 			if !errors.Is(err, ErrAddress) {
 				t.Errorf("errors.Is(%v, ErrAddress) = false", err)
 			}
-			if errors.Is(err, ErrUnknownChannel) != (tc.rule == RuleUnknownChannel) {
-				t.Errorf("errors.Is(%v, ErrUnknownChannel) wrong for rule %s", err, tc.rule)
+			if errors.Is(err, RuleUnknownChannel) != (tc.rule == RuleUnknownChannel) {
+				t.Errorf("errors.Is(%v, RuleUnknownChannel) wrong for rule %s", err, tc.rule)
 			}
 			if msg := err.Error(); !strings.HasPrefix(msg, "sms: ") || len(msg) > 400 {
 				t.Errorf("error message %q: want an sms: prefix and a bounded length", msg)

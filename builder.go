@@ -15,7 +15,7 @@ import (
 //
 // The zero value of every field means "not sent": "" for strings, nil for
 // lists, 0 for the integers (whose valid ranges start at 1), the zero
-// time.Time for SendAt and Unset for the Flag booleans. Nothing is trimmed,
+// time.Time for SendAt and FlagUnset for the Flag booleans. Nothing is trimmed,
 // normalised or dropped: Validate reports what Twilio would reject, and Form
 // sends what was given.
 //
@@ -54,13 +54,13 @@ type CreateMessage struct {
 	SmartEncoded Flag `json:"SmartEncoded,omitzero"`
 	// SendAsMms delivers the message as one MMS, even without media.
 	SendAsMms Flag `json:"SendAsMms,omitzero"`
-	// ShortenUrls asks the Messaging Service to shorten links in Body. True
+	// ShortenUrls asks the Messaging Service to shorten links in Body. FlagTrue
 	// needs MessagingServiceSid.
 	ShortenUrls Flag `json:"ShortenUrls,omitzero"`
 
 	// ScheduleType is "fixed" (ScheduleFixed) to schedule the message at
 	// SendAt; it needs SendAt and MessagingServiceSid.
-	ScheduleType string `json:"ScheduleType,omitempty"`
+	ScheduleType ScheduleType `json:"ScheduleType,omitempty"`
 	// SendAt is when a scheduled message goes out. It is sent in UTC as
 	// RFC 3339 (ISO 8601) with whole seconds, and must lie inside the
 	// scheduling window of Rules (by default 5 minutes to 35 days ahead).
@@ -80,13 +80,13 @@ type CreateMessage struct {
 	ProvideFeedback Flag `json:"ProvideFeedback,omitzero"`
 
 	// ContentRetention is "retain" or "discard".
-	ContentRetention string `json:"ContentRetention,omitempty"`
+	ContentRetention ContentRetention `json:"ContentRetention,omitempty"`
 	// AddressRetention is "retain" or "obfuscate".
-	AddressRetention string `json:"AddressRetention,omitempty"`
+	AddressRetention AddressRetention `json:"AddressRetention,omitempty"`
 	// RiskCheck is "enable" or "disable".
-	RiskCheck string `json:"RiskCheck,omitempty"`
+	RiskCheck RiskCheck `json:"RiskCheck,omitempty"`
 	// TrafficType is "free".
-	TrafficType string `json:"TrafficType,omitempty"`
+	TrafficType TrafficType `json:"TrafficType,omitempty"`
 	// Attempt counts the attempts to send this message so far, including
 	// this one; it must be positive.
 	Attempt int `json:"Attempt,omitempty"`
@@ -102,16 +102,47 @@ type CreateMessage struct {
 	Tags string `json:"Tags,omitempty"`
 }
 
-// Values of the enumerated create-message parameters.
+// ScheduleType is the value of the ScheduleType parameter.
+type ScheduleType string
+
+// ScheduleFixed schedules the message at SendAt.
+const ScheduleFixed ScheduleType = "fixed"
+
+// ContentRetention is the value of the ContentRetention parameter.
+type ContentRetention string
+
+// The values of ContentRetention.
 const (
-	ContentRetain      = "retain"    // ContentRetention
-	ContentDiscard     = "discard"   // ContentRetention
-	AddressRetain      = "retain"    // AddressRetention
-	AddressObfuscate   = "obfuscate" // AddressRetention
-	RiskCheckEnable    = "enable"    // RiskCheck
-	RiskCheckDisable   = "disable"   // RiskCheck
-	TrafficFree        = "free"      // TrafficType
-	ScheduleFixed      = "fixed"     // ScheduleType
+	ContentRetain  ContentRetention = "retain"
+	ContentDiscard ContentRetention = "discard"
+)
+
+// AddressRetention is the value of the AddressRetention parameter.
+type AddressRetention string
+
+// The values of AddressRetention.
+const (
+	AddressRetain    AddressRetention = "retain"
+	AddressObfuscate AddressRetention = "obfuscate"
+)
+
+// RiskCheck is the value of the RiskCheck parameter.
+type RiskCheck string
+
+// The values of RiskCheck.
+const (
+	RiskCheckEnable  RiskCheck = "enable"
+	RiskCheckDisable RiskCheck = "disable"
+)
+
+// TrafficType is the value of the TrafficType parameter.
+type TrafficType string
+
+// TrafficFree marks free-to-end-user traffic.
+const TrafficFree TrafficType = "free"
+
+// Limits of the create-message parameters.
+const (
 	MaxBodyUnits       = 1600        // Body limit, in UTF-16 code units
 	MaxMediaURLs       = 10          // MediaUrl limit
 	MaxValidityPeriod  = 36000       // ValidityPeriod limit, in seconds
@@ -175,7 +206,7 @@ func (r Rules) Validate(m CreateMessage) error {
 	checkFlag(&p, "SmartEncoded", m.SmartEncoded)
 	checkFlag(&p, "SendAsMms", m.SendAsMms)
 	checkFlag(&p, "ShortenUrls", m.ShortenUrls)
-	if m.ShortenUrls == True && m.MessagingServiceSid == "" {
+	if m.ShortenUrls == FlagTrue && m.MessagingServiceSid == "" {
 		p.add("ShortenUrls", ParamDepends, "needs MessagingServiceSid")
 	}
 
@@ -227,9 +258,9 @@ func (m CreateMessage) form() url.Values {
 	// Count the single-valued parameters, so that their one-element slices
 	// share one backing array.
 	strs := [...]string{m.To, m.From, m.MessagingServiceSid, m.FallbackFrom, m.Body,
-		m.ContentSid, m.ContentVariables, m.ScheduleType, m.StatusCallback,
-		m.ApplicationSid, m.ContentRetention, m.AddressRetention, m.RiskCheck,
-		m.TrafficType, m.MaxPrice, m.Tags}
+		m.ContentSid, m.ContentVariables, string(m.ScheduleType), m.StatusCallback,
+		m.ApplicationSid, string(m.ContentRetention), string(m.AddressRetention), string(m.RiskCheck),
+		string(m.TrafficType), m.MaxPrice, m.Tags}
 	flags := [...]Flag{m.SmartEncoded, m.SendAsMms, m.ShortenUrls, m.ProvideFeedback, m.ForceDelivery}
 	n := 0
 	for _, s := range strs {
@@ -291,7 +322,7 @@ func (m CreateMessage) form() url.Values {
 	setF("SmartEncoded", m.SmartEncoded)
 	setF("SendAsMms", m.SendAsMms)
 	setF("ShortenUrls", m.ShortenUrls)
-	setS("ScheduleType", m.ScheduleType)
+	setS("ScheduleType", string(m.ScheduleType))
 	if !m.SendAt.IsZero() {
 		set("SendAt", FormatSendAt(m.SendAt))
 	}
@@ -301,10 +332,10 @@ func (m CreateMessage) form() url.Values {
 	setS("StatusCallback", m.StatusCallback)
 	setS("ApplicationSid", m.ApplicationSid)
 	setF("ProvideFeedback", m.ProvideFeedback)
-	setS("ContentRetention", m.ContentRetention)
-	setS("AddressRetention", m.AddressRetention)
-	setS("RiskCheck", m.RiskCheck)
-	setS("TrafficType", m.TrafficType)
+	setS("ContentRetention", string(m.ContentRetention))
+	setS("AddressRetention", string(m.AddressRetention))
+	setS("RiskCheck", string(m.RiskCheck))
+	setS("TrafficType", string(m.TrafficType))
 	if m.Attempt != 0 {
 		set("Attempt", strconv.Itoa(m.Attempt))
 	}
@@ -389,17 +420,18 @@ func checkBody(p *problems, body string) {
 }
 
 func checkFlag(p *problems, param string, f Flag) {
-	if f > False {
-		p.add(param, ParamEnum, "Flag value "+strconv.Itoa(int(f))+" is none of Unset, True, False")
+	if f > FlagFalse {
+		p.add(param, ParamEnum, "Flag value "+strconv.Itoa(int(f))+" is none of FlagUnset, FlagTrue, FlagFalse")
 	}
 }
 
-func checkEnum(p *problems, param, s string, allowed ...string) {
+func checkEnum[T ~string](p *problems, param string, v T, allowed ...T) {
+	s := string(v)
 	if s == "" || !checkText(p, param, s) {
 		return
 	}
 	for _, a := range allowed {
-		if s == a {
+		if v == a {
 			return
 		}
 	}
@@ -408,7 +440,7 @@ func checkEnum(p *problems, param, s string, allowed ...string) {
 		if i > 0 {
 			d += " or "
 		}
-		d += strconv.Quote(a)
+		d += strconv.Quote(string(a))
 	}
 	p.add(param, ParamEnum, d)
 }

@@ -71,11 +71,11 @@ func (r Rules) Estimate(m CreateMessage) Estimate {
 	case ChannelRCS:
 		e.Kind = KindRCS
 	default:
-		if len(m.MediaUrl) > 0 || m.SendAsMms == True {
+		if len(m.MediaUrl) > 0 || m.SendAsMms == FlagTrue {
 			e.Kind = KindMMS
 		}
 	}
-	if m.SmartEncoded == True {
+	if m.SmartEncoded == FlagTrue {
 		so := SmartOptions{Policy: r.SmartPolicy, Core: r.Options}
 		if out, err := so.Encode(m.Body); err == nil {
 			e.Smart = out != m.Body
@@ -155,7 +155,7 @@ func (r Rules) bodyWarnings(m CreateMessage) []Warning {
 		}
 	}
 	b.WriteString("; " + strconv.Itoa(sg.Before.Segments) + " segments, " + strconv.Itoa(sg.After.Segments) + " with Suggest's body")
-	if sg.Smart && !sg.NFC && m.SmartEncoded != True {
+	if sg.Smart && !sg.NFC && m.SmartEncoded != FlagTrue {
 		b.WriteString(" (set SmartEncoded=true)")
 	}
 	w = append(w, Warning{"Body", WarnCostlyChar, b.String()})

@@ -125,10 +125,10 @@ func expectedForm(m CreateMessage) []formParam {
 		s("To", m.To), s("From", m.From), s("MessagingServiceSid", m.MessagingServiceSid), s("FallbackFrom", m.FallbackFrom),
 		s("Body", m.Body), list("MediaUrl", m.MediaUrl), s("ContentSid", m.ContentSid), s("ContentVariables", m.ContentVariables),
 		list("PersistentAction", m.PersistentAction), f("SmartEncoded", m.SmartEncoded), f("SendAsMms", m.SendAsMms),
-		f("ShortenUrls", m.ShortenUrls), s("ScheduleType", m.ScheduleType), s("SendAt", sendAt), i("ValidityPeriod", m.ValidityPeriod),
+		f("ShortenUrls", m.ShortenUrls), s("ScheduleType", string(m.ScheduleType)), s("SendAt", sendAt), i("ValidityPeriod", m.ValidityPeriod),
 		s("StatusCallback", m.StatusCallback), s("ApplicationSid", m.ApplicationSid), f("ProvideFeedback", m.ProvideFeedback),
-		s("ContentRetention", m.ContentRetention), s("AddressRetention", m.AddressRetention), s("RiskCheck", m.RiskCheck),
-		s("TrafficType", m.TrafficType), i("Attempt", m.Attempt), s("MaxPrice", m.MaxPrice), f("ForceDelivery", m.ForceDelivery),
+		s("ContentRetention", string(m.ContentRetention)), s("AddressRetention", string(m.AddressRetention)), s("RiskCheck", string(m.RiskCheck)),
+		s("TrafficType", string(m.TrafficType)), i("Attempt", m.Attempt), s("MaxPrice", m.MaxPrice), f("ForceDelivery", m.ForceDelivery),
 		s("Tags", m.Tags),
 	}
 }
@@ -200,8 +200,8 @@ func FuzzCreateMessage(f *testing.F) {
 		}
 		flags := uint16(m.SmartEncoded) | uint16(m.SendAsMms)<<2 | uint16(m.ShortenUrls)<<4 | uint16(m.ProvideFeedback)<<6 | uint16(m.ForceDelivery)<<8
 		f.Add(m.To, m.From, m.MessagingServiceSid, m.FallbackFrom, m.Body, media, m.ContentSid, m.ContentVariables,
-			actions, m.ScheduleType, m.StatusCallback, m.ApplicationSid,
-			m.ContentRetention+"|"+m.AddressRetention+"|"+m.RiskCheck+"|"+m.TrafficType, m.MaxPrice, m.Tags,
+			actions, string(m.ScheduleType), m.StatusCallback, m.ApplicationSid,
+			string(m.ContentRetention)+"|"+string(m.AddressRetention)+"|"+string(m.RiskCheck)+"|"+string(m.TrafficType), m.MaxPrice, m.Tags,
 			m.ValidityPeriod, m.Attempt, flags, offset)
 	}
 	seed(validMessage())
@@ -230,9 +230,9 @@ func FuzzCreateMessage(f *testing.F) {
 		m := CreateMessage{
 			To: to, From: from, MessagingServiceSid: service, FallbackFrom: fallback, Body: body,
 			MediaUrl: split(media), ContentSid: contentSid, ContentVariables: contentVars,
-			PersistentAction: split(actions), ScheduleType: schedule, StatusCallback: callback,
-			ApplicationSid: appSid, ContentRetention: en[0], AddressRetention: en[1], RiskCheck: en[2],
-			TrafficType: en[3], MaxPrice: maxPrice, Tags: tags, ValidityPeriod: validity, Attempt: attempt,
+			PersistentAction: split(actions), ScheduleType: ScheduleType(schedule), StatusCallback: callback,
+			ApplicationSid: appSid, ContentRetention: ContentRetention(en[0]), AddressRetention: AddressRetention(en[1]), RiskCheck: RiskCheck(en[2]),
+			TrafficType: TrafficType(en[3]), MaxPrice: maxPrice, Tags: tags, ValidityPeriod: validity, Attempt: attempt,
 			SmartEncoded: Flag(flags & 3), SendAsMms: Flag(flags >> 2 & 3), ShortenUrls: Flag(flags >> 4 & 3),
 			ProvideFeedback: Flag(flags >> 6 & 3), ForceDelivery: Flag(flags >> 8 & 3),
 		}
@@ -243,7 +243,7 @@ func FuzzCreateMessage(f *testing.F) {
 		_ = testRules.Warnings(m)
 		_, _ = testRules.Form(m)
 		for _, pe := range ParamErrors(err) {
-			if pe.Param == "" || pe.Rule < ParamRequired || pe.Rule > ParamSchedule {
+			if pe.Param == "" || pe.Rule < ParamRequired || pe.Rule > ParamUnknown {
 				t.Fatalf("malformed ParamError %#v", pe)
 			}
 		}

@@ -18,7 +18,7 @@ func TestWarningsLineBreaks(t *testing.T) {
 		{"CRLF costs a segment", func(m *CreateMessage) { m.Body = a80 + "\r\n" + a79 }, []string{"Body/crlf"}},
 		{"LF", func(m *CreateMessage) { m.Body = a80 + "\n" + a79 }, nil},
 		{"CRLF that costs nothing", func(m *CreateMessage) { m.Body = "Hi\r\nthere" }, nil},
-		{"CRLF in an MMS", func(m *CreateMessage) { m.Body = a80 + "\r\n" + a79; m.SendAsMms = True }, nil},
+		{"CRLF in an MMS", func(m *CreateMessage) { m.Body = a80 + "\r\n" + a79; m.SendAsMms = FlagTrue }, nil},
 		{"CRLF and a costly character", func(m *CreateMessage) { m.Body = strings.Repeat("a", 60) + "\r\n" + strings.Repeat("a", 8) + "’" }, []string{"Body/costly-char", "Body/crlf"}},
 	}
 	for _, tc := range tests {

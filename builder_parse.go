@@ -13,7 +13,7 @@ import (
 // and its tests read it.
 var createParams = [...]struct {
 	name  string
-	field func(m *CreateMessage) any // *string, *[]string, *Flag, *int or *time.Time
+	field func(m *CreateMessage) any // *string (or a string type of an enumerated parameter), *[]string, *Flag, *int or *time.Time
 }{
 	{"To", func(m *CreateMessage) any { return &m.To }},
 	{"From", func(m *CreateMessage) any { return &m.From }},
@@ -142,12 +142,22 @@ func parseParam(p *problems, name string, vs []string, ptr any) {
 	switch f := ptr.(type) {
 	case *string:
 		*f = v
+	case *ScheduleType:
+		*f = ScheduleType(v)
+	case *ContentRetention:
+		*f = ContentRetention(v)
+	case *AddressRetention:
+		*f = AddressRetention(v)
+	case *RiskCheck:
+		*f = RiskCheck(v)
+	case *TrafficType:
+		*f = TrafficType(v)
 	case *Flag:
 		switch v {
 		case "true":
-			*f = True
+			*f = FlagTrue
 		case "false":
-			*f = False
+			*f = FlagFalse
 		default:
 			p.add(name, ParamFormat, quoteShort(v)+" is not true or false")
 		}

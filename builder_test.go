@@ -99,9 +99,9 @@ func ruleCases() []ruleCase {
 			m.ContentVariables = `{"1":"` + strings.Repeat("a", 1601) + `"}`
 		}, []string{"ContentVariables/too-long"}},
 		{"PersistentAction empty", func(m *CreateMessage) { m.PersistentAction = []string{"mailto:a@example.com", ""} }, []string{"PersistentAction[1]/required"}},
-		{"ShortenUrls needs service", func(m *CreateMessage) { m.ShortenUrls = True }, []string{"ShortenUrls/depends"}},
-		{"ShortenUrls false alone", func(m *CreateMessage) { m.ShortenUrls = False }, nil},
-		{"ShortenUrls with service", func(m *CreateMessage) { m.ShortenUrls = True; m.MessagingServiceSid = tMG }, nil},
+		{"ShortenUrls needs service", func(m *CreateMessage) { m.ShortenUrls = FlagTrue }, []string{"ShortenUrls/depends"}},
+		{"ShortenUrls false alone", func(m *CreateMessage) { m.ShortenUrls = FlagFalse }, nil},
+		{"ShortenUrls with service", func(m *CreateMessage) { m.ShortenUrls = FlagTrue; m.MessagingServiceSid = tMG }, nil},
 		{"Flag out of range", func(m *CreateMessage) { m.SendAsMms = Flag(7) }, []string{"SendAsMms/enum"}},
 		// Scheduling
 		{"scheduled ok", func(m *CreateMessage) {
@@ -247,8 +247,8 @@ func TestCreateMessageRules(t *testing.T) {
 					t.Errorf("errors.Is(err, ErrInvalidParam) = false for %v", err)
 				}
 				for _, pe := range ParamErrors(err) {
-					if !errors.Is(err, pe.Rule.Err()) {
-						t.Errorf("errors.Is(err, %v) = false", pe.Rule.Err())
+					if !errors.Is(err, pe.Rule) {
+						t.Errorf("errors.Is(err, %v) = false", pe.Rule)
 					}
 					if !strings.HasPrefix(pe.Error(), "sms: "+pe.Param+": ") {
 						t.Errorf("ParamError.Error() = %q, want prefix %q", pe.Error(), "sms: "+pe.Param+": ")
@@ -274,14 +274,14 @@ func TestRulesConfigurableWindow(t *testing.T) {
 	}
 	older := testRules
 	older.MinLead = 15 * time.Minute
-	if err := older.Validate(m); !errors.Is(err, ErrParamSchedule) {
-		t.Fatalf("MinLead 15m (the older rule): Validate() = %v, want ErrParamSchedule", err)
+	if err := older.Validate(m); !errors.Is(err, ParamSchedule) {
+		t.Fatalf("MinLead 15m (the older rule): Validate() = %v, want ParamSchedule", err)
 	}
 	short := testRules
 	short.MaxLead = 5 * time.Minute
 	short.MinLead = time.Minute
-	if err := short.Validate(m); !errors.Is(err, ErrParamSchedule) {
-		t.Fatalf("MaxLead 5m: Validate() = %v, want ErrParamSchedule", err)
+	if err := short.Validate(m); !errors.Is(err, ParamSchedule) {
+		t.Fatalf("MaxLead 5m: Validate() = %v, want ParamSchedule", err)
 	}
 }
 
@@ -313,8 +313,8 @@ func TestValidateUsesInjectedClock(t *testing.T) {
 		t.Fatalf("Validate() with clock one day before = %v, want nil", err)
 	}
 	// The real clock says 2030 is more than 35 days away.
-	if err := m.Validate(); !errors.Is(err, ErrParamSchedule) {
-		t.Fatalf("Validate() with the real clock = %v, want ErrParamSchedule", err)
+	if err := m.Validate(); !errors.Is(err, ParamSchedule) {
+		t.Fatalf("Validate() with the real clock = %v, want ParamSchedule", err)
 	}
 }
 
@@ -375,22 +375,22 @@ func fullMessage() CreateMessage {
 		ContentSid:          tHX,
 		ContentVariables:    `{"1":"Ada"}`,
 		PersistentAction:    []string{"geo:37.787890,-122.391664|375 Beale St"},
-		SmartEncoded:        True,
-		SendAsMms:           False,
-		ShortenUrls:         True,
+		SmartEncoded:        FlagTrue,
+		SendAsMms:           FlagFalse,
+		ShortenUrls:         FlagTrue,
 		ScheduleType:        ScheduleFixed,
 		SendAt:              testNow.Add(2 * time.Hour),
 		ValidityPeriod:      600,
 		StatusCallback:      "https://example.com/status",
 		ApplicationSid:      tAP,
-		ProvideFeedback:     True,
+		ProvideFeedback:     FlagTrue,
 		ContentRetention:    ContentRetain,
 		AddressRetention:    AddressObfuscate,
 		RiskCheck:           RiskCheckEnable,
 		TrafficType:         TrafficFree,
 		Attempt:             2,
 		MaxPrice:            "0.0750",
-		ForceDelivery:       False,
+		ForceDelivery:       FlagFalse,
 		Tags:                `{"campaign_name":"Spring Sale 2022"}`,
 	}
 }
@@ -487,7 +487,7 @@ func TestFlag(t *testing.T) {
 		f    Flag
 		s    string
 		json string
-	}{{Unset, "", "null"}, {True, "true", "true"}, {False, "false", "false"}} {
+	}{{FlagUnset, "", "null"}, {FlagTrue, "true", "true"}, {FlagFalse, "false", "false"}} {
 		if got := tc.f.String(); got != tc.s {
 			t.Errorf("Flag(%d).String() = %q, want %q", tc.f, got, tc.s)
 		}
@@ -501,7 +501,7 @@ func TestFlag(t *testing.T) {
 		}
 	}
 	var f Flag
-	if err := f.UnmarshalJSON([]byte(`"true"`)); err != nil || f != True {
+	if err := f.UnmarshalJSON([]byte(`"true"`)); err != nil || f != FlagTrue {
 		t.Errorf(`UnmarshalJSON("true") = %d, %v`, f, err)
 	}
 	if err := f.UnmarshalJSON([]byte(`1`)); err == nil {
@@ -510,7 +510,7 @@ func TestFlag(t *testing.T) {
 	if _, err := Flag(5).MarshalJSON(); err == nil {
 		t.Errorf("Flag(5).MarshalJSON() succeeded")
 	}
-	if FlagOf(true) != True || FlagOf(false) != False || !True.Bool() || False.Bool() || Unset.IsSet() {
+	if FlagOf(true) != FlagTrue || FlagOf(false) != FlagFalse || !FlagTrue.Bool() || FlagFalse.Bool() || FlagUnset.IsSet() {
 		t.Errorf("FlagOf/Bool/IsSet disagree")
 	}
 }
@@ -523,8 +523,8 @@ func TestParamErrorUnwrapsCause(t *testing.T) {
 	if !errors.As(err, &ae) {
 		t.Fatalf("errors.As(err, *AddressError) = false for %v", err)
 	}
-	if !errors.Is(err, ErrUnknownChannel) {
-		t.Fatalf("errors.Is(err, ErrUnknownChannel) = false for %v", err)
+	if !errors.Is(err, RuleUnknownChannel) {
+		t.Fatalf("errors.Is(err, RuleUnknownChannel) = false for %v", err)
 	}
 	var pe *ParamError
 	if !errors.As(err, &pe) || pe.Param != "To" || pe.Rule != ParamAddress {
@@ -534,14 +534,19 @@ func TestParamErrorUnwrapsCause(t *testing.T) {
 
 func TestParamRuleNames(t *testing.T) {
 	seen := map[string]bool{}
-	for r := ParamRequired; r <= ParamSchedule; r++ {
+	for r := ParamRequired; r <= ParamUnknown; r++ {
 		n := r.String()
 		if n == "" || strings.HasPrefix(n, "rule(") || seen[n] {
 			t.Errorf("ParamRule(%d).String() = %q: empty, unknown or duplicate", r, n)
 		}
 		seen[n] = true
-		if r.Err() == ErrInvalidParam {
-			t.Errorf("ParamRule(%d).Err() has no sentinel", r)
+		// The rule is its own errors.Is target, and only its own.
+		err := error(&ParamError{Param: "X", Rule: r})
+		if !errors.Is(err, r) || !errors.Is(err, ErrInvalidParam) || errors.Is(err, r%ParamUnknown+1) {
+			t.Errorf("errors.Is with ParamRule(%d) is wrong", r)
+		}
+		if r.Error() != n {
+			t.Errorf("ParamRule(%d).Error() = %q, want %q", r, r.Error(), n)
 		}
 	}
 	if got := ParamRule(200).String(); got != "rule(200)" {
@@ -582,8 +587,8 @@ func TestConcurrentUse(t *testing.T) {
 func TestPermissiveSenderID(t *testing.T) {
 	m := validMessage()
 	m.From = "ACME-CO"
-	if err := testRules.Validate(m); !errors.Is(err, ErrParamAddress) {
-		t.Fatalf("strict Validate() with From %q = %v, want ErrParamAddress", m.From, err)
+	if err := testRules.Validate(m); !errors.Is(err, ParamAddress) {
+		t.Fatalf("strict Validate() with From %q = %v, want ParamAddress", m.From, err)
 	}
 	r := testRules
 	r.PermissiveSenderID = true

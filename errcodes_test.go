@@ -144,7 +144,7 @@ func TestTwilioCodes(t *testing.T) {
 		{"ContentSid", func(m *CreateMessage) { m.ContentSid = "HX1" }, "ContentSid", 0},
 		{"enum", func(m *CreateMessage) { m.RiskCheck = "on" }, "RiskCheck", 0},
 		{"flag", func(m *CreateMessage) { m.SendAsMms = 7 }, "SendAsMms", 0},
-		{"ShortenUrls", func(m *CreateMessage) { m.ShortenUrls = True }, "ShortenUrls", 0},
+		{"ShortenUrls", func(m *CreateMessage) { m.ShortenUrls = FlagTrue }, "ShortenUrls", 0},
 		{"Attempt", func(m *CreateMessage) { m.Attempt = -1 }, "Attempt", 0},
 		{"PersistentAction", func(m *CreateMessage) { m.PersistentAction = []string{""} }, "PersistentAction[0]", 0},
 		{"ApplicationSid", func(m *CreateMessage) { m.ApplicationSid = "AP1" }, "ApplicationSid", 0},
@@ -229,7 +229,7 @@ func TestAddressErrorTwilioCode(t *testing.T) {
 		t.Errorf("CheckTo(sender ID) = %v, code %d", err, ae.TwilioCode())
 	}
 	_, err := ParseAddress("telegram:+14155552671")
-	if !errors.As(err, &ae) || ae.TwilioCode() != 0 || strings.Contains(err.Error(), "30015") || strings.Contains(ErrUnknownChannel.Error(), "30015") {
+	if !errors.As(err, &ae) || ae.TwilioCode() != 0 || strings.Contains(err.Error(), "30015") || !errors.Is(err, RuleUnknownChannel) {
 		t.Errorf("unknown channel: %v, code %d", err, ae.TwilioCode())
 	}
 	if TwilioErrorURL(21211) != "https://www.twilio.com/docs/api/errors/21211" || TwilioErrorURL(0) != "" || TwilioErrorURL(-5) != "" {

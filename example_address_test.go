@@ -112,7 +112,7 @@ func ExampleAddressError() {
 		fmt.Println(ae.Rule, errors.Is(err, sms.ErrAddress))
 	}
 	_, err = sms.ParseAddress("signal:+14155552671")
-	fmt.Println(errors.Is(err, sms.ErrUnknownChannel), errors.Is(err, sms.ErrAddress))
+	fmt.Println(errors.Is(err, sms.RuleUnknownChannel), errors.Is(err, sms.ErrAddress))
 	// Output:
 	// missing_plus true
 	// true true

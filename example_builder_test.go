@@ -25,7 +25,7 @@ func ExampleCreateMessage_Validate() {
 	for _, pe := range sms.ParamErrors(err) {
 		fmt.Println(pe.Param, pe.Rule)
 	}
-	fmt.Println(errors.Is(err, sms.ErrParamURL))
+	fmt.Println(errors.Is(err, sms.ParamURL))
 	// Output:
 	// From required
 	// ValidityPeriod range
@@ -39,7 +39,7 @@ func ExampleCreateMessage_Form() {
 		From:         "+14155550100",
 		Body:         "Hello & welcome",
 		MediaUrl:     []string{"https://example.com/2.png", "https://example.com/1.png"},
-		SmartEncoded: sms.True,
+		SmartEncoded: sms.FlagTrue,
 	}
 	form, err := m.Form()
 	if err != nil {
@@ -66,7 +66,7 @@ func ExampleCreateMessage_Estimate() {
 	m := sms.CreateMessage{To: "+14155552671", Body: "Don’t forget: “Sale” ends today!"}
 	e := m.Estimate()
 	fmt.Println(e.Kind, e.Encoding, e.Segments)
-	m.SmartEncoded = sms.True
+	m.SmartEncoded = sms.FlagTrue
 	e = m.Estimate()
 	fmt.Println(e.Kind, e.Encoding, e.Segments, e.Body)
 	// Output:
@@ -157,10 +157,12 @@ func ExampleParamRule_String() {
 	// schedule-window control-char
 }
 
-func ExampleParamRule_Err() {
-	fmt.Println(sms.ParamTooMany.Err())
+func ExampleParamRule_Error() {
+	m := sms.CreateMessage{To: "+14155552671", From: "+14155550100", Body: "Hi", ValidityPeriod: 99999}
+	err := m.Validate()
+	fmt.Println(errors.Is(err, sms.ParamRange), errors.Is(err, sms.ParamURL), errors.Is(err, sms.ErrInvalidParam))
 	// Output:
-	// sms: parameter repeated too often
+	// true false true
 }
 
 func ExampleBodyUnits() {
@@ -177,14 +179,14 @@ func ExampleFormatSendAt() {
 }
 
 func ExampleFlagOf() {
-	m := sms.CreateMessage{SendAsMms: sms.FlagOf(true), ShortenUrls: sms.False}
+	m := sms.CreateMessage{SendAsMms: sms.FlagOf(true), ShortenUrls: sms.FlagFalse}
 	fmt.Printf("%q %q %q\n", m.SendAsMms, m.ShortenUrls, m.SmartEncoded)
 	// Output:
 	// "true" "false" ""
 }
 
 func ExampleFlag_IsSet() {
-	fmt.Println(sms.Unset.IsSet(), sms.False.IsSet(), sms.False.Bool())
+	fmt.Println(sms.FlagUnset.IsSet(), sms.FlagFalse.IsSet(), sms.FlagFalse.Bool())
 	// Output:
 	// false true false
 }

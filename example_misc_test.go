@@ -7,8 +7,8 @@ import (
 )
 
 func ExampleFlag_Bool() {
-	m := sms.CreateMessage{SmartEncoded: sms.True}
-	fmt.Println(m.SmartEncoded.Bool(), m.SendAsMms.Bool(), m.SendAsMms == sms.Unset)
+	m := sms.CreateMessage{SmartEncoded: sms.FlagTrue}
+	fmt.Println(m.SmartEncoded.Bool(), m.SendAsMms.Bool(), m.SendAsMms == sms.FlagUnset)
 	// Output: true false true
 }
 

@@ -10,47 +10,27 @@ import (
 // rule it broke.
 var ErrInvalidParam = errors.New("sms: invalid request parameter")
 
-// Sentinels for the rules a request parameter can break. Each *ParamError
-// unwraps to ErrInvalidParam and to the sentinel of its ParamRule.
-var (
-	ErrParamRequired = errors.New("sms: required parameter missing")
-	ErrParamUTF8     = errors.New("sms: parameter is not valid UTF-8")
-	ErrParamControl  = errors.New("sms: parameter contains a control character")
-	ErrParamTooLong  = errors.New("sms: parameter too long")
-	ErrParamTooMany  = errors.New("sms: parameter repeated too often")
-	ErrParamRange    = errors.New("sms: parameter out of range")
-	ErrParamFormat   = errors.New("sms: parameter badly formatted")
-	ErrParamURL      = errors.New("sms: parameter is not an acceptable URL")
-	ErrParamSID      = errors.New("sms: parameter is not a SID of the right kind")
-	ErrParamEnum     = errors.New("sms: parameter value not allowed")
-	ErrParamJSON     = errors.New("sms: parameter is not the JSON expected")
-	ErrParamAddress  = errors.New("sms: parameter is not a valid address")
-	ErrParamDepends  = errors.New("sms: parameter needs another parameter")
-	ErrParamSchedule = errors.New("sms: SendAt outside the scheduling window")
-	ErrParamUnknown  = errors.New("sms: not a parameter of the request")
-)
-
 // ParamRule names the check a request parameter failed. Its String form is a
 // short kebab-case word, stable enough for JSON output and tests.
 type ParamRule uint8
 
-// The rules, one per sentinel error.
+// The rules. Each is also an error value, for errors.Is (see Error).
 const (
-	ParamRequired ParamRule = iota + 1 // ErrParamRequired
-	ParamUTF8                          // ErrParamUTF8
-	ParamControl                       // ErrParamControl: CR, LF or another C0/C1 control
-	ParamTooLong                       // ErrParamTooLong
-	ParamTooMany                       // ErrParamTooMany
-	ParamRange                         // ErrParamRange
-	ParamFormat                        // ErrParamFormat
-	ParamURL                           // ErrParamURL
-	ParamSID                           // ErrParamSID
-	ParamEnum                          // ErrParamEnum
-	ParamJSON                          // ErrParamJSON
-	ParamAddress                       // ErrParamAddress
-	ParamDepends                       // ErrParamDepends
-	ParamSchedule                      // ErrParamSchedule
-	ParamUnknown                       // ErrParamUnknown: not a parameter of the request
+	ParamRequired ParamRule = iota + 1 // a required parameter is missing
+	ParamUTF8                          // not valid UTF-8
+	ParamControl                       // CR, LF or another C0/C1 control
+	ParamTooLong                       // longer than Twilio allows
+	ParamTooMany                       // repeated more often than allowed
+	ParamRange                         // a number out of range, or a 0 that was given
+	ParamFormat                        // not of the form the parameter takes
+	ParamURL                           // not an acceptable URL
+	ParamSID                           // not a SID of the right kind
+	ParamEnum                          // not one of the allowed values
+	ParamJSON                          // not the JSON expected
+	ParamAddress                       // not a valid address for this parameter
+	ParamDepends                       // needs, or excludes, another parameter
+	ParamSchedule                      // SendAt outside the scheduling window
+	ParamUnknown                       // not a parameter of the request
 )
 
 var ruleNames = [...]string{
@@ -71,24 +51,6 @@ var ruleNames = [...]string{
 	ParamUnknown:  "unknown",
 }
 
-var ruleErrs = [...]error{
-	ParamRequired: ErrParamRequired,
-	ParamUTF8:     ErrParamUTF8,
-	ParamControl:  ErrParamControl,
-	ParamTooLong:  ErrParamTooLong,
-	ParamTooMany:  ErrParamTooMany,
-	ParamRange:    ErrParamRange,
-	ParamFormat:   ErrParamFormat,
-	ParamURL:      ErrParamURL,
-	ParamSID:      ErrParamSID,
-	ParamEnum:     ErrParamEnum,
-	ParamJSON:     ErrParamJSON,
-	ParamAddress:  ErrParamAddress,
-	ParamDepends:  ErrParamDepends,
-	ParamSchedule: ErrParamSchedule,
-	ParamUnknown:  ErrParamUnknown,
-}
-
 // String returns the rule's short name, such as "required" or "url".
 func (r ParamRule) String() string {
 	if int(r) < len(ruleNames) && ruleNames[r] != "" {
@@ -97,14 +59,10 @@ func (r ParamRule) String() string {
 	return "rule(" + strconv.Itoa(int(r)) + ")"
 }
 
-// Err returns the sentinel error of the rule, or ErrInvalidParam for an
-// unknown rule.
-func (r ParamRule) Err() error {
-	if int(r) < len(ruleErrs) && ruleErrs[r] != nil {
-		return ruleErrs[r]
-	}
-	return ErrInvalidParam
-}
+// Error returns the rule's short name, as String does: a ParamRule is an
+// error value only so that errors.Is(err, ParamSchedule) finds a
+// *ParamError that broke that rule, anywhere in an errors.Join tree.
+func (r ParamRule) Error() string { return r.String() }
 
 // ParamError reports one request parameter that broke one rule. Param is
 // the parameter's name as Twilio spells it ("To", "SendAt", "MediaUrl[3]"
@@ -112,8 +70,9 @@ func (r ParamRule) Err() error {
 // repeats a message body or a secret. Cause, when not nil, is the error of
 // a lower layer (an address or JSON parser) that led to the verdict.
 //
-// ParamError unwraps to ErrInvalidParam, to the sentinel of its ParamRule and to
-// Cause, so errors.Is and errors.As both work.
+// ParamError unwraps to ErrInvalidParam and to Cause, and matches its
+// ParamRule, so errors.Is(err, ErrInvalidParam), errors.Is(err, ParamURL)
+// and errors.As both work.
 //
 // TwilioCode is the code of Twilio's error dictionary that the live API
 // returns for the same mistake (21211 for an invalid To, 21617 for a Body
@@ -149,12 +108,19 @@ func (e *ParamError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns ErrInvalidParam, the rule's sentinel and Cause (when set).
+// Unwrap returns ErrInvalidParam and Cause (when set).
 func (e *ParamError) Unwrap() []error {
 	if e.Cause != nil {
-		return []error{e.Rule.Err(), ErrInvalidParam, e.Cause}
+		return []error{ErrInvalidParam, e.Cause}
 	}
-	return []error{e.Rule.Err(), ErrInvalidParam}
+	return []error{ErrInvalidParam}
+}
+
+// Is reports whether target is the rule e broke, so that
+// errors.Is(err, ParamRange) holds for a range error.
+func (e *ParamError) Is(target error) bool {
+	r, ok := target.(ParamRule)
+	return ok && r == e.Rule
 }
 
 // ParamErrors returns the *ParamError values inside err, in order: the

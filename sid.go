@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/smsgauge/sms/internal/swar"
@@ -11,7 +12,7 @@ import (
 const SIDLen = 34
 
 // ErrSID is the sentinel of every malformed SID; see *SIDError.
-var ErrSID = sentinel("sms: invalid SID", nil)
+var ErrSID = errors.New("sms: invalid SID")
 
 // SIDKind is the kind of resource a SID names, told by its prefix.
 type SIDKind uint8

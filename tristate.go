@@ -6,53 +6,55 @@ import (
 )
 
 // Flag is a boolean request parameter that can also be left out. Its zero
-// value, Unset, omits the parameter, so that Twilio applies its own default;
-// True and False send "true" and "false". A plain bool could not tell "false"
-// from "not given", and a *bool makes struct literals clumsy.
+// value, FlagUnset, omits the parameter, so that Twilio applies its own
+// default; FlagTrue and FlagFalse send "true" and "false". A plain bool
+// could not tell "false" from "not given", and a *bool makes struct
+// literals clumsy.
 type Flag uint8
 
 // The three states of a Flag.
 const (
-	Unset Flag = iota // parameter omitted
-	True              // sent as "true"
-	False             // sent as "false"
+	FlagUnset Flag = iota // parameter omitted
+	FlagTrue              // sent as "true"
+	FlagFalse             // sent as "false"
 )
 
-// FlagOf returns True or False.
+// FlagOf returns FlagTrue or FlagFalse.
 func FlagOf(b bool) Flag {
 	if b {
-		return True
+		return FlagTrue
 	}
-	return False
+	return FlagFalse
 }
 
-// IsSet reports whether f is True or False.
-func (f Flag) IsSet() bool { return f == True || f == False }
+// IsSet reports whether f is FlagTrue or FlagFalse.
+func (f Flag) IsSet() bool { return f == FlagTrue || f == FlagFalse }
 
-// Bool reports whether f is True.
-func (f Flag) Bool() bool { return f == True }
+// Bool reports whether f is FlagTrue.
+func (f Flag) Bool() bool { return f == FlagTrue }
 
 // String returns "true", "false" or "" (unset); other values give "invalid".
 func (f Flag) String() string {
 	switch f {
-	case Unset:
+	case FlagUnset:
 		return ""
-	case True:
+	case FlagTrue:
 		return "true"
-	case False:
+	case FlagFalse:
 		return "false"
 	}
 	return "invalid"
 }
 
-// MarshalJSON encodes True and False as JSON booleans and Unset as null.
+// MarshalJSON encodes FlagTrue and FlagFalse as JSON booleans and FlagUnset
+// as null.
 func (f Flag) MarshalJSON() ([]byte, error) {
 	switch f {
-	case True:
+	case FlagTrue:
 		return []byte("true"), nil
-	case False:
+	case FlagFalse:
 		return []byte("false"), nil
-	case Unset:
+	case FlagUnset:
 		return []byte("null"), nil
 	}
 	return nil, errFlagJSON
@@ -61,15 +63,15 @@ func (f Flag) MarshalJSON() ([]byte, error) {
 var errFlagJSON = errors.New(`sms: Flag must be true, false, "true", "false" or null`)
 
 // UnmarshalJSON accepts true, false, "true", "false" (Twilio's own spelling
-// on the wire) and null (Unset).
+// on the wire) and null (FlagUnset).
 func (f *Flag) UnmarshalJSON(b []byte) error {
 	switch string(bytes.TrimSpace(b)) {
 	case "true", `"true"`:
-		*f = True
+		*f = FlagTrue
 	case "false", `"false"`:
-		*f = False
+		*f = FlagFalse
 	case "null":
-		*f = Unset
+		*f = FlagUnset
 	default:
 		return errFlagJSON
 	}

@@ -134,7 +134,7 @@ func (e Endpoint) problems() []error {
 		add("Credentials.Secret", sms.ParamRequired, "the Auth Token or API key secret is empty")
 	}
 	if !isAlnum(string(e.Credentials.Secret)) {
-		add("Credentials.Secret", sms.ParamFormat, "holds a character other than a letter or digit (Twilio error 21224); check for quotes or whitespace")
+		add("Credentials.Secret", sms.ParamFormat, "holds a character other than a letter or digit; check for quotes or whitespace")
 	}
 	switch acct := e.Account(); {
 	case acct == "":

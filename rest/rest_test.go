@@ -348,11 +348,11 @@ func TestDecodeCreateRoundTrip(t *testing.T) {
 		To: "+14155552671", From: "rcs:acme_agent", MessagingServiceSid: tMG, FallbackFrom: "+14155550100",
 		Body: "Hi ✓ \"quoted\"", MediaUrl: []string{"https://e.com/b", "https://e.com/a"},
 		ContentSid: "HX0123456789abcdef0123456789abcdef", ContentVariables: `{"1":"x"}`,
-		PersistentAction: []string{"mailto:a@example.com"}, SmartEncoded: sms.True, SendAsMms: sms.False,
-		ShortenUrls: sms.True, ScheduleType: sms.ScheduleFixed, SendAt: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC),
+		PersistentAction: []string{"mailto:a@example.com"}, SmartEncoded: sms.FlagTrue, SendAsMms: sms.FlagFalse,
+		ShortenUrls: sms.FlagTrue, ScheduleType: sms.ScheduleFixed, SendAt: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC),
 		ValidityPeriod: 60, StatusCallback: "https://e.com/cb", ApplicationSid: "AP0123456789abcdef0123456789abcdef",
-		ProvideFeedback: sms.False, ContentRetention: "retain", AddressRetention: "obfuscate", RiskCheck: "disable",
-		TrafficType: "free", Attempt: 2, MaxPrice: "0.0500", ForceDelivery: sms.True, Tags: `{"a":"b"}`,
+		ProvideFeedback: sms.FlagFalse, ContentRetention: "retain", AddressRetention: "obfuscate", RiskCheck: "disable",
+		TrafficType: "free", Attempt: 2, MaxPrice: "0.0500", ForceDelivery: sms.FlagTrue, Tags: `{"a":"b"}`,
 	}
 	b, err := json.Marshal(m)
 	require.NoError(t, err)

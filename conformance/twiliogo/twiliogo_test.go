@@ -205,12 +205,12 @@ func createCases() []struct {
 			m.ContentSid = hx
 			m.ContentVariables = `{"1":"Ada","2":"12/1 at 3pm"}`
 		})},
-		{"smart encoded true", with(func(m *sms.CreateMessage) { m.SmartEncoded = sms.True; m.Body = "“smart” quotes — dash" })},
-		{"smart encoded false", with(func(m *sms.CreateMessage) { m.SmartEncoded = sms.False })},
-		{"send as mms", with(func(m *sms.CreateMessage) { m.SendAsMms = sms.True })},
+		{"smart encoded true", with(func(m *sms.CreateMessage) { m.SmartEncoded = sms.FlagTrue; m.Body = "“smart” quotes — dash" })},
+		{"smart encoded false", with(func(m *sms.CreateMessage) { m.SmartEncoded = sms.FlagFalse })},
+		{"send as mms", with(func(m *sms.CreateMessage) { m.SendAsMms = sms.FlagTrue })},
 		{"shorten urls", with(func(m *sms.CreateMessage) {
 			m.MessagingServiceSid = mg
-			m.ShortenUrls = sms.True
+			m.ShortenUrls = sms.FlagTrue
 			m.Body = "See https://example.com/a/very/long/path"
 		})},
 		{"scheduled", with(func(m *sms.CreateMessage) {
@@ -225,7 +225,7 @@ func createCases() []struct {
 			m.StatusCallback = "https://hooks.example.com:8443/sms/status?tenant=a&b=c"
 		})},
 		{"application sid", with(func(m *sms.CreateMessage) { m.ApplicationSid = ap })},
-		{"provide feedback", with(func(m *sms.CreateMessage) { m.ProvideFeedback = sms.True })},
+		{"provide feedback", with(func(m *sms.CreateMessage) { m.ProvideFeedback = sms.FlagTrue })},
 		{"retention", with(func(m *sms.CreateMessage) {
 			m.ContentRetention = sms.ContentDiscard
 			m.AddressRetention = sms.AddressObfuscate
@@ -235,19 +235,19 @@ func createCases() []struct {
 		{"attempt", with(func(m *sms.CreateMessage) { m.Attempt = 3 })},
 		{"max price", with(func(m *sms.CreateMessage) { m.MaxPrice = "0.0525" })},
 		{"max price integer", with(func(m *sms.CreateMessage) { m.MaxPrice = "2" })},
-		{"force delivery", with(func(m *sms.CreateMessage) { m.ForceDelivery = sms.False })},
+		{"force delivery", with(func(m *sms.CreateMessage) { m.ForceDelivery = sms.FlagFalse })},
 		{"all false flags", with(func(m *sms.CreateMessage) {
-			m.SmartEncoded, m.SendAsMms, m.ShortenUrls, m.ProvideFeedback, m.ForceDelivery = sms.False, sms.False, sms.False, sms.False, sms.False
+			m.SmartEncoded, m.SendAsMms, m.ShortenUrls, m.ProvideFeedback, m.ForceDelivery = sms.FlagFalse, sms.FlagFalse, sms.FlagFalse, sms.FlagFalse, sms.FlagFalse
 		})},
 		{"everything", sms.CreateMessage{
 			To: "+14155552671", From: "rcs:acme_agent", MessagingServiceSid: mg, FallbackFrom: "+14155550100",
 			Body: "Everything ✓", MediaUrl: []string{"https://example.com/b.png", "https://example.com/a.png"},
 			ContentSid: hx, ContentVariables: `{"1":"x"}`, PersistentAction: []string{"mailto:a@example.com"},
-			SmartEncoded: sms.True, SendAsMms: sms.False, ShortenUrls: sms.True, ScheduleType: sms.ScheduleFixed,
+			SmartEncoded: sms.FlagTrue, SendAsMms: sms.FlagFalse, ShortenUrls: sms.FlagTrue, ScheduleType: sms.ScheduleFixed,
 			SendAt: at, ValidityPeriod: 600, StatusCallback: "https://example.com/cb", ApplicationSid: ap,
-			ProvideFeedback: sms.False, ContentRetention: sms.ContentRetain, AddressRetention: sms.AddressRetain,
+			ProvideFeedback: sms.FlagFalse, ContentRetention: sms.ContentRetain, AddressRetention: sms.AddressRetain,
 			RiskCheck: sms.RiskCheckEnable, TrafficType: sms.TrafficFree, Attempt: 1, MaxPrice: "0.75",
-			ForceDelivery: sms.True,
+			ForceDelivery: sms.FlagTrue,
 		}},
 	}
 }
