@@ -143,10 +143,10 @@ const TrafficFree TrafficType = "free"
 
 // Limits of the create-message parameters.
 const (
-	MaxBodyUnits       = 1600        // Body limit, in UTF-16 code units
-	MaxMediaURLs       = 10          // MediaUrl limit
-	MaxValidityPeriod  = 36000       // ValidityPeriod limit, in seconds
-	MaxContentVarUnits = 1600        // ContentVariables: limit of each value (Twilio error 21658)
+	MaxBodyUnits       = 1600  // Body limit, in UTF-16 code units
+	MaxMediaURLs       = 10    // MediaUrl limit
+	MaxValidityPeriod  = 36000 // ValidityPeriod limit, in seconds
+	MaxContentVarUnits = 1600  // ContentVariables: limit of each value (Twilio error 21658)
 )
 
 // Validate reports every problem of m at once, joined with errors.Join, using
