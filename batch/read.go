@@ -51,14 +51,14 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 				st, next = jsonLine(b.in, pos, eof)
 			}
 			if st == parsedNeedMore {
-				if pos > 0 || eof {
+				if pos > 0 || eof || p.cut {
 					break
 				}
 				// One row fills the whole buffer: grow it, up to the limit.
 				if cap(b.in) < o.MaxRecordBytes {
 					nb := make([]byte, len(b.in), min(2*cap(b.in), o.MaxRecordBytes))
 					copy(nb, b.in)
-					n, e, err := fill(p.r, nb[:cap(nb)], len(nb))
+					n, e, err := p.fill(ctx, nb[:cap(nb)], len(nb))
 					b.in, eof = nb[:n], e
 					if err != nil {
 						p.readErr = &InputError{Reason: err.Error()}
@@ -99,7 +99,7 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 		seq++
 		b.inEnd = base + int64(pos)
 		work <- b // never blocks: there are no more batches than its capacity
-		if eof || p.readErr != nil {
+		if eof || p.readErr != nil || p.cut {
 			return
 		}
 		var nb *batch
@@ -122,7 +122,7 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 		nb.in = growTo(nb.in, max(o.BatchBytes, 2*len(carry)))
 		nb.in = append(nb.in, carry...)
 		base += int64(pos)
-		n, e, err := fill(p.r, nb.in[:cap(nb.in)], len(nb.in))
+		n, e, err := p.fill(ctx, nb.in[:cap(nb.in)], len(nb.in))
 		nb.in, eof = nb.in[:n], e
 		if err != nil {
 			p.readErr = &InputError{Reason: err.Error()}
