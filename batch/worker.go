@@ -80,12 +80,12 @@ func (w *worker) row(b *batch, rw *row) bool {
 	hasTo := false
 	if o.Input == JSONL {
 		jr, jerr := w.dec.Decode(rw.f[fBody].bytes(b.in))
+		if jr.ID != nil {
+			out.id, out.idJSON, out.idText = jr.ID, true, jr.IDText
+		}
 		if jerr != nil {
 			w.fail(b, out, &RowError{Line: rw.line, Err: jsonError(jerr)})
 			return false
-		}
-		if jr.ID != nil {
-			out.id, out.idJSON, out.idText = jr.ID, true, jr.IDText
 		}
 		if !jr.HasBody {
 			w.fail(b, out, &RowError{Line: rw.line, Reason: "no body", Err: ErrEmptyBody})

@@ -21,6 +21,7 @@ type reportFlags struct {
 	encoding string
 	smart    *smartFlags
 	region   string
+	limits   limitFlags
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -30,6 +31,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.encoding, "encoding", "auto", "force an encoding: auto, GSM-7 or UCS-2")
 	f.smart = addSmartFlags(fs)
 	fs.StringVar(&f.region, "region", "", "with --jsonl: ISO 3166-1 alpha-2 region for national numbers in to and from, such as US")
+	f.limits.register(fs)
 }
 
 func (f *reportFlags) options() (sms.Options, error) {
@@ -64,13 +66,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		return 2
 	}
 	if f.jsonl {
-		return runJSONL(opts, f.smart, f.region, stdin, stdout, stderr)
+		return runJSONL(opts, f.smart, f.region, &f.limits, stdin, stdout, stderr)
 	}
 	var body string
 	if fs.NArg() > 0 {
 		body = strings.Join(fs.Args(), " ")
 	} else {
-		b, err := io.ReadAll(stdin)
+		b, err := readStdinBody(stdin, stderr, &f.limits)
 		if err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1

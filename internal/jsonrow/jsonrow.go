@@ -72,8 +72,8 @@ func (e *Error) Error() string {
 // Row is a decoded line. Its slices point into the line or into the
 // Decoder, and are valid until the next Decode.
 type Row struct {
-	ID     []byte // the id as JSON text (a string with its quotes, or a number); nil if absent or null
-	IDText []byte // the id's value: a string's text, or the number as written
+	ID     []byte // the id as JSON text, as written (any value: the contract echoes it); nil if absent or null
+	IDText []byte // a string id's text; any other id as written
 	Body   []byte
 	To     []byte
 	From   []byte
@@ -88,7 +88,8 @@ type Decoder struct {
 	keys [maxFastKeys]span
 }
 
-// Decode reads one line (its line end, if any, is white space).
+// Decode reads one line (its line end, if any, is white space). With an
+// error, the Row holds at most the id, when the line gave one.
 func (d *Decoder) Decode(line []byte) (Row, *Error) {
 	if r, ok := d.fast(line); ok {
 		return r, nil
@@ -398,29 +399,25 @@ func (d *Decoder) slow(line []byte) (Row, *Error) {
 		d.buf = append(d.buf, s...)
 		return d.buf[n:len(d.buf):len(d.buf)]
 	}
+	// The id first: an error about another key still gives the id.
+	for _, m := range v.Members {
+		if val := m.Value; m.Key == KeyID && val.Kind != strictjson.Null {
+			// Any value: the contract echoes it as given.
+			raw := line[val.Offset:skipValue(line, val.Offset)]
+			r.ID, r.IDText = raw, raw
+			if val.Kind == strictjson.String {
+				r.IDText = keep(val.Text)
+			}
+		}
+	}
 	for _, m := range v.Members {
 		role := exactRole([]byte(m.Key))
-		if role == roleNone {
-			continue
-		}
 		val := m.Value
-		if val.Kind == strictjson.Null {
-			continue
-		}
-		if role == roleID {
-			switch val.Kind {
-			case strictjson.String:
-				r.ID, r.IDText = line[val.Offset:stringEnd(line, val.Offset)], keep(val.Text)
-			case strictjson.Number:
-				t := keep(val.Text)
-				r.ID, r.IDText = t, t
-			default:
-				return Row{}, &Error{Kind: Malformed, Field: m.Key, Offset: val.Offset, Msg: "want a string or a number, not " + val.Kind.String()}
-			}
+		if role == roleNone || role == roleID || val.Kind == strictjson.Null {
 			continue
 		}
 		if val.Kind != strictjson.String {
-			return Row{}, &Error{Kind: Malformed, Field: m.Key, Offset: val.Offset, Msg: "want a string, not " + val.Kind.String()}
+			return Row{ID: r.ID, IDText: r.IDText}, &Error{Kind: Malformed, Field: m.Key, Offset: val.Offset, Msg: "want a string, not " + val.Kind.String()}
 		}
 		t := keep(val.Text)
 		switch role {

@@ -28,6 +28,8 @@ func TestDecode(t *testing.T) {
 		{`{}`, want{}, true},
 		{`{"body":"a\nb","id":"\u00e9"}`, want{id: `"\u00e9"`, idText: "é", body: "a\nb", hasBody: true}, false},
 		{`{"body":"😀 \ud83d\ude00","meta":{"a":[1,true]}}`, want{body: "😀 😀", hasBody: true}, false},
+		{`{"id": {"k": [1, "}"]} , "body":"x"}`, want{id: `{"k": [1, "}"]}`, idText: `{"k": [1, "}"]}`, body: "x", hasBody: true}, false},
+		{`{"id":true,"body":"x"}`, want{id: `true`, idText: `true`, body: "x", hasBody: true}, false},
 	} {
 		var d Decoder
 		r, err := d.Decode([]byte(tc.in))
@@ -68,7 +70,7 @@ func TestDecodeErrors(t *testing.T) {
 		{`{"body":"x"}{"body":"y"}`, Malformed, "", 12, "text after the JSON value"},
 		{`{"body":1}`, Malformed, "body", 8, "want a string, not a number"},
 		{`{"to":["+1"],"body":"x"}`, Malformed, "to", 6, "want a string, not an array"},
-		{`{"id":{},"body":"x"}`, Malformed, "id", 6, "want a string or a number"},
+		{`{"id":{"k":[1,{"k":2}]},"body":{}}`, Malformed, "body", 31, "want a string, not an object"},
 		{`"body"`, Malformed, "", 0, "want a JSON object, not a string"},
 		{`not json`, Malformed, "", 0, "unexpected"},
 		{`{"body":"x`, Malformed, "body", 10, "unterminated string"},
