@@ -14,26 +14,26 @@ import (
 // whose country has no price (Unpriced), which Twilio would send, so its
 // segments count though its cost is unknown.
 type Summary struct {
-	Rows        int64     `json:"rows"`     // rows written, successes and failures
-	Messages    int64     `json:"messages"` // rows that succeeded
-	Segments    int64     `json:"segments"` // of the messages and the unpriced rows
-	Cost        Money     `json:"cost"`     // of the messages; see CostOverflow
-	Unpriced    int64     `json:"unpriced,omitempty"`          // failed rows without a price whose segments count
-	UnpricedSeg int64     `json:"unpriced_segments,omitempty"` // their segments, part of Segments
+	Rows        int64 `json:"rows"`                        // rows written, successes and failures
+	Messages    int64 `json:"messages"`                    // rows that succeeded
+	Segments    int64 `json:"segments"`                    // of the messages and the unpriced rows
+	Cost        Money `json:"cost"`                        // of the messages; see CostOverflow
+	Unpriced    int64 `json:"unpriced,omitempty"`          // failed rows without a price whose segments count
+	UnpricedSeg int64 `json:"unpriced_segments,omitempty"` // their segments, part of Segments
 	// CostOverflow: a cost did not fit in Money. The totals of Cost are
 	// then not the sum of the rows: Run also returns the *MoneyError.
-	CostOverflow bool `json:"cost_overflow,omitempty"`
-	Currency    string    `json:"currency,omitempty"`
-	Bytes       int64     `json:"bytes"` // input bytes consumed
-	ByRegion    []Group   `json:"by_region"`
-	ByEncoding  []Group   `json:"by_encoding"`
-	Smart       *Savings  `json:"smart,omitempty"`   // with Options.Smart
-	Suggest     *Savings  `json:"suggest,omitempty"` // with Options.Suggest
-	Failed      int64     `json:"failed"`
-	FailedRows  []RowFail `json:"failed_rows"`
-	Truncated   bool      `json:"failed_rows_truncated,omitempty"` // more failures than listed
-	Interrupted bool      `json:"interrupted,omitempty"`           // the context was cancelled
-	Stopped     bool      `json:"stopped,omitempty"`               // Strict stopped at a failure
+	CostOverflow bool      `json:"cost_overflow,omitempty"`
+	Currency     string    `json:"currency,omitempty"`
+	Bytes        int64     `json:"bytes"` // input bytes consumed
+	ByRegion     []Group   `json:"by_region"`
+	ByEncoding   []Group   `json:"by_encoding"`
+	Smart        *Savings  `json:"smart,omitempty"`   // with Options.Smart
+	Suggest      *Savings  `json:"suggest,omitempty"` // with Options.Suggest
+	Failed       int64     `json:"failed"`
+	FailedRows   []RowFail `json:"failed_rows"`
+	Truncated    bool      `json:"failed_rows_truncated,omitempty"` // more failures than listed
+	Interrupted  bool      `json:"interrupted,omitempty"`           // the context was cancelled
+	Stopped      bool      `json:"stopped,omitempty"`               // Strict stopped at a failure
 }
 
 // Group is the total of the rows of one region or one encoding.
