@@ -152,7 +152,7 @@ func TestRunJSONL(t *testing.T) {
 		`{"line":2,"id":"x\"y","encoding":"UCS-2","segments":1,"characters":6,"units":6,"segment_bits":[96]}`,
 		`{"line":4,"id":9,"error":"sms: line 4: empty body: no body"}`,
 		`{"line":5,"error":"sms: line 5: malformed row: unexpected 'n' at byte 0"}`,
-		`{"line":6,"error":"sms: line 6: invalid UTF-8: \"body\": invalid UTF-8 in a string at byte 24"}`,
+		`{"line":6,"id":10,"error":"sms: line 6: invalid UTF-8: \"body\": invalid UTF-8 in a string at byte 24"}`,
 		`{"line":7,"error":"sms: line 7: empty body"}`,
 		`{"line":8,"error":"sms: line 8: malformed row: \"body\": want a string, not a number at byte 9"}`,
 		`{"line":9,"error":"sms: line 9: bad number: \"+999\": unknown calling code"}`,

@@ -365,25 +365,11 @@ func (d *Decoder) slow(line []byte) (Row, *Error) {
 		case strings.HasPrefix(se.Msg, "duplicate key"):
 			e.Kind = BadKey
 		}
+		r.ID, r.IDText = d.idBefore(line, se.Offset)
 		return r, e
 	}
 	if v.Kind != strictjson.Object {
 		return r, &Error{Kind: Malformed, Offset: v.Offset, Msg: "want a JSON object, not " + v.Kind.String()}
-	}
-	seen := make(map[string]string, len(v.Members))
-	for _, m := range v.Members {
-		f := fold(m.Key)
-		if prev, dup := seen[f]; dup {
-			return r, &Error{Kind: BadKey, Field: m.Key, Offset: m.Offset,
-				Msg: "keys " + strconv.QuoteToASCII(prev) + " and " + strconv.QuoteToASCII(m.Key) + " differ only in case"}
-		}
-		seen[f] = m.Key
-		for _, k := range [...]string{KeyID, KeyTo, KeyFrom, KeyBody} {
-			if m.Key != k && f == fold(k) {
-				return r, &Error{Kind: BadKey, Field: m.Key, Offset: m.Offset,
-					Msg: "the key is " + strconv.Quote(k) + " (keys are case-sensitive)"}
-			}
-		}
 	}
 	// The buffer holds every decoded value, so its slices stay put.
 	need := 0
@@ -407,6 +393,21 @@ func (d *Decoder) slow(line []byte) (Row, *Error) {
 			r.ID, r.IDText = raw, raw
 			if val.Kind == strictjson.String {
 				r.IDText = keep(val.Text)
+			}
+		}
+	}
+	seen := make(map[string]string, len(v.Members))
+	for _, m := range v.Members {
+		f := fold(m.Key)
+		if prev, dup := seen[f]; dup {
+			return Row{ID: r.ID, IDText: r.IDText}, &Error{Kind: BadKey, Field: m.Key, Offset: m.Offset,
+				Msg: "keys " + strconv.QuoteToASCII(prev) + " and " + strconv.QuoteToASCII(m.Key) + " differ only in case"}
+		}
+		seen[f] = m.Key
+		for _, k := range [...]string{KeyID, KeyTo, KeyFrom, KeyBody} {
+			if m.Key != k && f == fold(k) {
+				return Row{ID: r.ID, IDText: r.IDText}, &Error{Kind: BadKey, Field: m.Key, Offset: m.Offset,
+					Msg: "the key is " + strconv.Quote(k) + " (keys are case-sensitive)"}
 			}
 		}
 	}
@@ -446,13 +447,15 @@ func stringEnd(s []byte, i int) int {
 	return len(s)
 }
 
-// fieldAt names the member of the top-level object in whose key or value
-// the byte offset off lies: the key, decoded when it can be, else as
-// written. It returns "" for an offset outside every member.
-func fieldAt(s []byte, off int) string {
+// members walks the members of the top-level object of s, roughly (it
+// never fails: it serves lines strictjson rejected): for each it calls fn
+// with the key, decoded when it can be, else as written, the offset of the
+// value and the offset after it. fn returns false to stop. members returns
+// the offset where the walk ended.
+func members(s []byte, fn func(key string, vs, ve int) bool) int {
 	i := skipWS(s, 0)
-	if i >= len(s) || s[i] != '{' || off <= i {
-		return ""
+	if i >= len(s) || s[i] != '{' {
+		return i
 	}
 	i = skipWS(s, i+1)
 	for i < len(s) && s[i] == '"' {
@@ -466,22 +469,72 @@ func fieldAt(s []byte, off int) string {
 			key = key[1:]
 		}
 		i = skipWS(s, ke)
+		vs := i
 		if i < len(s) && s[i] == ':' {
-			i = skipValue(s, skipWS(s, i+1))
+			vs = skipWS(s, i+1)
+			i = skipValue(s, vs)
 		}
-		if off < i || i >= len(s) {
-			return key
+		if !fn(key, vs, i) {
+			return i
 		}
 		i = skipWS(s, i)
 		if i >= len(s) || s[i] != ',' {
-			if off <= i {
-				return key
-			}
-			return ""
+			return i
 		}
 		i = skipWS(s, i+1)
 	}
-	return ""
+	return i
+}
+
+// fieldAt names the member of the top-level object in whose key or value
+// the byte offset off lies. It returns "" for an offset outside every
+// member.
+func fieldAt(s []byte, off int) string {
+	if i := skipWS(s, 0); i >= len(s) || s[i] != '{' || off <= i {
+		return ""
+	}
+	field := ""
+	end := members(s, func(key string, _, ve int) bool {
+		if off < ve || ve >= len(s) {
+			field = key
+			return false
+		}
+		return true
+	})
+	if field == "" && off <= end && end < len(s) && s[end] != '}' {
+		// Between members: the one before the problem.
+		members(s, func(key string, _, ve int) bool {
+			if ve <= off {
+				field = key
+			}
+			return ve < off
+		})
+	}
+	return field
+}
+
+// idBefore returns the id of a line that strictjson rejected at off, when
+// the line has an "id" member wholly before off whose value is strict JSON.
+func (d *Decoder) idBefore(s []byte, off int) (raw, text []byte) {
+	members(s, func(key string, vs, ve int) bool {
+		if ve > off {
+			return false
+		}
+		if key != KeyID {
+			return true
+		}
+		v, err := strictjson.Parse(string(s[vs:ve]))
+		if err != nil || v.Kind == strictjson.Null {
+			return false
+		}
+		raw, text = s[vs:ve], s[vs:ve]
+		if v.Kind == strictjson.String {
+			d.buf = append(d.buf[:0], v.Text...)
+			text = d.buf
+		}
+		return false
+	})
+	return raw, text
 }
 
 // skipValue returns the offset after the value at s[i:], roughly: strings

@@ -143,3 +143,19 @@ func FuzzFastPath(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeErrorKeepsID(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"id":"a\u00e9","body":"\ud800"}`: "aé",
+		`{"id":7,"body":"x","Body":"y"}`:   "7",
+		`{"body":"\ud800","id":7}`:         "", // after the error: not read
+		`{"id":"\ud800","body":"x"}`:       "",
+		`{"id":1,"body":"x"} trailing`:     "1",
+	} {
+		var d Decoder
+		r, err := d.Decode([]byte(in))
+		if err == nil || string(r.IDText) != want {
+			t.Errorf("Decode(%q) = id %q, %v; want id %q and an error", in, r.IDText, err, want)
+		}
+	}
+}
