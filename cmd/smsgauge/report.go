@@ -176,7 +176,9 @@ func newReport(a sms.Analysis, body string) report {
 func fixesByOffset(body string) map[int]sms.Fix {
 	m := map[int]sms.Fix{}
 	for _, fx := range sms.Suggest(body).Fixes {
-		m[fx.Offset] = fx
+		if fx.Kind != sms.FixNone { // callers look up only fixes: memory stays small for text no fix helps
+			m[fx.Offset] = fx
+		}
 	}
 	return m
 }
