@@ -159,3 +159,37 @@ func TestDecodeErrorKeepsID(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDecode compares, on a typical row, the fast path, strictjson
+// alone and encoding/json (what the rows were read with before).
+func BenchmarkDecode(b *testing.B) {
+	line := []byte(`{"id":"r123456","to":"+14155552671","body":"Hi Chloé, your order #482913 has shipped! Track it here: https://ex.co/t/Ab3dE"}` + "\n")
+	var d Decoder
+	b.Run("Fast", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		b.ReportAllocs()
+		for b.Loop() {
+			d.Decode(line)
+		}
+	})
+	b.Run("Strict", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		b.ReportAllocs()
+		for b.Loop() {
+			d.DecodeStrict(line)
+		}
+	})
+	b.Run("EncodingJSON", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		b.ReportAllocs()
+		var r struct {
+			ID   json.RawMessage `json:"id"`
+			Body *string         `json:"body"`
+			To   *string         `json:"to"`
+			From *string         `json:"from"`
+		}
+		for b.Loop() {
+			json.Unmarshal(line, &r)
+		}
+	})
+}
