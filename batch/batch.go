@@ -5,10 +5,12 @@
 //
 // It streams: memory stays constant whatever the input size. Rows are cut
 // into batches that a pool of workers (one per core) analyse in parallel; a
-// writer puts the batches back in input order. A bad row (malformed CSV,
-// invalid UTF-8, empty body, bad number, country without a price) becomes an
-// error row with its line number and the run goes on, so the output always
-// has exactly one row per input row.
+// writer puts the batches back in input order. A bad row (malformed CSV, a
+// JSON line not read exactly as typed, invalid UTF-8, empty body, bad number,
+// bad sender, a body over 1,600 UTF-16 units, country without a price)
+// becomes an error row with its line number and the run goes on, so the
+// output always has exactly one row per input row. An error row found after
+// the body was analysed (sender, length, price) keeps the analysis.
 package batch
 
 import (
@@ -55,7 +57,8 @@ type Options struct {
 
 	// Pricing prices each row: the price of one segment to the region of
 	// its to number, chosen by Price. Nil prices nothing (price columns are
-	// empty). A row whose country has no price is an error row.
+	// empty). A row whose country has no price is an error row that keeps
+	// its analysis; the Summary counts its segments (Unpriced).
 	Pricing *Pricing
 	Price   PriceOptions
 
