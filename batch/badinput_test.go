@@ -189,7 +189,7 @@ func TestRunMoneyOverflow(t *testing.T) {
 	if !errors.Is(err, ErrMoney) {
 		t.Fatalf("Run error %v, want ErrMoney", err)
 	}
-	if !s.CostOverflow || s.Failed != 1 || !strings.Contains(s.FailedRows[0].Error, "product overflows") {
+	if !s.CostOverflow || s.Cost != math.MaxInt64 || s.Failed != 1 || !strings.Contains(s.FailedRows[0].Error, "product overflows") {
 		t.Fatalf("summary %+v", s)
 	}
 	var text bytes.Buffer

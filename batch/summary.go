@@ -103,8 +103,11 @@ func (t *tally) add(region int, ucs2 bool, segs int64, cost Money) {
 	c.msgs++
 	c.segs += segs
 	var err error
-	if c.cost, err = c.cost.Add(cost); err != nil && t.err == nil {
-		t.err = err
+	if c.cost, err = c.cost.Add(cost); err != nil {
+		c.cost = math.MaxInt64 // saturated, and flagged: never a wrapped sum
+		if t.err == nil {
+			t.err = err
+		}
 	}
 }
 
@@ -127,8 +130,11 @@ func addSavings(s *Savings, t *tally, rows, segs int64, cost Money) {
 	s.Rows += rows
 	s.Segments += segs
 	var err error
-	if s.Cost, err = s.Cost.Add(cost); err != nil && t.err == nil {
-		t.err = err
+	if s.Cost, err = s.Cost.Add(cost); err != nil {
+		s.Cost = math.MaxInt64
+		if t.err == nil {
+			t.err = err
+		}
 	}
 }
 
@@ -145,8 +151,11 @@ func (t *tally) merge(b *tally, maxFails int) {
 		c.unpriced += bc.unpriced
 		c.useg += bc.useg
 		var err error
-		if c.cost, err = c.cost.Add(bc.cost); err != nil && t.err == nil {
-			t.err = err
+		if c.cost, err = c.cost.Add(bc.cost); err != nil {
+			c.cost = math.MaxInt64
+			if t.err == nil {
+				t.err = err
+			}
 		}
 	}
 	t.rows += b.rows
