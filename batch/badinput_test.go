@@ -271,3 +271,35 @@ func TestRunStopsWhileBlocked(t *testing.T) {
 		pw.Close()
 	}
 }
+
+// TestRecordLimitExact checks the row limit to the byte, whatever the batch
+// size: a row of MaxRecordBytes (its line end not counted) is read, one
+// byte more is ErrTooLong, at the end of the input as in the middle.
+func TestRecordLimitExact(t *testing.T) {
+	const max = 17
+	row := func(n int) string { return `{"body":"` + strings.Repeat("a", n-11) + `"}` } // n bytes
+	for _, batchBytes := range []int{1, 10, 16, 17, 18, 19, 64, 1 << 20} {
+		for _, tc := range []struct {
+			in      string
+			tooLong []bool
+		}{
+			{row(max), []bool{false}},
+			{row(max) + "\n", []bool{false}},
+			{row(max) + "\r\n", []bool{false}},
+			{row(max+1), []bool{true}},
+			{row(max+1) + "\n" + row(max) + "\n", []bool{true, false}},
+			{row(max) + "\r\n" + row(max+1) + "\r\n" + row(12), []bool{false, true, false}},
+			{row(max+40) + "\n" + row(max), []bool{true, false}},
+		} {
+			out, s, err := run(t, Options{Input: JSONL, Output: JSONL, MaxRecordBytes: max, BatchBytes: batchBytes, Workers: 2}, tc.in)
+			if err != nil || s.Rows != int64(len(tc.tooLong)) {
+				t.Fatalf("batch %d, %q: %v, %+v\n%s", batchBytes, tc.in, err, s, out)
+			}
+			for i, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				if got := strings.Contains(l, "row too long"); got != tc.tooLong[i] {
+					t.Errorf("batch %d, %q: row %d = %s, too long: %v", batchBytes, tc.in, i+1, l, tc.tooLong[i])
+				}
+			}
+		}
+	}
+}

@@ -85,7 +85,7 @@ type Options struct {
 	// so that memory stays bounded whatever they are set to.
 	Workers        int // <= 0 means runtime.GOMAXPROCS(0); at most MaxWorkers
 	BatchBytes     int // input bytes per batch; <= 0 means 256 KiB; at most MaxBatchBytes
-	MaxRecordBytes int // longest row (CSV record or JSON line); <= 0 means 1 MiB; at most MaxRecordLimit
+	MaxRecordBytes int // longest row (CSV record or JSON line, without its line end); <= 0 means 1 MiB; at most MaxRecordLimit
 	MaxFailed      int // failed rows listed in the Summary; 0 means 1000, < 0 none
 
 	// Progress, if not nil, is called from the writer after each batch with
@@ -125,9 +125,6 @@ func (o *Options) defaults() {
 		o.MaxRecordBytes = 1 << 20
 	}
 	o.MaxRecordBytes = min(o.MaxRecordBytes, MaxRecordLimit)
-	if o.MaxRecordBytes < o.BatchBytes {
-		o.MaxRecordBytes = o.BatchBytes
-	}
 	if o.MaxFailed == 0 {
 		o.MaxFailed = 1000
 	}
@@ -273,11 +270,11 @@ func (p *pipeline) run(ctx context.Context) (Summary, error) {
 		if p.cut {
 			return Summary{Interrupted: true}, ctx.Err()
 		}
-		if cap(first.in) >= o.MaxRecordBytes {
+		if cap(first.in) >= o.MaxRecordBytes+2 {
 			err = &InputError{Reason: "CSV header longer than " + itoa(o.MaxRecordBytes) + " bytes"}
 			break
 		}
-		nb := make([]byte, len(first.in), min(2*cap(first.in), o.MaxRecordBytes))
+		nb := make([]byte, len(first.in), min(2*cap(first.in), o.MaxRecordBytes+2))
 		copy(nb, first.in)
 		n, eof, err = p.fill(ctx, nb[:cap(nb)], len(nb))
 		first.in = nb[:n]
