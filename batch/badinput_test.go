@@ -286,7 +286,7 @@ func TestRecordLimitExact(t *testing.T) {
 			{row(max), []bool{false}},
 			{row(max) + "\n", []bool{false}},
 			{row(max) + "\r\n", []bool{false}},
-			{row(max+1), []bool{true}},
+			{row(max + 1), []bool{true}},
 			{row(max+1) + "\n" + row(max) + "\n", []bool{true, false}},
 			{row(max) + "\r\n" + row(max+1) + "\r\n" + row(12), []bool{false, true, false}},
 			{row(max+40) + "\n" + row(max), []bool{true, false}},
