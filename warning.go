@@ -50,6 +50,7 @@ func (r Rules) Warnings(m CreateMessage) []Warning {
 	if !m.SendAt.IsZero() && m.SendAt.Nanosecond() != 0 {
 		w = append(w, Warning{"SendAt", WarnPrecision, "sent as " + FormatSendAt(m.SendAt) + ": the fraction of a second is dropped"})
 	}
+	w = append(w, inputWarnings(m)...)
 	w = append(w, r.bodyWarnings(m)...)
 	return w
 }

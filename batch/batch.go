@@ -5,10 +5,12 @@
 //
 // It streams: memory stays constant whatever the input size. Rows are cut
 // into batches that a pool of workers (one per core) analyse in parallel; a
-// writer puts the batches back in input order. A bad row (malformed CSV,
-// invalid UTF-8, empty body, bad number, country without a price) becomes an
-// error row with its line number and the run goes on, so the output always
-// has exactly one row per input row.
+// writer puts the batches back in input order. A bad row (malformed CSV, a
+// JSON line not read exactly as typed, invalid UTF-8, empty body, bad number,
+// bad sender, a body over 1,600 UTF-16 units, country without a price)
+// becomes an error row with its line number and the run goes on, so the
+// output always has exactly one row per input row. An error row found after
+// the body was analysed (sender, length, price) keeps the analysis.
 package batch
 
 import (
@@ -20,6 +22,7 @@ import (
 	"sync"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/ctxio"
 )
 
 // Format is an input or output format.
@@ -54,7 +57,8 @@ type Options struct {
 
 	// Pricing prices each row: the price of one segment to the region of
 	// its to number, chosen by Price. Nil prices nothing (price columns are
-	// empty). A row whose country has no price is an error row.
+	// empty). A row whose country has no price is an error row that keeps
+	// its analysis; the Summary counts its segments (Unpriced).
 	Pricing *Pricing
 	Price   PriceOptions
 
@@ -77,15 +81,24 @@ type Options struct {
 	// Strict stops at the first failed row (after writing it).
 	Strict bool
 
-	Workers        int // 0 means runtime.GOMAXPROCS(0)
-	BatchBytes     int // input bytes per batch; 0 means 256 KiB
-	MaxRecordBytes int // longest row; 0 means 1 MiB
+	// The sizes take any int: out of range, each is brought to its limit,
+	// so that memory stays bounded whatever they are set to.
+	Workers        int // <= 0 means runtime.GOMAXPROCS(0); at most MaxWorkers
+	BatchBytes     int // input bytes per batch; <= 0 means 256 KiB; at most MaxBatchBytes
+	MaxRecordBytes int // longest row (CSV record or JSON line, without its line end); <= 0 means 1 MiB; at most MaxRecordLimit
 	MaxFailed      int // failed rows listed in the Summary; 0 means 1000, < 0 none
 
 	// Progress, if not nil, is called from the writer after each batch with
 	// the rows written so far and the input bytes consumed.
 	Progress func(rows, bytes int64)
 }
+
+// Limits of the sizes of Options.
+const (
+	MaxWorkers     = 64
+	MaxBatchBytes  = 4 << 20
+	MaxRecordLimit = 256 << 20 // rows are cut with 32-bit offsets: a buffer holds at most two
+)
 
 func (o *Options) defaults() {
 	if o.IDColumn == "" {
@@ -103,15 +116,15 @@ func (o *Options) defaults() {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
+	o.Workers = min(o.Workers, MaxWorkers)
 	if o.BatchBytes <= 0 {
 		o.BatchBytes = 256 << 10
 	}
+	o.BatchBytes = min(o.BatchBytes, MaxBatchBytes)
 	if o.MaxRecordBytes <= 0 {
 		o.MaxRecordBytes = 1 << 20
 	}
-	if o.MaxRecordBytes < o.BatchBytes {
-		o.MaxRecordBytes = o.BatchBytes
-	}
+	o.MaxRecordBytes = min(o.MaxRecordBytes, MaxRecordLimit)
 	if o.MaxFailed == 0 {
 		o.MaxFailed = 1000
 	}
@@ -159,8 +172,16 @@ type batch struct {
 // a read error) and the context's error if ctx is cancelled; in both cases
 // every row read before the stop has been written and the Summary counts
 // them. Failed rows are not errors of Run: see Summary.Failed.
+//
+// Cancelling ctx stops the run within moments even while a Read of r is
+// blocked (a terminal, a silent pipe): the rows already read whole are
+// analysed and written, a row cut by the stop is not, and that Read goes
+// on in the background until r returns.
 func (o Options) Run(ctx context.Context, r io.Reader, w io.Writer) (Summary, error) {
 	o.defaults()
+	if ctx.Done() != nil {
+		r = ctxio.NewReader(ctx, r)
+	}
 	p, err := newPipeline(&o, r, w)
 	if err != nil {
 		return Summary{}, err
@@ -180,6 +201,7 @@ type pipeline struct {
 	absent   [nRoles]span // a row's fields before parsing: every role absent
 	free     chan *batch
 	readErr  error
+	cut      bool // the context ended a read: no more input, and the last row read may be partial
 	total    tally
 	bytesIn  int64
 }
@@ -237,7 +259,7 @@ func (p *pipeline) run(ctx context.Context) (Summary, error) {
 	// Header (CSV) comes first: it decides the columns.
 	first := <-p.free
 	first.in = growTo(first.in, o.BatchBytes)
-	n, eof, err := fill(p.r, first.in[:cap(first.in)], 0)
+	n, eof, err := p.fill(ctx, first.in[:cap(first.in)], 0)
 	first.in = first.in[:n]
 	start := 0
 	for err == nil && p.o.Input == CSV {
@@ -245,13 +267,16 @@ func (p *pipeline) run(ctx context.Context) (Summary, error) {
 		if err != errNeedMore {
 			break
 		}
-		if cap(first.in) >= o.MaxRecordBytes {
+		if p.cut {
+			return Summary{Interrupted: true}, ctx.Err()
+		}
+		if cap(first.in) >= o.MaxRecordBytes+2 {
 			err = &InputError{Reason: "CSV header longer than " + itoa(o.MaxRecordBytes) + " bytes"}
 			break
 		}
-		nb := make([]byte, len(first.in), min(2*cap(first.in), o.MaxRecordBytes))
+		nb := make([]byte, len(first.in), min(2*cap(first.in), o.MaxRecordBytes+2))
 		copy(nb, first.in)
-		n, eof, err = fill(p.r, nb[:cap(nb)], len(nb))
+		n, eof, err = p.fill(ctx, nb[:cap(nb)], len(nb))
 		first.in = nb[:n]
 	}
 	if err != nil {
@@ -409,6 +434,18 @@ func growTo(b []byte, n int) []byte {
 		return b[:0]
 	}
 	return make([]byte, 0, n)
+}
+
+// fill is the package's fill, except that the end of ctx is not an error:
+// it sets p.cut and reports that the input has not ended, so that the row
+// the stop cut is never taken for a last row.
+func (p *pipeline) fill(ctx context.Context, buf []byte, n int) (int, bool, error) {
+	n, eof, err := fill(p.r, buf, n)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		p.cut = true
+		return n, false, nil
+	}
+	return n, eof, err
 }
 
 // fill reads into buf[n:] until it is full or the input ends. It returns the

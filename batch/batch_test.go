@@ -58,7 +58,7 @@ func TestRunCSV(t *testing.T) {
 		"4,c,FR,GSM-7,1,9,9,0.08,0.08,USD,\n" +
 		"6,d,,,,,,,,,sms: line 6: malformed row: bare quote in an unquoted field\n" +
 		"7,e,,,,,,,,,sms: line 7: empty body\n" +
-		"8,f,,,,,,,,,sms: line 8: no price for country JP: not in the pricing data\n" +
+		"8,f,JP,GSM-7,1,8,8,,,,sms: line 8: no price for country JP: not in the pricing data\n" +
 		"9,g,,,,,,,,,\"sms: line 9: bad number: \"\"4155550100\"\" is not E.164: no leading +\"\n" +
 		"10,h,,,,,,,,,\"sms: line 10: malformed row: 4 fields, the header has 3\"\n" +
 		"11,i,,,,,,,,,sms: line 11: invalid UTF-8: in the body at byte 0\n" +
@@ -67,17 +67,17 @@ func TestRunCSV(t *testing.T) {
 	if out != want {
 		t.Fatalf("output:\n%s\nwant:\n%s", out, want)
 	}
-	if s.Rows != 11 || s.Messages != 5 || s.Failed != 6 || s.Segments != 6 || s.Cost.String() != "0.167" || s.Currency != "USD" {
+	if s.Rows != 11 || s.Messages != 5 || s.Failed != 6 || s.Segments != 7 || s.Unpriced != 1 || s.UnpricedSeg != 1 || s.Cost.String() != "0.167" || s.Currency != "USD" {
 		t.Fatalf("summary = %+v", s)
 	}
 	if len(s.FailedRows) != 6 || s.FailedRows[0].Line != 6 || s.FailedRows[5].ID != "i" {
 		t.Fatalf("failed rows = %+v", s.FailedRows)
 	}
 	byRegion := fmt.Sprint(s.ByRegion)
-	if byRegion != "[{FR 1 1 0.08} {GB 1 1 0.045} {US 3 4 0.042}]" {
+	if byRegion != "[{FR 1 1 0.08 0} {GB 1 1 0.045 0} {JP 0 1 0.00 1} {US 3 4 0.042 0}]" {
 		t.Fatalf("by region = %s", byRegion)
 	}
-	if enc := fmt.Sprint(s.ByEncoding); enc != "[{GSM-7 4 5 0.1565} {UCS-2 1 1 0.0105}]" {
+	if enc := fmt.Sprint(s.ByEncoding); enc != "[{GSM-7 4 6 0.1565 1} {UCS-2 1 1 0.0105 0}]" {
 		t.Fatalf("by encoding = %s", enc)
 	}
 }
@@ -151,10 +151,10 @@ func TestRunJSONL(t *testing.T) {
 		`{"line":1,"id":7,"encoding":"GSM-7","segments":1,"characters":5,"units":5,"segment_bits":[35],"region":"US"}`,
 		`{"line":2,"id":"x\"y","encoding":"UCS-2","segments":1,"characters":6,"units":6,"segment_bits":[96]}`,
 		`{"line":4,"id":9,"error":"sms: line 4: empty body: no body"}`,
-		`{"line":5,"error":"sms: line 5: malformed row: not a JSON object with string fields: invalid character 'o' in literal null (expecting 'u')"}`,
-		`{"line":6,"error":"sms: line 6: invalid UTF-8: in the JSON line at byte 24"}`,
+		`{"line":5,"error":"sms: line 5: malformed row: unexpected 'n' at byte 0"}`,
+		`{"line":6,"id":10,"error":"sms: line 6: invalid UTF-8: \"body\": invalid UTF-8 in a string at byte 24"}`,
 		`{"line":7,"error":"sms: line 7: empty body"}`,
-		`{"line":8,"error":"sms: line 8: malformed row: not a JSON object with string fields: json: cannot unmarshal number into Go struct field jsonRow.body of type string"}`,
+		`{"line":8,"error":"sms: line 8: malformed row: \"body\": want a string, not a number at byte 9"}`,
 		`{"line":9,"error":"sms: line 9: bad number: \"+999\": unknown calling code"}`,
 	}
 	for i, w := range wants {

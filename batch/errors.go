@@ -13,7 +13,9 @@ var (
 	// quoted field not closed, the wrong number of fields) or a JSON line
 	// that is not a JSON object with a string body.
 	ErrMalformed = errors.New("sms: malformed row")
-	// ErrInvalidUTF8: a body or id that is not valid UTF-8.
+	// ErrInvalidUTF8: a body or id that is not valid UTF-8, or, in a JSON
+	// line, a string with an escaped lone surrogate ("\ud800"), which no
+	// UTF-8 text can hold. Nothing is replaced by U+FFFD.
 	ErrInvalidUTF8 = errors.New("sms: invalid UTF-8")
 	// ErrEmptyBody: an empty or missing body.
 	ErrEmptyBody = errors.New("sms: empty body")
@@ -21,7 +23,46 @@ var (
 	ErrBadNumber = errors.New("sms: bad number")
 	// ErrTooLong: a record longer than Options.MaxRecordBytes.
 	ErrTooLong = errors.New("sms: row too long")
+	// ErrKey: a JSON line with a key given twice, two keys that differ only
+	// in case ("body" and "Body"), or id, to, from or body written in another
+	// case ("BODY"). encoding/json would keep the last or match any case.
+	ErrKey = errors.New("sms: bad key")
+	// ErrBodyTooLong: a body over sms.MaxBodyUnits (1,600) UTF-16 units,
+	// which Twilio rejects with error 21617. The row still carries its
+	// analysis (encoding, segments), but no cost: it would not be sent.
+	ErrBodyTooLong = errors.New("sms: body over 1600 UTF-16 units (Twilio error 21617)")
+	// ErrBadSender: a from value that is not a sender (sms.ParseAddress and
+	// sms.CheckFrom reject it). The row still carries its analysis.
+	ErrBadSender = errors.New("sms: bad sender")
 )
+
+// JSONError is the Err of a RowError for a JSON line that is not read
+// exactly as typed: it names the key and the byte offset in the line.
+type JSONError struct {
+	Field  string // the key whose name or value holds the problem; "" for the line as a whole
+	Offset int    // byte offset in the line
+	Reason string // what is wrong
+	Err    error  // ErrInvalidUTF8, ErrKey or ErrMalformed
+}
+
+// Error returns `sms: invalid UTF-8: "body": lone surrogate \ud800 (...) at
+// byte 17`.
+func (e *JSONError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Err.Error())
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(strconv.QuoteToASCII(e.Field))
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Reason)
+	b.WriteString(" at byte ")
+	b.WriteString(strconv.Itoa(e.Offset))
+	return b.String()
+}
+
+// Unwrap returns the sentinel.
+func (e *JSONError) Unwrap() error { return e.Err }
 
 // RowError is the error of one input row. ErrNoPrice rows carry it too, with
 // Err set to the *PricingError.
@@ -29,7 +70,7 @@ type RowError struct {
 	Line   int64  // 1-based line of the row's first line in the input
 	ID     string // the row's id, if it has one
 	Reason string // what is wrong, in words
-	Err    error  // one of the Err* sentinels, or a *PricingError
+	Err    error  // one of the Err* sentinels, or a *PricingError, *JSONError or *MoneyError
 }
 
 // Error implements error.
@@ -51,7 +92,8 @@ func (e *RowError) Error() string {
 }
 
 // Unwrap returns the sentinel (or the *PricingError, which unwraps to
-// ErrNoPrice).
+// ErrNoPrice; the *JSONError, which unwraps to its sentinel; the
+// *MoneyError, which unwraps to ErrMoney).
 func (e *RowError) Unwrap() error { return e.Err }
 
 // ErrInput is wrapped by the *InputError that stops a whole batch: an

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"testing"
 )
@@ -46,31 +47,50 @@ func FuzzCSVParser(f *testing.F) {
 	})
 }
 
-// FuzzRun checks the invariants of a whole run on any input: one output row
-// per input row (Summary.Rows), each a JSON object; rows = messages +
-// failures; and the same output whatever the workers and batch size.
+// FuzzRun checks the invariants of a whole run on any input, CSV or JSON
+// lines, with sizes (workers, batch bytes, row limit, failures listed)
+// taken over the whole int range: one output row per input row
+// (Summary.Rows), each a JSON object; rows = messages + failures; and the
+// same output as one worker with the default sizes whenever the row limit
+// does not cut a row the default would not.
 func FuzzRun(f *testing.F) {
 	for _, s := range fuzzSeeds {
-		f.Add("id,to,body\n" + s)
+		f.Add("id,to,body\n"+s, false, 0, 0, 0, 0)
 	}
-	f.Fuzz(func(t *testing.T, in string) {
-		var ref []byte
-		for _, o := range []Options{{Workers: 1}, {Workers: 3, BatchBytes: 16, MaxRecordBytes: 64}} {
-			if o.MaxRecordBytes != 0 && len(in) > 64 {
-				o.MaxRecordBytes = 1 << 20 // keep the outputs comparable
-			}
-			o.Output = JSONL
-			o.Region = fakeRegion
+	for _, s := range []string{`{"id":1,"to":"+14155550100","body":"hi"}`, `{"body":"a\ud800"}`, `{"body":"x","Body":"y"}`,
+		"{\"body\":\"x\"} x\n{\"body\":\"\xff\"}", `{"from":"not a sender!!","body":"x"}`, `{"body":"` + strings.Repeat("a", 1601) + `"}`} {
+		f.Add(s, true, 0, 0, 0, 0)
+	}
+	f.Add("id,to,body\n1,+14155550100,hi\n", false, math.MaxInt, math.MaxInt, math.MaxInt, math.MaxInt)
+	f.Add("id,to,body\n1,+14155550100,hi\n", false, math.MinInt, math.MinInt, math.MinInt, math.MinInt)
+	f.Add(`{"body":"x"}`, true, 3, 16, 64, -1)
+	f.Fuzz(func(t *testing.T, in string, jsonl bool, workers, batchBytes, maxRecord, maxFailed int) {
+		format := CSV
+		if jsonl {
+			format = JSONL
+		}
+		runOnce := func(o Options) ([]byte, Summary, error) {
+			o.Input, o.Output, o.Region = format, JSONL, fakeRegion
 			var out bytes.Buffer
 			s, err := o.Run(context.Background(), strings.NewReader(in), &out)
-			if err != nil {
-				if errors.Is(err, ErrInput) {
-					return
+			return out.Bytes(), s, err
+		}
+		ref, refSum, refErr := runOnce(Options{Workers: 1})
+		o := Options{Workers: workers, BatchBytes: batchBytes, MaxRecordBytes: maxRecord, MaxFailed: maxFailed}
+		got, s, err := runOnce(o)
+		for _, r := range []struct {
+			out []byte
+			s   Summary
+			err error
+		}{{ref, refSum, refErr}, {got, s, err}} {
+			if r.err != nil {
+				if !errors.Is(r.err, ErrInput) {
+					t.Fatalf("Run(%q): %v", in, r.err)
 				}
-				t.Fatalf("Run(%q): %v", in, err)
+				continue
 			}
 			n := int64(0)
-			dec := json.NewDecoder(&out)
+			dec := json.NewDecoder(bytes.NewReader(r.out))
 			for {
 				var m map[string]any
 				err := dec.Decode(&m)
@@ -82,14 +102,14 @@ func FuzzRun(f *testing.F) {
 				}
 				n++
 			}
-			if n != s.Rows || s.Rows != s.Messages+s.Failed {
-				t.Fatalf("Run(%q): %d output rows, summary rows %d = messages %d + failed %d", in, n, s.Rows, s.Messages, s.Failed)
+			if n != r.s.Rows || r.s.Rows != r.s.Messages+r.s.Failed {
+				t.Fatalf("Run(%q): %d output rows, summary rows %d = messages %d + failed %d", in, n, r.s.Rows, r.s.Messages, r.s.Failed)
 			}
-			if ref == nil {
-				ref = out.Bytes()
-			} else if !bytes.Equal(ref, out.Bytes()) {
-				t.Fatalf("Run(%q): output depends on workers and batch size", in)
-			}
+		}
+		eff := o
+		eff.defaults()
+		if refErr == nil && err == nil && eff.MaxRecordBytes >= len(in) && !bytes.Equal(ref, got) {
+			t.Fatalf("Run(%q): output depends on workers and batch size (%+v)", in, eff)
 		}
 	})
 }

@@ -32,13 +32,28 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 	if out.id == nil && rerr != nil && rerr.ID != "" {
 		dst = appendCSVField(dst, []byte(rerr.ID))
 	} else if out.idJSON {
-		dst = appendCSVField(dst, []byte(jsonIDString(out.id)))
+		dst = appendCSVField(dst, out.idText)
 	} else {
 		dst = appendCSVField(dst, out.id)
 	}
 	dst = append(dst, ',')
 	if rerr != nil {
 		n := 5 // region .. units
+		if out.analysed {
+			// The analysis stands; the price and cost stay empty.
+			if out.region != noRegion {
+				dst = append(dst, regionName(out.region)...)
+			}
+			dst = append(dst, ',')
+			dst = append(dst, out.a.Encoding.String()...)
+			dst = append(dst, ',')
+			dst = appendInt(dst, out.a.Segments)
+			dst = append(dst, ',')
+			dst = appendInt(dst, out.a.Characters)
+			dst = append(dst, ',')
+			dst = appendInt(dst, out.a.Units)
+			n = 1 // the comma after units
+		}
 		if o.Smart {
 			n += 3
 		}
@@ -150,7 +165,7 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 			dst = appendJSONString(dst, out.id)
 		}
 	}
-	if rerr != nil {
+	if rerr != nil && !out.analysed {
 		dst = append(dst, `,"error":`...)
 		dst = appendJSONString(dst, []byte(rerr.Error()))
 		return append(dst, "}\n"...)
@@ -160,6 +175,12 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 		dst = append(dst, `,"region":"`...)
 		dst = append(dst, regionName(out.region)...)
 		dst = append(dst, '"')
+	}
+	if rerr != nil {
+		// An error row with its analysis: no price, no smart or suggest.
+		dst = append(dst, `,"error":`...)
+		dst = appendJSONString(dst, []byte(rerr.Error()))
+		return append(dst, "}\n"...)
 	}
 	if out.priced {
 		dst = append(dst, `,"price_per_segment":"`...)

@@ -37,6 +37,9 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 				// The common record, without the general parser.
 				rw := row{line: line, f: p.absent}
 				if next := fastRecord(b.in, pos, eof, p.colRole, &rw); next >= 0 {
+					if next-pos > o.MaxRecordBytes {
+						p.checkLength(b.in, pos, next, &rw)
+					}
 					b.rows = append(b.rows, rw)
 					line++
 					pos = next
@@ -51,14 +54,14 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 				st, next = jsonLine(b.in, pos, eof)
 			}
 			if st == parsedNeedMore {
-				if pos > 0 || eof {
+				if pos > 0 || eof || p.cut {
 					break
 				}
 				// One row fills the whole buffer: grow it, up to the limit.
-				if cap(b.in) < o.MaxRecordBytes {
-					nb := make([]byte, len(b.in), min(2*cap(b.in), o.MaxRecordBytes))
+				if cap(b.in) < o.MaxRecordBytes+2 { // room for the line end
+					nb := make([]byte, len(b.in), min(2*cap(b.in), o.MaxRecordBytes+2))
 					copy(nb, b.in)
-					n, e, err := fill(p.r, nb[:cap(nb)], len(nb))
+					n, e, err := p.fill(ctx, nb[:cap(nb)], len(nb))
 					b.in, eof = nb[:n], e
 					if err != nil {
 						p.readErr = &InputError{Reason: err.Error()}
@@ -80,6 +83,9 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 					rw.f[fBody] = span{int32(pos), int32(next - pos)}
 					line++
 				}
+				if next-pos > o.MaxRecordBytes {
+					p.checkLength(b.in, pos, next, &rw)
+				}
 				b.rows = append(b.rows, rw)
 				pos = next
 			case parsedBlank:
@@ -99,7 +105,7 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 		seq++
 		b.inEnd = base + int64(pos)
 		work <- b // never blocks: there are no more batches than its capacity
-		if eof || p.readErr != nil {
+		if eof || p.readErr != nil || p.cut {
 			return
 		}
 		var nb *batch
@@ -122,12 +128,29 @@ func (p *pipeline) read(ctx context.Context, stop <-chan struct{}, b *batch, pos
 		nb.in = growTo(nb.in, max(o.BatchBytes, 2*len(carry)))
 		nb.in = append(nb.in, carry...)
 		base += int64(pos)
-		n, e, err := fill(p.r, nb.in[:cap(nb.in)], len(nb.in))
+		n, e, err := p.fill(ctx, nb.in[:cap(nb.in)], len(nb.in))
 		nb.in, eof = nb.in[:n], e
 		if err != nil {
 			p.readErr = &InputError{Reason: err.Error()}
 		}
 		b, pos = nb, 0
+	}
+}
+
+// checkLength makes rw a too-long row when the record buf[pos:next],
+// without its line end, is longer than the limit. A buffer may hold more
+// than the limit (it grows to carry a partial row), so the limit is checked
+// on each row, not only on a row that fills the buffer.
+func (p *pipeline) checkLength(buf []byte, pos, next int, rw *row) {
+	end := next
+	if end > pos && buf[end-1] == '\n' {
+		end--
+		if end > pos && buf[end-1] == '\r' {
+			end--
+		}
+	}
+	if end-pos > p.o.MaxRecordBytes {
+		*rw = row{line: rw.line, err: &RowError{Line: rw.line, Reason: "longer than the limit of " + itoa(p.o.MaxRecordBytes) + " bytes", Err: ErrTooLong}}
 	}
 }
 

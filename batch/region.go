@@ -32,6 +32,12 @@ func validE164(s []byte) (ok bool, reason string) {
 	if len(d) == 0 {
 		return false, "no digits"
 	}
+	for _, c := range d {
+		if c >= 0x80 {
+			// Before the length: "+١٤١٥٥٥٥٢٦٧١" has 10 digits in 20 bytes.
+			return false, "not ASCII digits (E.164 takes 0-9 only, not Arabic-Indic, fullwidth or other digits)"
+		}
+	}
 	if len(d) > 15 {
 		return false, "more than 15 digits"
 	}

@@ -3,37 +3,46 @@ package batch
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 )
 
 // Summary totals a batch run. Totals count the rows that succeeded; failed
 // rows are counted in Failed and listed (the first Options.MaxFailed of
-// them) in FailedRows.
+// them) in FailedRows. One kind of failed row is also in the totals: a row
+// whose country has no price (Unpriced), which Twilio would send, so its
+// segments count though its cost is unknown.
 type Summary struct {
-	Rows        int64     `json:"rows"`     // rows written, successes and failures
-	Messages    int64     `json:"messages"` // rows that succeeded
-	Segments    int64     `json:"segments"`
-	Cost        Money     `json:"cost"`
-	Currency    string    `json:"currency,omitempty"`
-	Bytes       int64     `json:"bytes"` // input bytes consumed
-	ByRegion    []Group   `json:"by_region"`
-	ByEncoding  []Group   `json:"by_encoding"`
-	Smart       *Savings  `json:"smart,omitempty"`   // with Options.Smart
-	Suggest     *Savings  `json:"suggest,omitempty"` // with Options.Suggest
-	Failed      int64     `json:"failed"`
-	FailedRows  []RowFail `json:"failed_rows"`
-	Truncated   bool      `json:"failed_rows_truncated,omitempty"` // more failures than listed
-	Interrupted bool      `json:"interrupted,omitempty"`           // the context was cancelled
-	Stopped     bool      `json:"stopped,omitempty"`               // Strict stopped at a failure
+	Rows        int64 `json:"rows"`                        // rows written, successes and failures
+	Messages    int64 `json:"messages"`                    // rows that succeeded
+	Segments    int64 `json:"segments"`                    // of the messages and the unpriced rows
+	Cost        Money `json:"cost"`                        // of the messages; see CostOverflow
+	Unpriced    int64 `json:"unpriced,omitempty"`          // failed rows without a price whose segments count
+	UnpricedSeg int64 `json:"unpriced_segments,omitempty"` // their segments, part of Segments
+	// CostOverflow: a cost did not fit in Money. The totals of Cost are
+	// then not the sum of the rows: Run also returns the *MoneyError.
+	CostOverflow bool      `json:"cost_overflow,omitempty"`
+	Currency     string    `json:"currency,omitempty"`
+	Bytes        int64     `json:"bytes"` // input bytes consumed
+	ByRegion     []Group   `json:"by_region"`
+	ByEncoding   []Group   `json:"by_encoding"`
+	Smart        *Savings  `json:"smart,omitempty"`   // with Options.Smart
+	Suggest      *Savings  `json:"suggest,omitempty"` // with Options.Suggest
+	Failed       int64     `json:"failed"`
+	FailedRows   []RowFail `json:"failed_rows"`
+	Truncated    bool      `json:"failed_rows_truncated,omitempty"` // more failures than listed
+	Interrupted  bool      `json:"interrupted,omitempty"`           // the context was cancelled
+	Stopped      bool      `json:"stopped,omitempty"`               // Strict stopped at a failure
 }
 
 // Group is the total of the rows of one region or one encoding.
 type Group struct {
 	Key      string `json:"key"` // "US", "GSM-7"; "" for rows without a to column
 	Messages int64  `json:"messages"`
-	Segments int64  `json:"segments"`
+	Segments int64  `json:"segments"` // of the messages and the unpriced rows
 	Cost     Money  `json:"cost"`
+	Unpriced int64  `json:"unpriced,omitempty"` // failed rows without a price, whose segments count
 }
 
 // Savings counts the rows that a change of body would make cheaper: smart
@@ -54,6 +63,8 @@ type RowFail struct {
 // cell is the total of one region and encoding.
 type cell struct {
 	msgs, segs int64
+	unpriced   int64 // rows without a price; their segments are in segs
+	useg       int64 // the segments of those rows
 	cost       Money
 }
 
@@ -86,23 +97,44 @@ func (t *tally) add(region int, ucs2 bool, segs int64, cost Money) {
 		i++
 	}
 	c := &t.cells[i]
-	if c.msgs == 0 && c.segs == 0 {
+	if c.msgs == 0 && c.segs == 0 && c.unpriced == 0 {
 		t.touched = append(t.touched, int32(i))
 	}
 	c.msgs++
 	c.segs += segs
 	var err error
-	if c.cost, err = c.cost.Add(cost); err != nil && t.err == nil {
-		t.err = err
+	if c.cost, err = c.cost.Add(cost); err != nil {
+		c.cost = math.MaxInt64 // saturated, and flagged: never a wrapped sum
+		if t.err == nil {
+			t.err = err
+		}
 	}
+}
+
+// addUnpriced counts a row without a price: its segments, not its cost.
+func (t *tally) addUnpriced(region int, ucs2 bool, segs int64) {
+	i := region * 2
+	if ucs2 {
+		i++
+	}
+	c := &t.cells[i]
+	if c.msgs == 0 && c.segs == 0 && c.unpriced == 0 {
+		t.touched = append(t.touched, int32(i))
+	}
+	c.unpriced++
+	c.segs += segs
+	c.useg += segs
 }
 
 func addSavings(s *Savings, t *tally, rows, segs int64, cost Money) {
 	s.Rows += rows
 	s.Segments += segs
 	var err error
-	if s.Cost, err = s.Cost.Add(cost); err != nil && t.err == nil {
-		t.err = err
+	if s.Cost, err = s.Cost.Add(cost); err != nil {
+		s.Cost = math.MaxInt64
+		if t.err == nil {
+			t.err = err
+		}
 	}
 }
 
@@ -111,14 +143,19 @@ func (t *tally) merge(b *tally, maxFails int) {
 	for _, i := range b.touched {
 		bc := &b.cells[i]
 		c := &t.cells[i]
-		if c.msgs == 0 && c.segs == 0 {
+		if c.msgs == 0 && c.segs == 0 && c.unpriced == 0 {
 			t.touched = append(t.touched, i)
 		}
 		c.msgs += bc.msgs
 		c.segs += bc.segs
+		c.unpriced += bc.unpriced
+		c.useg += bc.useg
 		var err error
-		if c.cost, err = c.cost.Add(bc.cost); err != nil && t.err == nil {
-			t.err = err
+		if c.cost, err = c.cost.Add(bc.cost); err != nil {
+			c.cost = math.MaxInt64
+			if t.err == nil {
+				t.err = err
+			}
 		}
 	}
 	t.rows += b.rows
@@ -137,7 +174,15 @@ func (t *tally) merge(b *tally, maxFails int) {
 
 // summary builds the Summary of the tally.
 func (t *tally) summary(o *Options, currency string) Summary {
-	s := Summary{Rows: t.rows, Failed: t.failed, Currency: currency}
+	s := Summary{Rows: t.rows, Failed: t.failed, Currency: currency, CostOverflow: t.err != nil}
+	sum := func(a, b Money) Money {
+		v, err := a.Add(b)
+		if err != nil {
+			s.CostOverflow = true
+			return math.MaxInt64 // shown as an overflow, never as a total
+		}
+		return v
+	}
 	s.FailedRows = append([]RowFail{}, t.fails...)
 	s.Truncated = t.failed > int64(len(t.fails))
 	regions := map[int]*Group{}
@@ -152,14 +197,18 @@ func (t *tally) summary(o *Options, currency string) Summary {
 		}
 		g.Messages += c.msgs
 		g.Segments += c.segs
-		g.Cost, _ = g.Cost.Add(c.cost)
+		g.Unpriced += c.unpriced
+		g.Cost = sum(g.Cost, c.cost)
 		e := &enc[i%2]
 		e.Messages += c.msgs
 		e.Segments += c.segs
-		e.Cost, _ = e.Cost.Add(c.cost)
+		e.Unpriced += c.unpriced
+		e.Cost = sum(e.Cost, c.cost)
 		s.Messages += c.msgs
 		s.Segments += c.segs
-		s.Cost, _ = s.Cost.Add(c.cost)
+		s.Unpriced += c.unpriced
+		s.Cost = sum(s.Cost, c.cost)
+		s.UnpricedSeg += c.useg
 	}
 	s.ByRegion = []Group{}
 	for _, g := range regions {
@@ -168,7 +217,7 @@ func (t *tally) summary(o *Options, currency string) Summary {
 	sort.Slice(s.ByRegion, func(a, b int) bool { return s.ByRegion[a].Key < s.ByRegion[b].Key })
 	s.ByEncoding = []Group{}
 	for _, e := range enc {
-		if e.Messages > 0 {
+		if e.Messages > 0 || e.Unpriced > 0 {
 			s.ByEncoding = append(s.ByEncoding, e)
 		}
 	}
@@ -197,18 +246,42 @@ func (s Summary) WriteText(w io.Writer) error {
 		}
 		return m.String() + " " + cur
 	}
+	unpriced := func(g Group) string {
+		if g.Unpriced == 0 {
+			return ""
+		}
+		return fmt.Sprintf(" (+%d rows without a price)", g.Unpriced)
+	}
+	gmoney := func(g Group) string {
+		if g.Messages == 0 && g.Unpriced > 0 {
+			return "no price"
+		}
+		return money(g.Cost)
+	}
 	state := ""
 	if s.Interrupted {
 		state = " (interrupted)"
 	} else if s.Stopped {
 		state = " (stopped at the first failure: -strict)"
 	}
+	if s.CostOverflow {
+		// Never a capped total: the sum does not fit.
+		money = func(m Money) string {
+			if cur == "" {
+				return "-"
+			}
+			return "overflow (not a total)"
+		}
+	}
 	fmt.Fprintf(&b, "smsgauge batch: %d rows%s, %d messages, %d segments, cost %s, %d failed\n",
 		s.Rows, state, s.Messages, s.Segments, money(s.Cost), s.Failed)
+	if s.Unpriced > 0 {
+		fmt.Fprintf(&b, "%d failed rows have no price: their %d segments are counted above, their cost is not\n", s.Unpriced, s.UnpricedSeg)
+	}
 	if len(s.ByEncoding) > 0 {
 		b.WriteString("by encoding:\n")
 		for _, g := range s.ByEncoding {
-			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s\n", g.Key, g.Messages, g.Segments, money(g.Cost))
+			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s%s\n", g.Key, g.Messages, g.Segments, gmoney(g), unpriced(g))
 		}
 	}
 	if len(s.ByRegion) > 1 || (len(s.ByRegion) == 1 && s.ByRegion[0].Key != "") {
@@ -218,7 +291,7 @@ func (s Summary) WriteText(w io.Writer) error {
 			if k == "" {
 				k = "-"
 			}
-			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s\n", k, g.Messages, g.Segments, money(g.Cost))
+			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s%s\n", k, g.Messages, g.Segments, gmoney(g), unpriced(g))
 		}
 	}
 	if s.Smart != nil {

@@ -1,11 +1,12 @@
 package batch
 
 import (
-	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/jsonrow"
 )
 
 // worker analyses the rows of batches; each goroutine of the pool has one.
@@ -13,17 +14,11 @@ type worker struct {
 	p       *pipeline
 	regions *regionCache
 	smart   []byte
-	jrow    jsonRow
+	dec     jsonrow.Decoder
 	out     rowOut   // the row being written, reused (it is large: zeroing it per row showed in profiles)
 	line    lineText // the last line number written by appendCSVFast
-}
-
-// jsonRow is an input JSON line (the --jsonl contract).
-type jsonRow struct {
-	ID   json.RawMessage `json:"id"`
-	Body *string         `json:"body"`
-	To   *string         `json:"to"`
-	From *string         `json:"from"`
+	from    []byte   // the last sender checked, and its reason ("" if good)
+	fromWhy string
 }
 
 func newWorker(p *pipeline) *worker {
@@ -50,7 +45,9 @@ func (w *worker) process(b *batch) {
 type rowOut struct {
 	line     int64
 	id       []byte
-	idJSON   bool // id is raw JSON (from a JSON line)
+	idJSON   bool   // id is raw JSON (from a JSON line)
+	idText   []byte // with idJSON: the id's value (a string's text, or the number)
+	analysed bool   // a is the body's analysis, also on an error row
 	a        sms.Analysis
 	body     []byte
 	region   int
@@ -71,38 +68,30 @@ func (w *worker) row(b *batch, rw *row) bool {
 	o := w.p.o
 	b.tally.rows++
 	// Reset only what every path reads before writing it: the analyses are
-	// written before they are read (error rows never read them).
+	// written before they are read (error rows read a only when analysed).
 	out := &w.out
-	out.line, out.id, out.idJSON, out.body = rw.line, nil, false, nil
+	out.line, out.id, out.idJSON, out.idText, out.body, out.analysed = rw.line, nil, false, nil, nil, false
 	out.region, out.priced, out.pe, out.price, out.cost = noRegion, false, nil, 0, 0
 	if rw.err != nil {
 		w.fail(b, out, rw.err)
 		return false
 	}
-	var body, to []byte
+	var body, to, from []byte
 	hasTo := false
 	if o.Input == JSONL {
-		line := rw.f[fBody].bytes(b.in)
-		if !utf8.Valid(line) {
-			w.fail(b, out, &RowError{Line: rw.line, Reason: "in the JSON line at byte " + itoa(firstInvalid(line)), Err: ErrInvalidUTF8})
+		jr, jerr := w.dec.Decode(rw.f[fBody].bytes(b.in))
+		if jr.ID != nil {
+			out.id, out.idJSON, out.idText = jr.ID, true, jr.IDText
+		}
+		if jerr != nil {
+			w.fail(b, out, &RowError{Line: rw.line, Err: jsonError(jerr)})
 			return false
 		}
-		w.jrow = jsonRow{}
-		if err := json.Unmarshal(line, &w.jrow); err != nil {
-			w.fail(b, out, &RowError{Line: rw.line, Reason: "not a JSON object with string fields: " + err.Error(), Err: ErrMalformed})
-			return false
-		}
-		if len(w.jrow.ID) > 0 && string(w.jrow.ID) != "null" {
-			out.id, out.idJSON = w.jrow.ID, true
-		}
-		if w.jrow.Body == nil {
+		if !jr.HasBody {
 			w.fail(b, out, &RowError{Line: rw.line, Reason: "no body", Err: ErrEmptyBody})
 			return false
 		}
-		body = []byte(*w.jrow.Body)
-		if w.jrow.To != nil {
-			to, hasTo = []byte(*w.jrow.To), true
-		}
+		body, to, hasTo, from = jr.Body, jr.To, jr.HasTo, jr.From
 	} else {
 		out.id = rw.f[fID].bytes(b.in)
 		if rw.f[fID].n < 0 {
@@ -112,6 +101,7 @@ func (w *worker) row(b *batch, rw *row) bool {
 		if rw.f[fTo].n >= 0 {
 			to, hasTo = rw.f[fTo].bytes(b.in), true
 		}
+		from = rw.f[fFrom].bytes(b.in)
 		if !validUTF8(out.id) {
 			w.fail(b, out, &RowError{Line: rw.line, Reason: "in the id at byte " + itoa(firstInvalid(out.id)), Err: ErrInvalidUTF8})
 			out.id = nil
@@ -144,22 +134,38 @@ func (w *worker) row(b *batch, rw *row) bool {
 		w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: "no to number to price", Err: ErrBadNumber})
 		return false
 	}
+	// From here on, an error row still carries the body's analysis.
+	out.analysed = true
+	if len(from) > 0 {
+		if why := w.checkFrom(from); why != "" {
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: why, Err: ErrBadSender})
+			return false
+		}
+	}
+	if len(body) > sms.MaxBodyUnits {
+		if n := utf16Units(body); n > sms.MaxBodyUnits {
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: itoa(n) + " units", Err: ErrBodyTooLong})
+			return false
+		}
+	}
+	t := &b.tally
 	if o.Pricing != nil {
 		pe := &w.p.prices[out.region]
 		if !pe.ok {
+			// Twilio would send it: its segments count, its cost is unknown.
+			t.addUnpriced(out.region, out.a.Encoding == sms.EncodingUCS2, int64(out.a.Segments))
 			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Err: pe.err})
+			return false
+		}
+		var err error
+		if out.cost, err = pe.price.Mul(int64(out.a.Segments)); err != nil {
+			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: pe.price.String() + " × " + itoa(out.a.Segments) + " segments", Err: err})
 			return false
 		}
 		out.priced = true
 		out.pe = pe
 		out.price = pe.price
-		var err error
-		if out.cost, err = pe.price.Mul(int64(out.a.Segments)); err != nil {
-			w.fail(b, out, &RowError{Line: rw.line, ID: string(out.id), Reason: err.Error(), Err: ErrMalformed})
-			return false
-		}
 	}
-	t := &b.tally
 	t.add(out.region, out.a.Encoding == sms.EncodingUCS2, int64(out.a.Segments), out.cost)
 	if o.Smart {
 		w.smart, out.smart = smartBody(w.smart, body, o.SmartPolicy, o.UDH16, &out.a)
@@ -190,11 +196,61 @@ func (w *worker) row(b *batch, rw *row) bool {
 	return true
 }
 
+// checkFrom returns why from is not a sender, or "". A campaign has few
+// senders: the last answer is kept.
+func (w *worker) checkFrom(from []byte) string {
+	if w.from != nil && string(from) == string(w.from) {
+		return w.fromWhy
+	}
+	w.from = append(w.from[:0], from...)
+	w.fromWhy = ""
+	a, err := sms.ParseAddress(string(from))
+	if err == nil {
+		err = sms.CheckFrom(a)
+	}
+	if err != nil {
+		w.fromWhy = strings.TrimPrefix(err.Error(), "sms: ")
+	}
+	return w.fromWhy
+}
+
+// utf16Units counts b as the create-message limit does (sms.BodyUnits):
+// UTF-16 code units, an invalid byte as one.
+func utf16Units(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// jsonError turns the error of a JSON line into the batch's.
+func jsonError(e *jsonrow.Error) *JSONError {
+	je := &JSONError{Field: e.Field, Offset: e.Offset, Reason: e.Msg, Err: ErrMalformed}
+	switch e.Kind {
+	case jsonrow.InvalidText:
+		je.Err = ErrInvalidUTF8
+	case jsonrow.BadKey:
+		je.Err = ErrKey
+	}
+	return je
+}
+
 // fail writes an error row and counts it.
 func (w *worker) fail(b *batch, out *rowOut, err *RowError) {
 	if err.ID == "" && out.id != nil {
 		if out.idJSON {
-			err.ID = jsonIDString(out.id)
+			err.ID = string(out.idText)
 		} else {
 			err.ID = string(out.id)
 		}
@@ -209,15 +265,6 @@ func (w *worker) fail(b *batch, out *rowOut, err *RowError) {
 	} else {
 		b.out = w.appendCSV(b.out, out, err)
 	}
-}
-
-// jsonIDString returns a JSON id as text: a string's value, or the number.
-func jsonIDString(raw []byte) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	return string(raw)
 }
 
 // validUTF8 is utf8.Valid with a fast path for short ASCII text (ids).

@@ -36,8 +36,10 @@ var staticFiles = map[string]string{
 // headers that give performance.now() its fine resolution.
 func Handler(buildDir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		SecurityHeaders(h) // on every response: errors too
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
+			h.Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
@@ -45,8 +47,6 @@ func Handler(buildDir string) http.Handler {
 		if name == "/" {
 			name = "/index.html"
 		}
-		h := w.Header()
-		SecurityHeaders(h)
 		h.Set("Cache-Control", "no-cache")
 		if ct, ok := staticFiles[name]; ok {
 			b, err := static.ReadFile(name[1:])
@@ -99,7 +99,7 @@ func SecurityHeaders(h http.Header) {
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	h.Set("Cross-Origin-Embedder-Policy", "require-corp")
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 }

@@ -8,11 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -62,7 +60,9 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		exact       = fs.Bool("exact-regions", false, "look up every number's region (slower) instead of once per 7-digit prefix")
 		noProgress  = fs.Bool("no-progress", false, "never show a progress bar (it is shown only when standard error is a terminal)")
 		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
+		maxBody     = byteSize(defaultMaxBody)
 	)
+	fs.Var(&maxBody, "max-body", "the longest row (CSV record or JSON line), such as 4MiB; a longer row is an error row, never cut short")
 	fs.Var(smart, "smart", "also estimate with Twilio smart encoding (SmartEncoded=true): -smart or -smart=calculator (always substitute), -smart=gsm-only (only when the result is all GSM-7)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -82,7 +82,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	o := batch.Options{
 		IDColumn: *idCol, ToColumn: *toCol, FromColumn: *fromCol, BodyColumn: *bodyCol,
 		UDH16: *udh16, Smart: smart.on, SmartPolicy: smart.policy, Suggest: *suggest, Strict: *strict, Workers: *workers, BatchBytes: *batchKB << 10,
-		ExactRegions: *exact,
+		ExactRegions: *exact, MaxRecordBytes: int(maxBody),
 	}
 	path := fs.Arg(0)
 	inName := strings.ToLower(*in)
@@ -139,10 +139,13 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			size = st.Size()
 		}
 		r = f
-	} else if f, ok := stdin.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			size = st.Size()
+	} else {
+		if f, ok := stdin.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				size = st.Size()
+			}
 		}
+		terminalHint(stdin, stderr, "smsgauge batch: reading "+o.Input.String()+" rows from the terminal")
 	}
 	w := stdout
 	if *outFile != "" {
@@ -171,11 +174,15 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext("smsgauge batch", stderr)
 	defer stop()
 	sum, runErr := o.Run(ctx, r, w)
 	if o.Progress != nil {
 		o.Progress(-1, -1) // clear the bar before the summary
+	}
+	if errors.Is(runErr, batch.ErrMoney) {
+		// Before the summary, which then shows no capped total.
+		fmt.Fprintln(stderr, "smsgauge batch:", strings.TrimPrefix(runErr.Error(), "sms: "), "(the costs do not fit in Money: the totals below are not sums)")
 	}
 	if *summaryJSON {
 		enc := json.NewEncoder(stderr)
@@ -187,8 +194,10 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case errors.Is(runErr, context.Canceled):
-		fmt.Fprintln(stderr, "smsgauge batch: interrupted; the rows above were written")
-		return 130
+		fmt.Fprintln(stderr, "smsgauge batch: interrupted; the rows above were written whole")
+		return exitInterrupted
+	case errors.Is(runErr, batch.ErrMoney):
+		return 2
 	case errors.Is(runErr, batch.ErrInput) && sum.Rows == 0:
 		return fail(runErr)
 	case runErr != nil:

@@ -94,7 +94,7 @@ func TestJSONL(t *testing.T) {
 		`{"id":"b","encoding":"UCS-2","segments":2,"characters":71,"units":71,"segment_bits":[1072,64]}`,
 		`{"line":3,"error":`,
 		`{"id":4,"line":4,"error":"no \"body\""}`,
-		`{"id":5,"line":5,"error":"body must be a JSON string"}`,
+		`{"id":5,"line":5,"error":"\"body\": want a string, not a number at byte 18"}`,
 		`{"line":6,"error":`,
 		`{"line":7,"encoding":"GSM-7","segments":1,"characters":1,"units":1,"segment_bits":[7]}`,
 		`{"id":{"k":[1]},"encoding":"GSM-7","segments":2,"characters":161,"units":161,"segment_bits":[1071,56]}`,

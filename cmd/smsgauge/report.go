@@ -22,6 +22,7 @@ type reportFlags struct {
 	smart    *smartFlags
 	region   string
 	fitFlags
+	limits limitFlags
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -32,6 +33,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	f.smart = addSmartFlags(fs)
 	f.registerFit(fs)
 	fs.StringVar(&f.region, "region", "", "with --jsonl: ISO 3166-1 alpha-2 region for national numbers in to and from, such as US")
+	f.limits.register(fs)
 }
 
 func (f *reportFlags) options() (sms.Options, error) {
@@ -70,13 +72,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		return 2
 	}
 	if f.jsonl {
-		return runJSONL(opts, f.smart, f.region, stdin, stdout, stderr)
+		return runJSONL(opts, f.smart, f.region, &f.limits, stdin, stdout, stderr)
 	}
 	var body string
 	if fs.NArg() > 0 {
 		body = strings.Join(fs.Args(), " ")
 	} else {
-		b, err := io.ReadAll(stdin)
+		b, err := readStdinBody(stdin, stderr, &f.limits)
 		if err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
@@ -198,7 +200,9 @@ func newReport(a sms.Analysis, body string) report {
 func fixesByOffset(body string) map[int]sms.Fix {
 	m := map[int]sms.Fix{}
 	for _, fx := range sms.Suggest(body).Fixes {
-		m[fx.Offset] = fx
+		if fx.Kind != sms.FixNone { // callers look up only fixes: memory stays small for text no fix helps
+			m[fx.Offset] = fx
+		}
 	}
 	return m
 }

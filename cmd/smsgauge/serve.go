@@ -27,6 +27,45 @@ type serveConfig struct {
 	addr  string // listen address
 	dir   string // prebuilt modules; empty: build into a temporary directory
 	build string // build into this directory and exit
+
+	// The server's timeouts; zero means the default of each (tests set
+	// them short).
+	readTimeout, writeTimeout, idleTimeout time.Duration
+}
+
+// The timeouts of the server: a request is small (GET of a file), the
+// largest response is a module of a few MB, and an idle keep-alive
+// connection is closed after idleTimeout, so that no client holds one open.
+const (
+	defaultReadHeaderTimeout = 10 * time.Second
+	defaultReadTimeout       = 30 * time.Second
+	defaultWriteTimeout      = 60 * time.Second
+	defaultIdleTimeout       = 30 * time.Second
+)
+
+// newServer returns the http.Server of serve, with every timeout set.
+func newServer(cfg serveConfig, h http.Handler) *http.Server {
+	or := func(d, def time.Duration) time.Duration {
+		if d > 0 {
+			return d
+		}
+		return def
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: min(or(cfg.readTimeout, defaultReadTimeout), defaultReadHeaderTimeout),
+		ReadTimeout:       or(cfg.readTimeout, defaultReadTimeout),
+		WriteTimeout:      or(cfg.writeTimeout, defaultWriteTimeout),
+		IdleTimeout:       or(cfg.idleTimeout, defaultIdleTimeout),
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// loopback reports whether a listener's address is a loopback one; an
+// unspecified address (0.0.0.0, ::) listens on every interface.
+func loopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
 }
 
 // serveFlags declares the flags of serve into cfg.
@@ -97,7 +136,10 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, ready
 		fmt.Fprintln(stderr, "smsgauge serve:", err)
 		return 1
 	}
-	srv := &http.Server{Handler: web.Handler(dir), ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(cfg, web.Handler(dir))
+	if !loopback(ln.Addr()) {
+		fmt.Fprintf(stderr, "smsgauge serve: warning: %s is not a loopback address: other machines can reach the composer (use -addr 127.0.0.1:PORT to keep it local)\n", ln.Addr())
+	}
 	fmt.Fprintf(stdout, "serving the composer on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	if ready != nil {
 		ready(ln.Addr())
