@@ -233,6 +233,25 @@ func clipboard(t *testing.T, ctx context.Context) string {
 	return s
 }
 
+// shot saves a screenshot of the element sel as test-output/name, for a
+// person to look at.
+func shot(t *testing.T, ctx context.Context, sel, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(png) < 8 || string(png[1:4]) != "PNG" {
+		t.Fatalf("screenshot of %s is not a PNG", sel)
+	}
+	if err := os.MkdirAll("test-output", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("test-output", name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // testDisplay checks what the page shows of a body: what smart encoding
 // changes, copy buttons, segment text wrapped at word boundaries, the
 // characters that force UCS-2 grouped, and "no saving" said once.
@@ -267,6 +286,7 @@ func testDisplay(t *testing.T, ctx context.Context, s *site) {
 	if n != 1 || !strings.Contains(comp, "No replacement saves a segment here.") {
 		t.Errorf("the compose section says there is no saving %d times:\n%s", n, comp)
 	}
+	shot(t, ctx, "section.compose", "ux-smart.png")
 	run(t, ctx, chromedp.Click(chromedp.CSS("#smart")))
 
 	// Copy the form body.
@@ -285,6 +305,7 @@ func testDisplay(t *testing.T, ctx context.Context, s *site) {
 	if copyStatus != "Copied the form body." {
 		t.Errorf("copy status %q", copyStatus)
 	}
+	shot(t, ctx, "main > section:last-of-type", "ux-form.png")
 
 	// Segment text wraps at word boundaries; the text stays the body.
 	words := strings.Repeat("Your appointment with Dr. Ortega is confirmed for Tuesday at 10:30, please arrive early. ", 4)
@@ -317,6 +338,7 @@ func testDisplay(t *testing.T, ctx context.Context, s *site) {
 	if wrap.Lines < 3 || len(wrap.Split) > 0 {
 		t.Errorf("segment text on %d lines, words split across lines: %q", wrap.Lines, wrap.Split)
 	}
+	shot(t, ctx, "#parts", "ux-wrap.png")
 
 	// The characters that force UCS-2, once each, with counts and
 	// character positions.
@@ -333,6 +355,7 @@ func testDisplay(t *testing.T, ctx context.Context, s *site) {
 	if strings.Contains(d.NonGSM, "@") {
 		t.Errorf("non-GSM list shows UTF-16 offsets: %q", d.NonGSM)
 	}
+	shot(t, ctx, "#nongsm", "ux-nongsm.png")
 	// An emoji counts as one character in positions.
 	paste(t, ctx, "😀 x 😀 y é̂")
 	if d = display(t, ctx); !strings.Contains(strings.Join(d.Items, "\n"), "😀 ×2 at 1, 5") {
@@ -352,6 +375,7 @@ func testDisplay(t *testing.T, ctx context.Context, s *site) {
 	if strings.Count(v.Problems, "415 555 2671") != 1 {
 		t.Errorf("request problems %q name the value other than once", v.Problems)
 	}
+	shot(t, ctx, "section.addresses", "ux-address.png")
 	run(t, ctx, clearField("to"), clearField("from"))
 }
 
