@@ -5,6 +5,11 @@ package sms
 // SIDKind.Check): the builder applies them and wraps their errors, which
 // stay reachable through errors.As as the Cause of a *ParamError.
 
+import (
+	"errors"
+	"strings"
+)
+
 // SID prefixes the builder names in messages.
 const (
 	sidAccount = "AC"
@@ -52,9 +57,9 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 	} else if !checkText(p, "To", m.To) {
 		// reported
 	} else if a, err := opts.ParseAddress(m.To); err != nil {
-		p.addCause("To", ParamAddress, "not a recipient address: "+err.Error(), err)
+		p.addCause("To", ParamAddress, "not a recipient address: "+causeDetail(err), err)
 	} else if err := CheckTo(a); err != nil {
-		p.addCause("To", ParamAddress, err.Error(), err)
+		p.addCause("To", ParamAddress, causeDetail(err), err)
 	} else {
 		to, toOK = a, true
 	}
@@ -63,12 +68,12 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 	}
 	if m.From != "" && checkText(p, "From", m.From) {
 		if a, err := opts.ParseAddress(m.From); err != nil {
-			p.addCause("From", ParamAddress, "not a sender address: "+err.Error(), err)
+			p.addCause("From", ParamAddress, "not a sender address: "+causeDetail(err), err)
 		} else if !toOK {
 			fromOK = CheckFrom(a) == nil
 			from = a
 		} else if err := CheckRoute(a, to); err != nil {
-			p.addCause("From", ParamAddress, err.Error(), err)
+			p.addCause("From", ParamAddress, causeDetail(err), err)
 		} else if a.Value == to.Value {
 			p.addVariant("From", ParamAddress, "same-as-to", "the same address as To (Twilio error 21266)")
 		} else {
@@ -81,7 +86,7 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 	}
 	fb, err := opts.ParseAddress(m.FallbackFrom)
 	if err != nil {
-		p.addCause("FallbackFrom", ParamAddress, "not an SMS sender: "+err.Error(), err)
+		p.addCause("FallbackFrom", ParamAddress, "not an SMS sender: "+causeDetail(err), err)
 		return
 	}
 	// Twilio's API definition: FallbackFrom "may only be used when also
@@ -107,4 +112,18 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 			p.add("FallbackFrom", ParamDepends, "a fallback goes only with an RCS send, not to a "+to.Channel.String()+" address")
 		}
 	}
+}
+
+// causeDetail is the message of an address error as the Detail of the
+// ParamError that names the parameter: without the "sms: " prefix and the
+// field, which the ParamError already says ("sms: To: address: not a
+// recipient address: "4155552671": ...", not "... address: sms: To ...").
+func causeDetail(err error) string {
+	var ae *AddressError
+	if errors.As(err, &ae) && ae.Field != "" {
+		e := *ae
+		e.Field = ""
+		return strings.TrimPrefix(e.Error(), "sms: ")
+	}
+	return strings.TrimPrefix(err.Error(), "sms: ")
 }

@@ -8,7 +8,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const body = $('body');
-  const state = { core: null, forms: null, phone: null, phoneLoading: null, last: null, frame: 0 };
+  const state = { core: null, forms: null, phone: null, phoneLoading: null, last: null, frame: 0, fieldErrors: {}, pricing: null };
 
   // load instantiates one Go module; its main() registers the global
   // object synchronously before go.run returns control.
@@ -90,7 +90,9 @@
     renderLineBreaks(a);
     renderFit(a);
     renderSavings(a);
+    renderSmartChanges(a);
     renderSuggestion(a);
+    renderCost();
     renderForm();
   }
 
@@ -133,10 +135,55 @@
       frag.append(div);
     }
     $('parts').replaceChildren(frag);
-    const n = nonGSM.length;
-    $('nongsm').textContent = n === 0 ? 'Every character is GSM-7.' :
-      n + ' character' + (n === 1 ? '' : 's') + ' force UCS-2: ' +
-      nonGSM.slice(0, 12).map((c) => JSON.stringify(c.text) + ' @' + c.start).join(', ') + (n > 12 ? ', …' : '');
+    renderNonGSM(a);
+  }
+
+  // renderNonGSM lists the characters that force UCS-2 once each, with how
+  // often and where they occur: positions count characters from 1, as a
+  // reader counts them, not UTF-16 offsets.
+  function renderNonGSM(a) {
+    const el = $('nongsm');
+    const n = a.nonGSM.length;
+    if (n === 0) {
+      el.textContent = 'Every character is GSM-7.';
+      return;
+    }
+    const text = a.savings ? a.savings.body : body.value;
+    const pos = characterPositions(text);
+    const groups = new Map();
+    for (const c of a.nonGSM) {
+      const g = groups.get(c.text) || { count: 0, at: [] };
+      g.count++;
+      g.at.push(pos.get(c.start));
+      groups.set(c.text, g);
+    }
+    const list = document.createElement('ul');
+    let shown = 0;
+    for (const [ch, g] of groups) {
+      if (shown++ === 40) break;
+      const li = document.createElement('li');
+      const m = document.createElement('mark');
+      m.textContent = ch;
+      const at = document.createElement('small');
+      at.textContent = ' at ' + g.at.slice(0, 8).join(', ') + (g.at.length > 8 ? ' and ' + (g.at.length - 8) + ' more' : '');
+      li.append(m, ' ×' + g.count, at);
+      list.append(li);
+    }
+    el.replaceChildren(plural(n, 'character') + (n === 1 ? ' forces' : ' force') + ' UCS-2' +
+      (groups.size === n ? ':' : ', ' + groups.size + ' different' + (groups.size > 40 ? ' (the first 40 below)' : '') + ':'), list);
+  }
+
+  // characterPositions maps the UTF-16 index where each character (grapheme
+  // cluster) of s starts to its position, from 1.
+  function characterPositions(s) {
+    const m = new Map();
+    let i = 1;
+    for (const { index } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)) m.set(index, i++);
+    return m;
+  }
+
+  function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
   function span(t) {
@@ -220,7 +267,38 @@
     const n = s.substitutions.length;
     $('savings').textContent = 'Smart encoding: ' + n + ' substitution' + (n === 1 ? '' : 's') + ', ' +
       s.before.segments + ' → ' + a.segments + ' segment' + (a.segments === 1 ? '' : 's') +
-      (s.saved > 0 ? ' (saves ' + s.saved + ')' : ' (no saving)');
+      (s.saved > 0 ? ' (saves ' + s.saved + ')' : '');
+  }
+
+  // renderSmartChanges shows the body with what smart encoding removes
+  // struck out and what it sends instead marked, and offers the
+  // substituted body to copy.
+  function renderSmartChanges(a) {
+    const box = $('smart-changes');
+    const s = a.savings;
+    if (!s || s.substitutions.length === 0) {
+      box.hidden = true;
+      return;
+    }
+    const v = s.normalized ? body.value.normalize('NFC') : body.value;
+    const out = [];
+    let pos = 0;
+    for (const x of s.substitutions) {
+      if (x.start > pos) out.push(v.slice(pos, x.start));
+      const d = document.createElement('del');
+      d.textContent = x.original;
+      out.push(d);
+      if (x.replacement) {
+        const i = document.createElement('ins');
+        i.textContent = x.replacement;
+        out.push(i);
+      }
+      pos = x.end;
+    }
+    out.push(v.slice(pos));
+    $('smart-diff').replaceChildren(...out);
+    state.substituted = s.body;
+    box.hidden = false;
   }
 
   function renderSuggestion(a) {
@@ -283,6 +361,7 @@
     const v = el.value;
     state.normalised = state.normalised || {};
     delete state.normalised[id];
+    delete state.fieldErrors[id];
     if (v === '') {
       msg.textContent = '';
       msg.className = 'msg';
@@ -292,8 +371,9 @@
       // without one, only what Twilio accepts as is.
       const r = api.parseAddress(v, { as: as, region: region, lenient: region !== '' });
       if (r.error) {
-        msg.textContent = r.error.message + (r.error.twilioCode ? ' (Twilio error ' + r.error.twilioCode + ')' : '');
+        msg.textContent = addressMessage(r.error, as === 'to' ? 'To' : 'From', v);
         msg.className = 'msg error';
+        state.fieldErrors[id] = msg.textContent;
       } else {
         // The request preview sends what the field shows it normalised to.
         state.normalised[id] = r.value;
@@ -306,9 +386,29 @@
         }
         msg.textContent = text;
         msg.className = n && !n.valid ? 'msg error' : 'msg ok';
+        // The cost defaults to the country of the recipient.
+        if (id === 'to' && n && n.region && !state.countryChosen) {
+          $('country').value = n.region;
+          renderCost();
+        }
       }
     }
     renderForm();
+  }
+
+  // addressMessage says an address error in the page's words: the field
+  // and the value once, and, for a national number, the field that reads it.
+  function addressMessage(e, field, value) {
+    let text = e.code === 'missing_plus' ?
+      field + ' ' + JSON.stringify(value) + ': a national number: enter its country in Default region (such as US), or write it with + and the country code' :
+      words(e.message);
+    if (e.twilioCode) text += ' (Twilio error ' + e.twilioCode + ')';
+    return text;
+  }
+
+  // words drops the library's "sms: " prefixes from a message.
+  function words(message) {
+    return message.replace(/^sms: /, '').replaceAll(': sms: ', ': ');
   }
 
   function renderForm() {
@@ -333,15 +433,19 @@
       return;
     }
     $('form').textContent = r.form || '(not valid yet: see below)';
+    state.form = r.form || '';
+    $('copy-form').disabled = !r.form;
     for (const e of r.errors || []) {
       const li = document.createElement('li');
-      li.textContent = e.message;
+      // An address the field already explains is said the same way here.
+      const field = state.fieldErrors[(e.param || '').toLowerCase()];
+      li.textContent = field && (e.param === 'To' || e.param === 'From') ? field : words(e.message);
       list.append(li);
     }
     for (const w of r.warnings || []) {
       const li = document.createElement('li');
       li.className = 'warning';
-      li.textContent = w.message;
+      li.textContent = words(w.message);
       list.append(li);
     }
   }
@@ -363,6 +467,187 @@
     if (!s) return;
     body.value = s.body;
     update();
+  });
+
+  // Cost. Prices are decimal strings (Twilio's pricing gives "0.0079"); the
+  // arithmetic is on BigInt with the price's own number of decimals, so a
+  // total is exact: 3 × 0.1 is 0.3, never 0.30000000000000004.
+  function decimal(s) {
+    const m = /^\s*(\d*)(?:\.(\d*))?\s*$/.exec(s || '');
+    if (!m || m[1] + (m[2] || '') === '') return null;
+    const frac = m[2] || '';
+    return { n: BigInt(m[1] + frac), scale: frac.length };
+  }
+
+  const atScale = (d, scale) => d.n * 10n ** BigInt(scale - d.scale);
+  const times = (d, k) => ({ n: d.n * BigInt(k), scale: d.scale });
+  const minus = (a, b) => {
+    const scale = Math.max(a.scale, b.scale);
+    return { n: atScale(a, scale) - atScale(b, scale), scale };
+  };
+  const greater = (a, b) => minus(a, b).n > 0n;
+
+  // money writes d with at least two decimals: 0.0237, 12.50.
+  function money(d) {
+    const scale = Math.max(d.scale, 2);
+    const digits = atScale(d, scale).toString().padStart(scale + 1, '0');
+    return digits.slice(0, -scale) + '.' + digits.slice(-scale);
+  }
+
+  // parsePricing reads Messaging Countries documents: one, a JSON array of
+  // them, or several one after another (as the batch command reads them).
+  function parsePricing(text, docs) {
+    text = text.trim();
+    if (text.startsWith('[')) {
+      docs.push(...JSON.parse(text));
+      return;
+    }
+    let depth = 0, start = 0, quoted = false, escaped = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) {
+        docs.push(JSON.parse(text.slice(start, i + 1)));
+        start = i + 1;
+      }
+    }
+    if (text.slice(start).trim() !== '') JSON.parse(text.slice(start)); // throws the syntax error
+  }
+
+  // loadPricing replaces the pricing with the documents of files.
+  async function loadPricing(files) {
+    const status = $('pricing-status');
+    const docs = [];
+    try {
+      for (const f of files) {
+        try {
+          parsePricing(await f.text(), docs);
+        } catch (err) {
+          throw new Error(f.name + ': not a pricing file (' + err.message + ')');
+        }
+      }
+      const countries = new Map();
+      let unit = '';
+      for (const d of docs) {
+        const iso = String(d.iso_country || '').toUpperCase();
+        if (!/^[A-Z]{2}$/.test(iso)) throw new Error('iso_country ' + JSON.stringify(d.iso_country) + ' is not a two-letter country code');
+        const u = String(d.price_unit || '').toUpperCase();
+        if (!u) throw new Error(iso + ': no price_unit');
+        if (unit && u !== unit) throw new Error(iso + ': prices in ' + u + ', others in ' + unit + ': one file set, one currency');
+        unit = u;
+        countries.set(iso, d);
+      }
+      if (countries.size === 0) throw new Error('no pricing document in ' + files.map((f) => f.name).join(', '));
+      state.pricing = { unit, countries };
+      const list = $('countries');
+      list.replaceChildren(...[...countries.keys()].sort().map((iso) => {
+        const o = document.createElement('option');
+        o.value = iso;
+        o.label = countries.get(iso).country || iso;
+        return o;
+      }));
+      status.className = 'note';
+      status.textContent = 'Pricing loaded: ' + countries.size + (countries.size === 1 ? ' country' : ' countries') + ' (' + [...countries.keys()].sort().join(', ') + '), prices in ' + unit + '.';
+    } catch (err) {
+      status.className = 'note error-text';
+      status.textContent = 'Could not load the pricing: ' + err.message;
+    }
+    renderCost();
+  }
+
+  // price returns {price, unit, source} for the cost, or {problem}.
+  function price() {
+    const typed = $('price').value.trim();
+    const unit = state.pricing ? state.pricing.unit : '';
+    if (typed !== '') {
+      const d = decimal(typed);
+      if (!d) return { problem: 'Price per segment: write a decimal number such as 0.0079.' };
+      return { price: d, unit, source: 'as typed' };
+    }
+    if (!state.pricing) return { problem: 'Load a Twilio pricing file or type a price per segment to see the cost.' };
+    const iso = $('country').value.trim().toUpperCase();
+    const covered = [...state.pricing.countries.keys()].sort().join(', ');
+    if (iso === '') return { problem: 'Choose a country: the pricing covers ' + covered + '.' };
+    const doc = state.pricing.countries.get(iso);
+    if (!doc) return { problem: 'No price for ' + iso + ' in the loaded pricing (it covers ' + covered + ').' };
+    const type = $('number-type').value;
+    let best = null;
+    for (const carrier of doc.outbound_sms_prices || []) {
+      for (const p of carrier.prices || []) {
+        const d = p.number_type === type ? decimal(p.current_price) : null;
+        if (d && (!best || greater(d, best))) best = d;
+      }
+    }
+    if (!best) return { problem: (doc.country || iso) + ' has no price for ' + type + ' senders in the loaded pricing.' };
+    return { price: best, unit, source: (doc.country || iso) + ' (' + iso + '), ' + type + ' sender, highest carrier price' };
+  }
+
+  function renderCost() {
+    const typedEl = $('cost-typed'), smartEl = $('cost-smart'), head = $('cost-head');
+    if (!state.core) return;
+    const p = price();
+    if (p.problem) {
+      $('price-source').textContent = p.problem;
+      typedEl.textContent = smartEl.textContent = '';
+      head.textContent = '—';
+      return;
+    }
+    const unit = p.unit ? ' ' + p.unit : '';
+    $('price-source').textContent = money(p.price) + unit + ' per segment: ' + p.source + '.';
+    const o = { udh16: $('udh16').checked };
+    const asTyped = state.core.count(body.value, o);
+    const smart = state.core.count(body.value, { smart: true, udh16: o.udh16 });
+    if (asTyped.error || smart.error) return;
+    const cost = (c) => times(p.price, c.segments);
+    const line = (el, label, c, extra) => {
+      const b = document.createElement('b');
+      b.textContent = money(cost(c)) + unit;
+      el.replaceChildren(label + ': ' + plural(c.segments, 'segment') + ' × ' + money(p.price) + unit + ' = ', b, extra || '');
+    };
+    line(typedEl, 'As typed', asTyped);
+    const saved = minus(cost(asTyped), cost(smart));
+    line(smartEl, 'Smart-encoded', smart, saved.n > 0n ? ' (' + money(saved) + unit + ' less)' : '');
+    head.textContent = money(cost($('smart').checked ? smart : asTyped)) + unit;
+  }
+
+  // copy puts text on the clipboard and says so next to the buttons.
+  async function copy(text, what) {
+    const status = $('copy-status');
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'Copied ' + what + '.';
+    } catch (err) {
+      status.textContent = 'Could not copy: ' + err.message;
+    }
+  }
+
+  $('copy-form').addEventListener('click', () => copy(state.form || '', 'the form body'));
+  $('copy-smart').addEventListener('click', () => copy(state.substituted || '', 'the substituted body'));
+  $('country').addEventListener('input', () => {
+    state.countryChosen = $('country').value.trim() !== '';
+    renderCost();
+  });
+  $('price').addEventListener('input', renderCost);
+  $('number-type').addEventListener('change', renderCost);
+  $('pricing-file').addEventListener('change', (e) => {
+    loadPricing([...e.target.files]);
+    e.target.value = ''; // so that choosing the same file again loads it again
+  });
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer && e.dataTransfer.files.length > 0) loadPricing([...e.dataTransfer.files]);
   });
 
   // flush renders now what would otherwise wait for the next frame; the

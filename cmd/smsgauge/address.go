@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -15,7 +14,7 @@ import (
 func init() {
 	register(command{
 		name:  "address",
-		usage: "VALUE [-as to|from] [-region US] [-strict] [-permissive] [-json]   what a To/From value is",
+		usage: "what a To or From value is: phone number, short code, sender ID, channel address",
 		run:   runAddress,
 	})
 }
@@ -69,13 +68,21 @@ func checkAddress(value, as, region string, strict, permissive bool) addressRepo
 		}
 	}
 	if err != nil {
-		r.Error = err.Error()
+		r.Error = userError(err)
 		var ae *sms.AddressError
 		if errors.As(err, &ae) {
+			hint := withRegionFlag
+			if strict {
+				hint = noRegionFlag
+			}
+			r.Error = addressMessage(ae, fieldName(as), hint)
 			r.Rule = ae.Rule.String()
 			r.TwilioCode = addressTwilioCode(ae, as)
-			if ae.Rule == sms.RuleMissingPlus && region == "" {
-				r.Hint = "national number: give its region, such as -region US, or write it in E.164 (+14155552671)"
+			switch ae.Rule {
+			case sms.RuleFormatting, sms.RuleNotASCII, sms.RuleWhitespace, sms.RuleMissingPlus:
+				if strict {
+					r.Hint = "without -strict the value is read leniently (with -region for national numbers) and normalised"
+				}
 			}
 		}
 		return r
@@ -125,38 +132,25 @@ func addressJSON(value, as, region string) map[string]any {
 }
 
 func runAddress(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("address", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	as := fs.String("as", "", "check the value in one direction: `to|from`")
+	fs := newFlags("address", cmdUsage{
+		synopsis: []string{"smsgauge address [flags] VALUE"},
+		about: `Says what a To or From value is (phone number, short code, alphanumeric
+sender ID, channel address such as whatsapp:+14155552671), its normalised
+form, and whether Twilio accepts it in the direction -as names. Phone numbers
+are checked with libphonenumber metadata. Exit code 1 when it is not usable.`,
+	})
+	as := choice(fs.FlagSet, "as", "", []string{"to", "from"}, "check the value in one direction: `to|from`")
 	region := fs.String("region", "", "ISO 3166-1 alpha-2 `region` in which to read national numbers, such as US")
 	strict := fs.Bool("strict", false, "accept only the exact form Twilio expects (E.164, no formatting)")
 	permissive := fs.Bool("permissive", false, "let alphanumeric sender IDs also hold - + _ &")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: smsgauge address VALUE [-as to|from] [-region US] [-strict] [-permissive] [-json]")
-		fs.PrintDefaults()
-	}
-	// Flags may come before or after the value.
-	var values []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		values = append(values, fs.Arg(0))
-		args = fs.Args()[1:]
+	values, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if len(values) != 1 {
-		fs.Usage()
-		return 2
-	}
-	if *as != "" && *as != "to" && *as != "from" {
-		fmt.Fprintf(stderr, "smsgauge address: -as %q: want to or from\n", *as)
+		fmt.Fprintf(stderr, "smsgauge address: want one VALUE, got %d (quote a value that holds spaces)\n", len(values))
+		fmt.Fprintln(stderr, "run 'smsgauge address -h' for its flags")
 		return 2
 	}
 	r := checkAddress(values[0], *as, *region, *strict, *permissive)

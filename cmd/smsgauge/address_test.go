@@ -16,7 +16,7 @@ func TestRunAddress(t *testing.T) {
 	}{
 		{"e164", []string{"address", "+14155552671"}, 0, []string{"kind         phone", "normalized   +14155552671", "region       US", "valid        true"}},
 		{"national with region after value", []string{"address", "(415) 555-2671", "-region", "us"}, 0, []string{"normalized   +14155552671", "note"}},
-		{"national without region", []string{"address", "(415) 555-2671"}, 1, []string{"rule         missing_plus", "hint"}},
+		{"national without region", []string{"address", "(415) 555-2671"}, 1, []string{"rule         missing_plus", `error        "(415) 555-2671": a national number (no + and country code): give its region, such as -region US, or write it in E.164`}},
 		{"strict rejects formatting", []string{"address", "-strict", "+1 415 555 2671"}, 1, []string{"rule         formatting"}},
 		{"sender ID as to", []string{"address", "MyShop", "-as", "to"}, 1, []string{"kind         sender_id", "sender_id_as_to"}},
 		{"sender ID as from", []string{"address", "-as", "from", "MyShop"}, 0, []string{"valid        true"}},

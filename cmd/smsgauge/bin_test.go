@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -32,7 +33,14 @@ func buildBinary(t *testing.T) string {
 // code.
 func runBinary(t *testing.T, bin, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runBinaryEnv(t, bin, nil, stdin, args...)
+}
+
+// runBinaryEnv is runBinary with env added to the environment.
+func runBinaryEnv(t *testing.T, bin string, env []string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -59,11 +67,12 @@ type binCase struct {
 	want  []string
 	not   []string
 	inErr bool
+	env   []string // added to the environment
 }
 
 func (c binCase) run(t *testing.T, bin string) string {
 	t.Helper()
-	out, errs, code := runBinary(t, bin, c.stdin, c.args...)
+	out, errs, code := runBinaryEnv(t, bin, c.env, c.stdin, c.args...)
 	if code != c.code {
 		t.Fatalf("smsgauge %q: exit %d, want %d\nstdout: %s\nstderr: %s", c.args, code, c.code, out, errs)
 	}
@@ -97,11 +106,11 @@ func TestBinary(t *testing.T) {
 			{name: "fits", args: []string{"-fit", "2", a("a", 161)}, want: []string{"Fit:         fits in 2 segments as it is"}},
 			{name: "custom suffix", args: []string{"-fit", "1", "-suffix", " [more]", a("a", 200)}, want: []string{`body: "` + a("a", 151) + ` [more]"`}},
 			{name: "no suffix", args: []string{"-fit", "1", "-no-suffix", a("ж", 80)}, want: []string{`body: "` + a("ж", 70) + `"`, "cut 10 characters (20 bytes)"}},
-			{name: "zero", args: []string{"-fit", "0", "x"}, code: 2, inErr: true, want: []string{"maxSegments", `"0"`}},
-			{name: "negative", args: []string{"-fit", "-9223372036854775808", "x"}, code: 2, inErr: true, want: []string{"maxSegments"}},
+			{name: "zero", args: []string{"-fit", "0", "x"}, code: 2, inErr: true, want: []string{`invalid value "0" for -fit: want a whole number of segments, 1 or more`}, not: []string{"maxSegments"}},
+			{name: "negative", args: []string{"-fit", "-9223372036854775808", "x"}, code: 2, inErr: true, want: []string{"for -fit: want a whole number of segments"}},
 			{name: "not a number", args: []string{"-fit", "two", "x"}, code: 2, inErr: true, want: []string{"whole number"}},
 			{name: "suffix too long", args: []string{"-fit", "1", "-suffix", a("z", 161), "x"}, code: 2, inErr: true, want: []string{"alone needs 2 segments"}},
-			{name: "suffix and no-suffix", args: []string{"-fit", "1", "-suffix", "~", "-no-suffix", "x"}, code: 2, inErr: true, want: []string{"NoSuffix"}},
+			{name: "suffix and no-suffix", args: []string{"-fit", "1", "-suffix", "~", "-no-suffix", "x"}, code: 2, inErr: true, want: []string{"-suffix and -no-suffix exclude each other"}, not: []string{"NoSuffix", "Suffix \""}},
 			{name: "not with jsonl", args: []string{"--jsonl", "-fit", "1"}, code: 2, inErr: true, want: []string{"-fit works on one body"}},
 		} {
 			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })

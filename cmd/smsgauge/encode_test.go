@@ -73,7 +73,8 @@ func TestEncodeDecodeCommandErrors(t *testing.T) {
 		in   string
 		code int
 	}{
-		{args: []string{"encode", "-ref", "300", "x"}, code: 1},
+		{args: []string{"encode", "-ref", "300", "x"}, code: 2},
+		{args: []string{"encode", "-udh16", "-ref", "65536", "x"}, code: 2},
 		{args: []string{"encode", "-lang", "fr", "x"}, code: 2},
 		{args: []string{"encode", "-ucs2", "-gsm7", "x"}, code: 2},
 		{args: []string{"encode", "-gsm7", "ş"}, code: 1},

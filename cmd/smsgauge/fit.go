@@ -20,17 +20,31 @@ type fitFlags struct {
 }
 
 func (f *fitFlags) registerFit(fs *flag.FlagSet) {
-	fs.Func("fit", "also cut the body to at most `N` segments, on a character boundary, and print the result", func(s string) error {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			return errors.New("want a whole number of segments")
-		}
-		f.fit, f.fitSet = n, true
-		return nil
-	})
+	fs.Var((*fitValue)(f), "fit", "also cut the body to at most `N` segments, on a character boundary, and print the result")
 	fs.StringVar(&f.suffix, "suffix", "", `with -fit: what ends a cut body (default "...", which is GSM-7; "…" would force UCS-2)`)
 	fs.BoolVar(&f.noSuffix, "no-suffix", false, "with -fit: end a cut body with nothing")
 }
+
+// fitValue is the -fit flag: a whole number of segments.
+type fitValue fitFlags
+
+func (v *fitValue) String() string {
+	if v == nil || !v.fitSet {
+		return ""
+	}
+	return strconv.Itoa(v.fit)
+}
+
+func (v *fitValue) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return errors.New("want " + v.valid())
+	}
+	v.fit, v.fitSet = n, true
+	return nil
+}
+
+func (v *fitValue) valid() string { return "a whole number of segments, 1 or more" }
 
 func (f *fitFlags) fitOptions(opts sms.Options) sms.FitOptions {
 	return sms.FitOptions{Suffix: f.suffix, NoSuffix: f.noSuffix, Options: opts}

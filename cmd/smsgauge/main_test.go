@@ -26,7 +26,7 @@ func TestReport(t *testing.T) {
 		{name: "GSM-7 argument", args: []string{strings.Repeat("a", 161)}, want: []string{"Encoding:    GSM-7", "Segments:    2 (153 septets each after a 6-octet UDH)", "segment 1  153/153", "segment 2  8/153"}},
 		{name: "words are joined", args: []string{"hello", "world"}, want: []string{`segment 1  11/160  "hello world"`}},
 		{name: "stdin kept exactly", stdin: "hi\n", want: []string{"3/160", "ends with a line break"}},
-		{name: "UCS-2 lists the culprits", args: []string{"caf\u00e9 \u2019ok\u2019"}, want: []string{"UCS-2 (forced by 2 character(s)", `byte 6     "’"  U+2019 RIGHT SINGLE QUOTATION MARK`, "byte 11"}},
+		{name: "UCS-2 lists the culprits", args: []string{"caf\u00e9 \u2019ok\u2019"}, want: []string{"UCS-2 (forced by 2 characters outside GSM-7)", `"’" ×2  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'" (smart)  at 6, 9`}},
 		{name: "udh16", args: []string{"-udh16", strings.Repeat("a", 305)}, want: []string{"Segments:    3 (152 septets each after a 7-octet UDH)"}},
 		{name: "forced GSM-7 fails", args: []string{"-encoding", "GSM-7", "ж"}, code: 1},
 		{name: "bad encoding", args: []string{"-encoding", "utf8", "x"}, code: 2},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,7 +19,7 @@ type reportFlags struct {
 	json     bool
 	jsonl    bool
 	udh16    bool
-	encoding string
+	encoding encodingFlag
 	smart    *smartFlags
 	region   string
 	fitFlags
@@ -29,54 +30,84 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the report as JSON")
 	fs.BoolVar(&f.jsonl, "jsonl", false, `read JSON lines {"id": ..., "body": "..."} from standard input, write one JSON line per input line`)
 	fs.BoolVar(&f.udh16, "udh16", false, "16-bit concatenation reference: 7-octet UDH, 152 septets or 66 units per part")
-	fs.StringVar(&f.encoding, "encoding", "auto", "force an encoding: auto, GSM-7 or UCS-2")
+	fs.Var(&f.encoding, "encoding", "force an encoding: `auto|GSM-7|UCS-2`")
 	f.smart = addSmartFlags(fs)
 	f.registerFit(fs)
-	fs.StringVar(&f.region, "region", "", "with --jsonl: ISO 3166-1 alpha-2 region for national numbers in to and from, such as US")
+	fs.StringVar(&f.region, "region", "", "with --jsonl: ISO 3166-1 alpha-2 `region` for national numbers in to and from, such as US")
 	f.limits.register(fs)
 }
 
-func (f *reportFlags) options() (sms.Options, error) {
-	enc, err := sms.ParseEncoding(f.encoding)
-	if err != nil {
-		return sms.Options{}, err
+func (f *reportFlags) options() sms.Options {
+	return sms.Options{Encoding: f.encoding.enc, UDH16: f.udh16}
+}
+
+// encodingFlag is -encoding: auto, GSM-7 or UCS-2, as sms.ParseEncoding
+// spells them.
+type encodingFlag struct{ enc sms.Encoding }
+
+func (e *encodingFlag) String() string {
+	if e == nil || e.enc == sms.EncodingAuto {
+		return "auto"
 	}
-	return sms.Options{Encoding: enc, UDH16: f.udh16}, nil
+	return e.enc.String()
+}
+
+func (e *encodingFlag) Set(s string) error {
+	v, err := sms.ParseEncoding(s)
+	if err != nil || s == "" {
+		return errors.New("want " + e.valid())
+	}
+	e.enc = v
+	return nil
+}
+
+func (e *encodingFlag) valid() string { return "auto, GSM-7 or UCS-2" }
+
+const reportAbout = `Reports the encoding, segments and cost of an SMS body. The body is the
+arguments joined by spaces or, without arguments, standard input exactly as
+read (echo adds a line break, which counts: use printf or echo -n). Flags may
+stand before or after the text; -- ends them (smsgauge -- -5 degrees).`
+
+// reportFlagSet is the flag set of the default command, whose -h is also
+// smsgauge -h and smsgauge help.
+func reportFlagSet(f *reportFlags) *flags {
+	fs := newFlags("smsgauge", cmdUsage{
+		synopsis: []string{
+			"smsgauge [flags] [text ...]   (standard input when no text is given)",
+			"smsgauge --jsonl [flags]      JSON lines in, JSON lines out",
+			"smsgauge COMMAND [flags] ...",
+		},
+		about: reportAbout,
+		after: printCommands,
+	})
+	f.register(fs.FlagSet)
+	return fs
 }
 
 // runReport is the default command: a report on one body, given as
 // arguments or on standard input, or the JSON lines mode.
 func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("smsgauge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var f reportFlags
-	f.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: smsgauge [flags] [text ...]
-
-Reports the encoding, segments and cost of an SMS body. The body is the
-arguments joined by spaces or, without arguments, standard input exactly as
-read (echo adds a line break, which counts: use printf or echo -n).`)
-		fs.PrintDefaults()
+	fs := reportFlagSet(&f)
+	pos, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	opts, err := f.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "smsgauge:", err)
-		return 2
-	}
+	opts := f.options()
 	if f.jsonl && f.fitSet {
 		fmt.Fprintln(stderr, "smsgauge: -fit works on one body, not with --jsonl")
 		return 2
 	}
 	if f.jsonl {
+		if len(pos) > 0 {
+			fmt.Fprintf(stderr, "smsgauge: --jsonl reads standard input; unexpected argument %q\n", pos[0])
+			return 2
+		}
 		return runJSONL(opts, f.smart, f.region, &f.limits, stdin, stdout, stderr)
 	}
 	var body string
-	if fs.NArg() > 0 {
-		body = strings.Join(fs.Args(), " ")
+	if len(pos) > 0 {
+		body = strings.Join(pos, " ")
 	} else {
 		b, err := readStdinBody(stdin, stderr, &f.limits)
 		if err != nil {
@@ -87,14 +118,14 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 	}
 	a, err := opts.Analyze(body)
 	if err != nil {
-		fmt.Fprintln(stderr, "smsgauge:", err)
+		fmt.Fprintln(stderr, "smsgauge:", userError(err))
 		return 1
 	}
 	var fit *sms.FitResult
 	if f.fitSet {
 		fr, err := f.fitOptions(opts).Fit(body, f.fit)
 		if err != nil {
-			fmt.Fprintln(stderr, "smsgauge: -fit:", err)
+			fmt.Fprintln(stderr, "smsgauge: -fit:", userError(err))
 			return 2
 		}
 		fit = &fr
@@ -107,7 +138,7 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		}
 		if f.smart.enabled() {
 			if r.Smart, err = smartJSON(body, f.smart, opts); err != nil {
-				fmt.Fprintln(stderr, "smsgauge:", err)
+				fmt.Fprintln(stderr, "smsgauge:", userError(err))
 				return 1
 			}
 		}
@@ -119,14 +150,16 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		}
 		return 0
 	}
-	printReport(stdout, a, body)
+	// With -smart or -nfc the smart section lists what is substituted, so
+	// the list of characters does not say it a second time.
+	printReport(stdout, a, body, !f.smart.enabled())
 	printLineBreaks(stdout, opts, body)
 	if fit != nil {
 		printFit(stdout, *fit, f.fit)
 	}
 	if f.smart.enabled() {
 		if err := writeSmartReport(stdout, body, f.smart, opts); err != nil {
-			fmt.Fprintln(stderr, "smsgauge:", err)
+			fmt.Fprintln(stderr, "smsgauge:", userError(err))
 			return 1
 		}
 	}
@@ -242,14 +275,14 @@ func describe(s string) string {
 	return strings.Join(parts, " + ")
 }
 
-func printReport(w io.Writer, a sms.Analysis, body string) {
+func printReport(w io.Writer, a sms.Analysis, body string, fixes bool) {
 	unit := "septets"
 	if a.Encoding == sms.EncodingUCS2 {
 		unit = "UTF-16 units"
 	}
 	fmt.Fprintf(w, "Encoding:    %v", a.Encoding)
 	if a.NonGSM > 0 {
-		fmt.Fprintf(w, " (forced by %d character(s) outside GSM-7)", a.NonGSM)
+		fmt.Fprintf(w, " (forced by %s outside GSM-7)", plural(a.NonGSM, "character"))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Segments:    %d (%d %s each", a.Segments, a.Capacity, unit)
@@ -257,28 +290,34 @@ func printReport(w io.Writer, a sms.Analysis, body string) {
 		fmt.Fprintf(w, " after a %d-octet UDH", a.UDHOctets)
 	}
 	fmt.Fprintln(w, ")")
-	fmt.Fprintf(w, "Characters:  %d as Twilio counts them (%d %s, %d graphemes, %d code points)\n",
-		a.Characters, a.Units, unit, a.Graphemes, a.Scalars)
+	fmt.Fprintf(w, "Characters:  %d as Twilio counts them (%d %s, %s, %s)\n",
+		a.Characters, a.Units, unit, plural(a.Graphemes, "grapheme"), plural(a.Scalars, "code point"))
 	fmt.Fprintf(w, "Size:        %d bits of text, %d bits with headers\n", a.MessageBits, a.TotalBits)
 	for s := range a.EachSegment() {
 		fmt.Fprintf(w, "  segment %d  %d/%d  %q\n", s.Index+1, s.Units, s.Capacity, s.Text)
 	}
 	if a.NonGSM > 0 {
-		fmt.Fprintln(w, "Characters that forced UCS-2:")
-		fixes := fixesByOffset(body)
-		for c := range a.EachNonGSM() {
-			fmt.Fprintf(w, "  byte %-5d %q  %s", c.Offset, c.Text, describe(c.Text))
-			if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
-				fmt.Fprintf(w, "  -> %q (%v)", fx.Replacement, fx.Kind)
-			}
-			fmt.Fprintln(w)
+		var fx map[int]sms.Fix
+		if fixes {
+			fx = fixesByOffset(body)
 		}
+		var occ []charAt
+		for c := range a.EachNonGSM() {
+			o := charAt{offset: c.Offset, text: c.Text}
+			if f, ok := fx[c.Offset]; ok && f.Kind != sms.FixNone {
+				o.note = fmt.Sprintf("-> %q (%v)", f.Replacement, f.Kind)
+			}
+			occ = append(occ, o)
+		}
+		groups := groupChars(body, occ)
+		fmt.Fprintf(w, "Characters that force UCS-2: %s (at: positions, counting characters from 1)\n", countWord(len(occ), len(groups), "character"))
+		writeCharGroups(w, groups)
 		if sg := sms.Suggest(body); sg.Saved > 0 {
-			fmt.Fprintf(w, "Suggestion:  %v, %d segment(s) instead of %d (smsgauge suggest shows the body)\n", sg.After.Encoding, sg.After.Segments, sg.Before.Segments)
+			fmt.Fprintf(w, "Suggestion:  %v, %s instead of %d (smsgauge suggest shows the body)\n", sg.After.Encoding, plural(sg.After.Segments, "segment"), sg.Before.Segments)
 		}
 	}
 	if strings.HasSuffix(body, "\n") {
 		fmt.Fprintln(w, "Note:        the body ends with a line break, which is counted")
 	}
-	fmt.Fprintf(w, "RCS (US):    %d segment(s) of 160 bytes\n", sms.RCSSegments(body))
+	fmt.Fprintf(w, "RCS (US):    %s of 160 bytes\n", plural(sms.RCSSegments(body), "segment"))
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -22,18 +21,42 @@ func init() {
 	register(command{name: "request", usage: "create|update|list|fetch|delete: validate a Twilio Messages request; print its body or URL", run: runRequest})
 }
 
-const requestUsage = `usage: smsgauge request create [flags] < params.json
-       smsgauge request update|list|fetch|delete [flags]   (see -h of each)
+const requestCreateAbout = `Reads a JSON object of create-message parameters named as Twilio names them
+({"To":"+14155552671","From":"+14155550100","Body":"Hi","MediaUrl":["https://..."]})
+on standard input, or takes them from -set flags, validates them and prints
+the form body, ready for:
+  curl -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" --data @- URL
+On invalid input it prints {"errors":[...]} as JSON and exits 1. Warnings go
+to standard error. -dry-run prints the whole HTTP request instead; without an
+Account SID it shows {AccountSid} in the URL.`
 
-Reads a JSON object of create-message parameters named as Twilio names them
-({"To":"+14155552671","From":"+14155550100","Body":"Hi","MediaUrl":["https://..."]}),
-or takes them from -set flags, validates them and prints the form body, ready
-for: curl -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" --data @- URL.
-On invalid input it prints {"errors":[...]} as JSON and exits 1.
-Warnings go to standard error.
+// requestVerbs are the verbs of smsgauge request, in the order -h lists
+// them.
+var requestVerbs = []struct{ name, about string }{
+	{"create", "validate create-message parameters (JSON on standard input, or -set) and print the form body"},
+	{"update", "redact a message or cancel a scheduled one: print the form body"},
+	{"list", "list messages, with filters: print the URL"},
+	{"fetch", "fetch one message: print the URL"},
+	{"delete", "delete one message: print the URL"},
+}
 
-flags:
-`
+func printRequestUsage(w io.Writer) {
+	fmt.Fprint(w, `usage: smsgauge request VERB [flags]
+
+Validates a request to Twilio's Messages resource and prints its form body
+or URL (or, with -dry-run, the whole HTTP request, secret masked).
+
+verbs:
+`)
+	for _, v := range requestVerbs {
+		fmt.Fprintf(w, "  %-7s %s\n", v.name, v.about)
+	}
+	fmt.Fprintln(w, "\nsmsgauge request VERB -h lists the flags of each verb.")
+}
+
+// placeholderAccount stands for the Account SID in a -dry-run without one;
+// the printed request shows {AccountSid} in its place.
+const placeholderAccount = "AC00000000000000000000000000000000"
 
 // paramSetFlag collects repeated -set Name=value flags.
 type paramSetFlag struct{ vals map[string][]string }
@@ -53,41 +76,53 @@ func (f *paramSetFlag) Set(s string) error {
 }
 
 func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "update", "list", "fetch", "delete":
-			return runResourceRequest(args[0], args[1:], stdout, stderr)
-		}
-	}
-	if len(args) == 0 || args[0] != "create" {
-		fmt.Fprint(stderr, requestUsage)
+	if len(args) == 0 {
+		printRequestUsage(stderr)
 		return 2
 	}
-	fs := flag.NewFlagSet("request create", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, requestUsage); fs.PrintDefaults() }
+	switch args[0] {
+	case "-h", "-help", "--help":
+		printRequestUsage(stdout)
+		return 0
+	case "create":
+	case "update", "list", "fetch", "delete":
+		return runResourceRequest(args[0], args[1:], stdout, stderr)
+	default:
+		names := make([]string, len(requestVerbs))
+		for i, v := range requestVerbs {
+			names[i] = v.name
+		}
+		fmt.Fprintf(stderr, "smsgauge request: unknown verb %q: want %s\n", args[0], orList(names))
+		fmt.Fprintln(stderr, "run 'smsgauge request -h' for the verbs")
+		return 2
+	}
+	fs := newFlags("request create", cmdUsage{
+		synopsis: []string{"smsgauge request create [flags] < params.json", "smsgauge request create -set Name=value ... [flags]"},
+		about:    requestCreateAbout,
+	})
 	var (
 		sets    paramSetFlag
 		account = fs.String("account", "", "Account SID (AC…) for the URL; default $TWILIO_ACCOUNT_SID")
 		edge    = fs.String("edge", "", "Twilio edge location, such as frankfurt")
 		region  = fs.String("region", "", "Twilio region, such as ie1 (us1 when -edge is given)")
 		dryRun  = fs.Bool("dry-run", false, "print the whole HTTP request, secret masked, instead of the body")
-		now     = fs.String("now", "", "RFC 3339 time to check SendAt against, instead of the clock")
+		now     = fs.String("now", "", "RFC 3339 `time` to check SendAt against, instead of the clock")
 		minLead = fs.Duration("min-lead", 0, "earliest SendAt ahead of now (default 5m, Twilio's rule since 2026; 15m for the older one)")
 	)
-	fs.Var(&sets, "set", "a parameter as Name=value (repeat for MediaUrl and PersistentAction); replaces standard input")
-	if err := fs.Parse(args[1:]); err != nil {
-		return 2
+	fs.Var(&sets, "set", "a parameter as `Name=value` (repeat for MediaUrl and PersistentAction); replaces standard input")
+	pos, code, ok := fs.parse(args[1:], stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "smsgauge request create: unexpected argument %q\n", fs.Arg(0))
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "smsgauge request create: unexpected argument %q (parameters come as -set Name=value or JSON on standard input)\n", pos[0])
 		return 2
 	}
 	rules := sms.Rules{MinLead: *minLead}
 	if *now != "" {
 		t, err := time.Parse(time.RFC3339, *now)
 		if err != nil {
-			fmt.Fprintf(stderr, "smsgauge request create: -now: %v\n", err)
+			fmt.Fprintf(stderr, "smsgauge request create: invalid value %q for -now: want an RFC 3339 time such as 2026-12-01T12:00:00Z\n", *now)
 			return 2
 		}
 		rules.Now = func() time.Time { return t }
@@ -129,12 +164,30 @@ func runRequest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	ep := rest.Endpoint{AccountSid: acct, Edge: *edge, Region: *region, Credentials: credentialsFromEnv(), Rules: rules}
+	placeholder := dryRunAccount(&ep, stderr)
 	req, err := ep.CreateRequest(context.Background(), m)
 	if err != nil {
 		return writeRequestErrors(stdout, problemsOf(err), warnings)
 	}
-	writeDryRun(stdout, req, ep.Credentials)
+	writeDryRun(stdout, req, ep.Credentials, placeholder)
 	return 0
+}
+
+// dryRunAccount lets -dry-run work without an Account SID: it puts
+// placeholderAccount in ep and says so on stderr; the printed request then
+// shows {AccountSid}. It reports whether it did, and notes a request that
+// goes without credentials.
+func dryRunAccount(ep *rest.Endpoint, stderr io.Writer) bool {
+	placeholder := false
+	if ep.Account() == "" && ep.Credentials.Username == "" {
+		ep.AccountSid = placeholderAccount
+		placeholder = true
+		fmt.Fprintln(stderr, "note: no Account SID (-account or TWILIO_ACCOUNT_SID): the URL shows {AccountSid}")
+	}
+	if ep.Credentials.Username == "" {
+		fmt.Fprintln(stderr, "note: no credentials (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET): no Authorization header")
+	}
+	return placeholder
 }
 
 // credentialsFromEnv reads an API key (TWILIO_API_KEY, TWILIO_API_SECRET)
@@ -151,7 +204,7 @@ func credentialsFromEnv() rest.Credentials {
 
 // writeDryRun prints req as HTTP/1.1 text with the Authorization header
 // replaced by the user name and a masked secret.
-func writeDryRun(w io.Writer, req *http.Request, c rest.Credentials) {
+func writeDryRun(w io.Writer, req *http.Request, c rest.Credentials, placeholder bool) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", req.Method, req.URL.RequestURI())
 	fmt.Fprintf(&b, "Host: %s\r\n", req.URL.Host)
@@ -178,7 +231,11 @@ func writeDryRun(w io.Writer, req *http.Request, c rest.Credentials) {
 	b.WriteString("\r\n")
 	b.Write(body)
 	b.WriteString("\n")
-	w.Write(b.Bytes())
+	out := b.Bytes()
+	if placeholder {
+		out = bytes.ReplaceAll(out, []byte(placeholderAccount), []byte("{AccountSid}"))
+	}
+	w.Write(out)
 }
 
 // jsonProblem is one error in the JSON output.
@@ -195,10 +252,10 @@ type jsonProblem struct {
 func problemsOf(err error) []jsonProblem {
 	var out []jsonProblem
 	for _, pe := range sms.ParamErrors(err) {
-		out = append(out, jsonProblem{Param: pe.Param, Rule: pe.Rule.String(), Message: pe.Error(), TwilioCode: pe.TwilioCode})
+		out = append(out, jsonProblem{Param: pe.Param, Rule: pe.Rule.String(), Message: paramMessage(pe, noRegionFlag), TwilioCode: pe.TwilioCode})
 	}
 	if len(out) == 0 && err != nil {
-		out = append(out, jsonProblem{Rule: "error", Message: err.Error()})
+		out = append(out, jsonProblem{Rule: "error", Message: userErrorHint(err, noRegionFlag)})
 	}
 	return out
 }

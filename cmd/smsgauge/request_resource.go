@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 
 	"github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/rest"
@@ -17,30 +17,39 @@ import (
 // prints its form body; list, fetch and delete print the URL to request.
 // -dry-run prints the whole HTTP request with the secret masked.
 func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("request "+verb, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	about := ""
+	for _, v := range requestVerbs {
+		if v.name == verb {
+			about = strings.ToUpper(v.about[:1]) + v.about[1:] + "."
+		}
+	}
+	fs := newFlags("request "+verb, cmdUsage{synopsis: []string{"smsgauge request " + verb + " [flags]"}, about: about})
 	var (
 		sets    paramSetFlag
 		account = fs.String("account", "", "Account SID (AC…) for the URL; default $TWILIO_ACCOUNT_SID")
 		edge    = fs.String("edge", "", "Twilio edge location, such as frankfurt")
 		region  = fs.String("region", "", "Twilio region, such as ie1 (us1 when -edge is given)")
 		dryRun  = fs.Bool("dry-run", false, "print the whole HTTP request, secret masked")
-		sid     = fs.String("sid", "", "Message SID (SM… or MM…)")
-		redact  = fs.Bool("redact", false, "update: erase the message text (Body=\"\")")
-		status  = fs.String("status", "", "update: canceled, to cancel a scheduled message")
+		sid     *string
+		redact  *bool
+		status  *string
 	)
+	if verb != "list" {
+		sid = fs.String("sid", "", "Message SID (SM… or MM…)")
+	}
+	if verb == "update" {
+		redact = fs.Bool("redact", false, "erase the message text (Body=\"\")")
+		status = fs.String("status", "", "`canceled` cancels a scheduled message")
+	}
 	if verb == "list" {
 		fs.Var(&sets, "set", "a filter as Name=value: To, From, DateSent, DateSent<, DateSent>, PageSize, Page, PageToken")
 	}
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: smsgauge request %s [flags]\n\nflags:\n", verb)
-		fs.PrintDefaults()
+	pos, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "smsgauge request %s: unexpected argument %q\n", verb, fs.Arg(0))
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "smsgauge request %s: unexpected argument %q\n", verb, pos[0])
 		return 2
 	}
 	acct := *account
@@ -48,8 +57,10 @@ func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) in
 		acct = os.Getenv("TWILIO_ACCOUNT_SID")
 	}
 	ep := rest.Endpoint{AccountSid: acct, Edge: *edge, Region: *region}
+	placeholder := false
 	if *dryRun {
 		ep.Credentials = credentialsFromEnv()
+		placeholder = dryRunAccount(&ep, stderr)
 	}
 	ctx := context.Background()
 	var (
@@ -75,7 +86,7 @@ func runResourceRequest(verb string, args []string, stdout, stderr io.Writer) in
 	}
 	switch {
 	case *dryRun:
-		writeDryRun(stdout, req, ep.Credentials)
+		writeDryRun(stdout, req, ep.Credentials, placeholder)
 	case verb == "update":
 		fmt.Fprintf(stderr, "%s %s\n", req.Method, req.URL)
 		body, _ := io.ReadAll(req.Body)

@@ -32,8 +32,11 @@ func errorKeys(t *testing.T, stdout string) []string {
 	}
 	var keys []string
 	for _, e := range res.Errors {
-		if !strings.HasPrefix(e.Message, "sms: ") {
-			t.Errorf("message %q does not start with sms: ", e.Message)
+		// Words for the command's users: no library prefix, no Go field.
+		for _, bad := range []string{"sms: ", "Credentials.", "set Lenient", "Go struct"} {
+			if strings.Contains(e.Message, bad) {
+				t.Errorf("message %q holds %q", e.Message, bad)
+			}
 		}
 		keys = append(keys, e.Param+"/"+e.Rule)
 	}
@@ -145,7 +148,7 @@ func TestRequestDryRunMasksSecret(t *testing.T) {
 }
 
 func TestRequestUsage(t *testing.T) {
-	if code, _, stderr := runReq(t, ""); code != 2 || !strings.Contains(stderr, "usage: smsgauge request create") {
+	if code, _, stderr := runReq(t, ""); code != 2 || !strings.Contains(stderr, "usage: smsgauge request VERB") || !strings.Contains(stderr, "  create ") {
 		t.Fatalf("request without create: exit %d, stderr %q", code, stderr)
 	}
 	if code, _, _ := runReq(t, "", "create", "extra"); code != 2 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -43,14 +44,21 @@ func (f *smartFlag) Set(s string) error {
 	}
 	p, err := sms.ParseSmartPolicy(s)
 	if err != nil || s == "" {
-		return fmt.Errorf("want calculator or gsm-only, not %q", s)
+		return errors.New("want " + f.valid())
 	}
 	f.on, f.policy = true, p
 	return nil
 }
 
+func (f *smartFlag) valid() string { return "calculator, gsm-only, on or off" }
+
 // IsBoolFlag lets -smart stand alone, as a boolean flag does.
 func (f *smartFlag) IsBoolFlag() bool { return true }
+
+// takesValue lets the policy follow as the next argument: -smart gsm-only.
+func (f *smartFlag) takesValue(next string) bool {
+	return strings.EqualFold(next, "calculator") || strings.EqualFold(next, "gsm-only")
+}
 
 // smartFlags are the smart-encoding flags the default report and --jsonl
 // share: -smart[=calculator|gsm-only] and -nfc.
@@ -62,7 +70,7 @@ type smartFlags struct {
 // addSmartFlags defines -smart and -nfc on fs.
 func addSmartFlags(fs *flag.FlagSet) *smartFlags {
 	f := &smartFlags{}
-	fs.Var(&f.smart, "smart", "emulate Twilio's SmartEncoded=true: -smart or -smart=calculator (always substitute), -smart=gsm-only (only when the result is all GSM-7)")
+	fs.Var(&f.smart, "smart", "emulate Twilio's SmartEncoded=true: -smart or -smart calculator (always substitute), -smart gsm-only (only when the result is all GSM-7)")
 	fs.BoolVar(&f.nfc, "nfc", false, "normalise the body to Unicode NFC first (beyond Twilio: e + U+0301 becomes é)")
 	return f
 }
@@ -150,38 +158,47 @@ func writeSmartReport(w io.Writer, body string, f *smartFlags, core sms.Options)
 	if f.smart.on && !sa.Substituted && sms.SmartEncode(sa.Body) != sa.Body {
 		fmt.Fprintf(w, "  not substituted: the result would not be all GSM-7\n")
 	}
-	for _, s := range sa.Substitutions {
-		fmt.Fprintf(w, "  byte %-5d %q  %s  -> %q\n", s.Offset, s.Original, describe(s.Original), s.Replacement)
+	if n := len(sa.Substitutions); n > 0 {
+		occ := make([]charAt, 0, n)
+		for _, s := range sa.Substitutions {
+			occ = append(occ, charAt{offset: s.Offset, text: s.Original, note: fmt.Sprintf("-> %q", s.Replacement)})
+		}
+		// Offsets are in the text smart encoding ran on: the NFC form
+		// with -nfc.
+		on := body
+		if sa.Normalized {
+			on = norm.NFC.String(body)
+		}
+		groups := groupChars(on, occ)
+		fmt.Fprintf(w, "  substituted: %s\n", countWord(n, len(groups), "character"))
+		writeCharGroups(w, groups)
 	}
 	fmt.Fprintf(w, "  body: %q\n", sa.Body)
 	return nil
 }
 
 func runSuggest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("suggest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	udh16 := fs.Bool("udh16", false, "16-bit concatenation reference (152 septets or 66 units per part)")
-	asJSON := fs.Bool("json", false, "print the suggestion as one JSON object")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: smsgauge suggest [-udh16] [-json] [text ...]
-
-Suggests the cheapest body reachable with smart encoding and NFC, and says
+	fs := newFlags("suggest", cmdUsage{
+		synopsis: []string{"smsgauge suggest [flags] [text ...]"},
+		about: `Suggests the cheapest body reachable with smart encoding and NFC, and says
 which characters force UCS-2 and what would fix each. The body is the
 arguments joined by spaces or, without arguments, standard input exactly as
-read (echo adds a line break, which counts: use printf or echo -n).`)
-		fs.PrintDefaults()
+read (echo adds a line break, which counts: use printf or echo -n).`,
+	})
+	udh16 := fs.Bool("udh16", false, "16-bit concatenation reference (152 septets or 66 units per part)")
+	asJSON := fs.Bool("json", false, "print the suggestion as one JSON object")
+	pos, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	body, err := readBody(fs.Args(), stdin)
+	body, err := readBody(pos, stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "smsgauge suggest:", err)
 		return 1
 	}
 	sg, err := sms.SmartOptions{Core: sms.Options{UDH16: *udh16}}.Suggest(body)
 	if err != nil {
-		fmt.Fprintln(stderr, "smsgauge suggest:", err)
+		fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
 		return 1
 	}
 	if *asJSON {
@@ -193,7 +210,7 @@ read (echo adds a line break, which counts: use printf or echo -n).`)
 		}
 		return 0
 	}
-	writeSuggestion(stdout, sg)
+	writeSuggestion(stdout, sg, body)
 	return 0
 }
 
@@ -207,7 +224,7 @@ func readBody(args []string, stdin io.Reader) (string, error) {
 	return string(b), err
 }
 
-func writeSuggestion(w io.Writer, sg sms.Suggestion) {
+func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 	fmt.Fprintf(w, "now:       %s, %s (%s)\n", sg.Before.Encoding, plural(sg.Before.Segments, "segment"), unitsText(sg.Before))
 	fmt.Fprintf(w, "suggested: %s, %s (%s), saves %s", sg.After.Encoding, plural(sg.After.Segments, "segment"),
 		unitsText(sg.After), plural(sg.Saved, "segment"))
@@ -225,33 +242,39 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion) {
 		fmt.Fprintln(w, "every character is GSM-7")
 		return
 	}
-	fmt.Fprintf(w, "characters forcing UCS-2 now (%d):\n", len(sg.Fixes))
-	for _, f := range sg.Fixes {
-		switch f.Kind {
-		case sms.FixNone:
-			fmt.Fprintf(w, "  byte %-5d %q  %s  fix: none known\n", f.Offset, f.Text, describe(f.Text))
-		default:
-			fmt.Fprintf(w, "  byte %-5d %q  %s  fix: %s -> %q\n", f.Offset, f.Text, describe(f.Text), f.Kind, f.Replacement)
-		}
-	}
 	none := 0
+	occ := make([]charAt, 0, len(sg.Fixes))
 	for _, f := range sg.Fixes {
+		note := "fix: none known"
 		if f.Kind == sms.FixNone {
 			none++
+		} else {
+			note = fmt.Sprintf("fix: %s -> %q", f.Kind, f.Replacement)
 		}
+		occ = append(occ, charAt{offset: f.Offset, text: f.Text, note: note})
 	}
+	groups := groupChars(body, occ)
+	fmt.Fprintf(w, "characters forcing UCS-2 now: %s (at: positions, counting characters from 1)\n", countWord(len(occ), len(groups), "character"))
+	writeCharGroups(w, groups)
 	if none > 0 {
-		fmt.Fprintf(w, "%d character(s) have no GSM-7 form, so the body stays UCS-2", none)
+		if none == 1 {
+			fmt.Fprint(w, "1 character has no GSM-7 form, so the body stays UCS-2")
+		} else {
+			fmt.Fprintf(w, "%d characters have no GSM-7 form, so the body stays UCS-2", none)
+		}
 		if sg.Saved == 0 {
 			fmt.Fprint(w, ", and no substitution saves a segment")
 		}
 		fmt.Fprintln(w)
 	}
 	if len(sg.Remaining) > 0 {
-		fmt.Fprintf(w, "outside GSM-7 in the suggested body (%d):\n", len(sg.Remaining))
+		occ = occ[:0]
 		for _, c := range sg.Remaining {
-			fmt.Fprintf(w, "  byte %-5d %q  %s\n", c.Offset, c.Text, describe(c.Text))
+			occ = append(occ, charAt{offset: c.Offset, text: c.Text})
 		}
+		groups = groupChars(sg.Body, occ)
+		fmt.Fprintf(w, "outside GSM-7 in the suggested body: %s\n", countWord(len(occ), len(groups), "character"))
+		writeCharGroups(w, groups)
 	}
 }
 

@@ -121,13 +121,13 @@ func TestWriteSmartReport(t *testing.T) {
 		want []string
 	}{
 		{"calculator", []string{"-smart"}, "’" + strings.Repeat("a", 100),
-			[]string{"smart (calculator): GSM-7, 1 segment (101 septets), saves 1 segment", `byte 0     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"`}},
+			[]string{"smart (calculator): GSM-7, 1 segment (101 septets), saves 1 segment", `"’" ×1  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"  at 1`}},
 		{"gsm-only", []string{"-smart=gsm-only"}, "It’s 😀",
 			[]string{"smart (gsm-only): UCS-2, 1 segment (7 UTF-16 units), saves 0 segments", "not substituted"}},
 		{"nfc", []string{"-nfc"}, strings.Repeat("e\u0301", 70),
 			[]string{"nfc: GSM-7, 1 segment (70 septets), saves 2 segments", "NFC changed the body (saves 2 segments)"}},
 		{"both", []string{"-smart", "-nfc"}, "n\u0303’",
-			[]string{"smart (calculator) + nfc: GSM-7", `byte 2     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"`, `body: "ñ'"`}},
+			[]string{"smart (calculator) + nfc: GSM-7", `"’" ×1  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"  at 2`, `body: "ñ'"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,9 +160,9 @@ func TestRunSuggest(t *testing.T) {
 		{"quote", []string{"suggest", "’" + strings.Repeat("a", 100)}, "", 0, []string{
 			"now:       UCS-2, 2 segments (101 UTF-16 units)",
 			"suggested: GSM-7, 1 segment (101 septets), saves 1 segment with smart encoding",
-			`byte 0     "’"  U+2019 RIGHT SINGLE QUOTATION MARK  fix: smart -> "'"`}},
+			`"’" ×1  U+2019 RIGHT SINGLE QUOTATION MARK  fix: smart -> "'"  at 1`}},
 		{"emoji remains", []string{"suggest", "Hi 😀"}, "", 0, []string{
-			"saves 0 segments", `byte 3     "😀"  U+1F600 GRINNING FACE  fix: none known`, "outside GSM-7 in the suggested body (1)", "1 character(s) have no GSM-7 form, so the body stays UCS-2, and no substitution saves a segment"}},
+			"saves 0 segments", `"😀" ×1  U+1F600 GRINNING FACE  fix: none known  at 4`, "outside GSM-7 in the suggested body: 1 character", "1 character has no GSM-7 form, so the body stays UCS-2, and no substitution saves a segment"}},
 		{"clean", []string{"suggest", "plain"}, "", 0, []string{"every character is GSM-7"}},
 		{"stdin as read", []string{"suggest", "-json"}, "It’s\n", 0, []string{`"body":"It’s\n"`, `"segments_now":1`}},
 		{"nfc", []string{"suggest", "-udh16", strings.Repeat("e\u0301", 70)}, "", 0, []string{"with NFC", `fix: nfc -> "é"`}},

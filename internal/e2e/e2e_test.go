@@ -302,6 +302,9 @@ func TestComposer(t *testing.T) {
 	t.Run("addresses", func(t *testing.T) { testAddresses(t, ctx) })
 	t.Run("twilio-codes", func(t *testing.T) { testTwilioCodes(t, ctx) })
 	t.Run("fit", func(t *testing.T) { testFit(t, ctx) })
+	t.Run("cost", func(t *testing.T) { testCost(t, ctx) })
+	t.Run("display", func(t *testing.T) { testDisplay(t, ctx, s) })
+	t.Run("ux-screenshot", func(t *testing.T) { testUXScreenshot(t, ctx) })
 	t.Run("screenshot", func(t *testing.T) { testScreenshot(t, ctx) })
 	t.Run("latency", func(t *testing.T) { testLatency(t, ctx, s) })
 
@@ -583,8 +586,8 @@ func testAddresses(t *testing.T, ctx context.Context) {
 	}
 	run(t, ctx, chromedp.Click(chromedp.CSS("#to")), chromedp.SendKeys(chromedp.CSS("#to"), "+1415abc"))
 	text, class := waitMsg(t, ctx, "to")
-	if class != "msg error" || !strings.HasPrefix(text, "sms: ") {
-		t.Errorf("To %q: message %q (class %q), want an error", "+1415abc", text, class)
+	if class != "msg error" || !strings.HasPrefix(text, `"+1415abc": `) {
+		t.Errorf("To %q: message %q (class %q), want an error that names the value", "+1415abc", text, class)
 	}
 	for deadline := time.Now().Add(30 * time.Second); ; {
 		eval(t, ctx, probe, &before)

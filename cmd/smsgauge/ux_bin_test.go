@@ -1,0 +1,162 @@
+//go:build !js
+
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestBinaryUX runs the built command for what its users expect of any
+// command line: flags anywhere, one help format, bad values that name the
+// good ones, messages in the command's own words, reports that group and
+// count.
+func TestBinaryUX(t *testing.T) {
+	bin := buildBinary(t)
+	ru := "Здравствуйте, ваш заказ готов."
+	t.Run("flags anywhere", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "-json after the text", args: []string{"Its", "-json"}, want: []string{`"characters": 3`}, not: []string{"-json"}},
+			{name: "-smart with its policy before the text", args: []string{"-smart", "gsm-only", "Its"},
+				want: []string{`segment 1  3/160  "Its"`, "smart (gsm-only)"}, not: []string{"gsm-only Its"}},
+			{name: "-smart=policy after the text", args: []string{"It’s", "-smart=gsm-only"}, want: []string{"smart (gsm-only)", `body: "It's"`}},
+			{name: "-smart alone takes no text as its value", args: []string{"-smart", "hello"}, want: []string{`"hello"`, "smart (calculator)"}},
+			{name: "-- ends the flags", args: []string{"-json", "--", "-json", "-h"}, want: []string{`"characters": 8`}},
+			{name: "flags between words", args: []string{"a", "-udh16", "b"}, want: []string{`"a b"`}},
+			{name: "suggest", args: []string{"suggest", "It’s " + strings.Repeat("a", 70), "-json"}, want: []string{`"body":"It's aaa`}},
+			{name: "encode", args: []string{"encode", "hi", "-ucs2"}, want: []string{"dcs=0x08", "ud=00680069"}},
+			{name: "two dashes", args: []string{"hi", "--json"}, want: []string{`"characters": 2`}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("help", func(t *testing.T) {
+		// Every command's -h: exit 0, one format, every flag it has.
+		helps := map[string][]string{
+			"":               {"-json", "-jsonl", "-smart", "-nfc", "-udh16", "-encoding", "-region", "-fit", "-suffix", "-no-suffix", "commands", "suggest "},
+			"suggest":        {"-json", "-udh16"},
+			"encode":         {"-udh16", "-unpacked", "-ucs2", "-gsm7", "-lang", "-ref"},
+			"decode":         {"-dcs", "-unpacked", "-noudh"},
+			"address":        {"-as", "-region", "-strict", "-permissive", "-json"},
+			"request create": {"-account", "-edge", "-region", "-dry-run", "-now", "-min-lead", "-set"},
+			"request update": {"-account", "-sid", "-redact", "-status", "-dry-run"},
+			"request list":   {"-set", "-account", "-dry-run"},
+			"request fetch":  {"-sid"},
+			"request delete": {"-sid"},
+		}
+		for cmd, flags := range helps {
+			for _, h := range []string{"-h", "--help", "-help"} {
+				args := append(strings.Fields(cmd), h)
+				c := binCase{name: strings.Join(args, " "), args: args, want: append([]string{"usage: smsgauge " + cmd}, flags...),
+					not: []string{"Usage of"}}
+				if len(flags) > 0 && !strings.HasPrefix(flags[len(flags)-1], "commands") && cmd != "" {
+					c.want = append(c.want, "\nflags:\n")
+				}
+				out := c.run(t, bin)
+				if strings.HasSuffix(strings.TrimSpace(out), "flags:") {
+					t.Errorf("smsgauge %s: help ends with an empty flags list:\n%s", strings.Join(args, " "), out)
+				}
+			}
+		}
+		for _, c := range []binCase{
+			{name: "help COMMAND", args: []string{"help", "encode"}, want: []string{"usage: smsgauge encode", "-lang"}},
+			{name: "request -h lists its verbs", args: []string{"request", "-h"}, want: []string{"usage: smsgauge request VERB", "  create ", "  update ", "  list ", "  fetch ", "  delete "},
+				not: []string{"flags:\n\n", "flags:\n$"}},
+			{name: "unknown subcommand", args: []string{"sugest", "It’s"}, code: 2, inErr: true, want: []string{`unknown command "sugest" (did you mean suggest?)`, "smsgauge -- sugest"}},
+			{name: "unknown help topic", args: []string{"help", "frob"}, code: 2, inErr: true, want: []string{`unknown command "frob"`, "address, batch"}},
+			{name: "unknown request verb", args: []string{"request", "frob"}, code: 2, inErr: true, want: []string{`unknown verb "frob": want create, update, list, fetch or delete`}},
+			{name: "a word is still text", args: []string{"hello"}, want: []string{`"hello"`}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("flag values", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "-smart=bogus", args: []string{"-smart=bogus", "x"}, code: 2, inErr: true, want: []string{`invalid value "bogus" for -smart: want calculator, gsm-only, on or off`}, not: []string{"boolean"}},
+			{name: "-encoding foo", args: []string{"-encoding", "foo", "x"}, code: 2, inErr: true, want: []string{`invalid value "foo" for -encoding: want auto, GSM-7 or UCS-2`}},
+			{name: "-json=maybe", args: []string{"-json=maybe", "x"}, code: 2, inErr: true, want: []string{"want true or false"}},
+			{name: "-as", args: []string{"address", "+14155552671", "-as", "cc"}, code: 2, inErr: true, want: []string{`invalid value "cc" for -as: want to or from`}},
+			{name: "-lang", args: []string{"encode", "-lang", "fr", "x"}, code: 2, inErr: true, want: []string{"want comma-separated codes among tr, es, pt"}},
+			{name: "-ref", args: []string{"encode", "-ref", "x1", "x"}, code: 2, inErr: true, want: []string{"want a whole number, 0 or more"}},
+			{name: "-min-lead", args: []string{"request", "create", "-min-lead", "soon"}, code: 2, inErr: true, want: []string{"want a duration such as 90s, 15m or 1h"}},
+			{name: "missing value", args: []string{"x", "-encoding"}, code: 2, inErr: true, want: []string{"-encoding needs a value: want auto, GSM-7 or UCS-2"}},
+			{name: "unknown flag", args: []string{"-5", "degrees"}, code: 2, inErr: true, want: []string{"unknown flag -5 (put -- before text that starts with -)"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("words", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "national number, address", args: []string{"address", "415 555 2671", "-as", "to"}, code: 1,
+				want: []string{"give its region, such as -region US"}, not: []string{"Lenient", "sms: "}},
+			{name: "national number, request", stdin: `{"To":"4155552671","From":"+15017122661","Body":"Hi"}`, args: []string{"request", "create"}, code: 1,
+				want: []string{`To \"4155552671\": a national number (no + and country code): write it in E.164`}, not: []string{"Lenient", "sms: ", "address: "}},
+			{name: "sender ID as To, once", stdin: `{"To":"Acme","From":"+15017122661","Body":"Hi"}`, args: []string{"request", "create"}, code: 1,
+				want: []string{`To \"Acme\": an alphanumeric sender ID can only be a From`}, not: []string{"sms: ", "To: address"}},
+			{name: "API key without account", args: []string{"request", "fetch", "-sid", "SM0123456789abcdef0123456789abcdef"}, code: 1,
+				want: []string{"no Account SID: give -account AC… or set TWILIO_ACCOUNT_SID"}, not: []string{"Credentials"}},
+			{name: "README dry run", args: []string{"request", "create", "-set", "To=+14155552671", "-set", "From=+14155550100", "-set", "Body=Hi", "-dry-run"},
+				want: []string{"POST /2010-04-01/Accounts/{AccountSid}/Messages.json HTTP/1.1", "Body=Hi&From=%2B14155550100&To=%2B14155552671"}},
+			{name: "docs dry run", args: []string{"request", "create", "-set", "To=+14155552671", "-set", "From=+14155550100", "-set", "Body=Hi", "-dry-run"},
+				inErr: true, want: []string{"no Account SID (-account or TWILIO_ACCOUNT_SID)"}},
+			{name: "fit suffix", args: []string{"-fit", "1", "-suffix", "~", "-no-suffix", "x"}, code: 2, inErr: true, want: []string{"-suffix and -no-suffix exclude each other"}},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				c.env = []string{"TWILIO_ACCOUNT_SID=", "TWILIO_API_KEY=", "TWILIO_AUTH_TOKEN="}
+				c.run(t, bin)
+			})
+		}
+	})
+	t.Run("reports", func(t *testing.T) {
+		out := binCase{args: []string{ru}}.run(t, bin)
+		// One line per letter, not per occurrence: 25 letters, 15 different.
+		if n := strings.Count(out, "\n  \""); n != 15 {
+			t.Errorf("the report on a Russian sentence lists %d characters, want 15:\n%s", n, out)
+		}
+		for _, w := range []string{
+			"Characters that force UCS-2: 25 characters, 15 different",
+			`"а" ×4  U+0430 CYRILLIC SMALL LETTER A  at 4, 16, 20, 22`,
+			`"З" ×1  U+0417 CYRILLIC CAPITAL LETTER ZE  at 1`,
+			"RCS (US):    1 segment of 160 bytes",
+			"(forced by 25 characters outside GSM-7)",
+		} {
+			if !strings.Contains(out, w) {
+				t.Errorf("report lacks %q:\n%s", w, out)
+			}
+		}
+		for _, c := range []binCase{
+			{name: "no (s)", args: []string{"😀"}, want: []string{"forced by 1 character outside", "1 grapheme,", "1 code point)"}, not: []string{"(s)"}},
+			{name: "encode", args: []string{"encode", "hi"}, want: []string{"# GSM-7, 1 segment:"}, not: []string{"(s)"}},
+			{name: "suggest groups", args: []string{"suggest", ru}, want: []string{`"а" ×4`, "25 characters, 15 different", "25 characters have no GSM-7 form"}, not: []string{"(s)", "byte "}},
+			{name: "substitutions once with -smart", args: []string{"-smart", "“Hi” ’"}, want: []string{"substituted: 3 characters"}},
+			{name: "substitutions once with -nfc -smart", args: []string{"-nfc", "-smart", "e\u0301 ’ ’"}, want: []string{`"’" ×2  U+2019 RIGHT SINGLE QUOTATION MARK  -> "'"  at 3, 5`}},
+		} {
+			out := c.run(t, bin)
+			if c.name == "substitutions once with -smart" || c.name == "substitutions once with -nfc -smart" {
+				if n := strings.Count(out, `-> "`); n != strings.Count(out[strings.Index(out, "substituted:"):], `-> "`) {
+					t.Errorf("%s: a substitution is listed outside the smart section:\n%s", c.name, out)
+				}
+			}
+		}
+	})
+	t.Run("decode", func(t *testing.T) {
+		binCase{stdin: "E8329BFD4697D9EC37\n", args: []string{"decode"}, code: 1, inErr: true,
+			want: []string{"header length 232", "use smsgauge decode -noudh"}}.run(t, bin)
+		binCase{stdin: "E8329BFD4697D9EC37\n", args: []string{"decode", "-noudh"}, want: []string{"hellohello"}}.run(t, bin)
+	})
+	t.Run("json words", func(t *testing.T) {
+		var r struct {
+			Errors []struct{ Message string } `json:"errors"`
+		}
+		out := binCase{stdin: `{"To":"+14155552671","From":"Acme","Body":"Hi","To2":1}`, args: []string{"request", "create"}, code: 1}.run(t, bin)
+		if err := json.Unmarshal([]byte(out), &r); err != nil || len(r.Errors) == 0 {
+			t.Fatalf("errors %v: %s", err, out)
+		}
+		for _, e := range r.Errors {
+			if strings.Contains(e.Message, "sms: ") || strings.Contains(e.Message, "Go struct") {
+				t.Errorf("message %q", e.Message)
+			}
+		}
+	})
+}
