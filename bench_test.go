@@ -73,7 +73,7 @@ func BenchmarkSplit(b *testing.B) {
 			b.ReportAllocs()
 			buf := make([]Segment, 0, 1024)
 			for b.Loop() {
-				sinkSegments = Analyze(sh.body).AppendSegments(buf[:0])
+				sinkSegments = Analyze(sh.body).AppendSplit(buf[:0])
 			}
 		})
 	}

@@ -62,10 +62,10 @@ func ExampleOptions_Split() {
 	// Output: 2 66 5
 }
 
-func ExampleAnalysis_EachSegment() {
+func ExampleAnalysis_SplitSeq() {
 	// The emoji with its skin tone (4 units) does not fit after 66 units.
 	a := sms.Analyze(strings.Repeat("ж", 66) + "👍🏽!")
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		fmt.Println(s.Index, s.Units, s.Capacity, s.Bits)
 	}
 	// Output:
@@ -73,15 +73,15 @@ func ExampleAnalysis_EachSegment() {
 	// 1 5 67 80
 }
 
-func ExampleAnalysis_AppendSegments() {
+func ExampleAnalysis_AppendSplit() {
 	buf := make([]sms.Segment, 0, 8) // reused: no allocation
-	buf = sms.Analyze(strings.Repeat("x", 400)).AppendSegments(buf[:0])
+	buf = sms.Analyze(strings.Repeat("x", 400)).AppendSplit(buf[:0])
 	fmt.Println(len(buf), buf[2].Units)
 	// Output: 3 94
 }
 
-func ExampleAnalysis_EachNonGSM() {
-	for c := range sms.Analyze("“Hi” — e\u0301").EachNonGSM() {
+func ExampleAnalysis_NonGSMSeq() {
+	for c := range sms.Analyze("“Hi” — e\u0301").NonGSMSeq() {
 		fmt.Printf("%d %+q %d\n", c.Offset, c.Text, c.Units)
 	}
 	// Output:

@@ -315,7 +315,7 @@ func shiftCount(p Plan) int {
 }
 
 func firstNonGSM(a Analysis) Char {
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		return c
 	}
 	return Char{Offset: -1}
@@ -457,8 +457,8 @@ func (p Plan) walk(yield func(Segment) bool) {
 	yield(seg)
 }
 
-// EachSegment walks the segments of the plan in order, as AppendSegment
+// SplitSeq walks the segments of the plan in order, as AppendSegment
 // numbers them.
-func (p Plan) EachSegment() iter.Seq[Segment] {
+func (p Plan) SplitSeq() iter.Seq[Segment] {
 	return func(yield func(Segment) bool) { p.walk(yield) }
 }

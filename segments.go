@@ -110,7 +110,7 @@ func (o Options) udhOctets() int {
 }
 
 // Analysis is what a body costs. It keeps a reference to the body, so that
-// EachSegment and EachNonGSM can walk it again without having stored a list.
+// SplitSeq and NonGSMSeq can walk it again without having stored a list.
 type Analysis struct {
 	Encoding    Encoding // GSM-7 or UCS-2
 	Segments    int      // number of segments, at least 1
@@ -245,7 +245,7 @@ func (a *Analysis) size(bitsPerUnit, single, multi, udh, segs, last int) {
 // calculator makes an empty or over-full segment.
 func Split(body string) []Segment {
 	a := Analyze(body)
-	return a.AppendSegments(make([]Segment, 0, a.Segments))
+	return a.AppendSplit(make([]Segment, 0, a.Segments))
 }
 
 // Split is Split under the options; it fails as Options.Analyze does.
@@ -254,19 +254,19 @@ func (o Options) Split(body string) ([]Segment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return a.AppendSegments(make([]Segment, 0, a.Segments)), nil
+	return a.AppendSplit(make([]Segment, 0, a.Segments)), nil
 }
 
-// EachSegment walks the segments of the analysed body in order.
-func (a Analysis) EachSegment() iter.Seq[Segment] {
+// SplitSeq walks the segments of the analysed body in order.
+func (a Analysis) SplitSeq() iter.Seq[Segment] {
 	return func(yield func(Segment) bool) {
 		a.walkSegments(yield)
 	}
 }
 
-// AppendSegments appends the segments of the analysed body to dst and
+// AppendSplit appends the segments of the analysed body to dst and
 // returns the extended slice.
-func (a Analysis) AppendSegments(dst []Segment) []Segment {
+func (a Analysis) AppendSplit(dst []Segment) []Segment {
 	a.walkSegments(func(s Segment) bool {
 		dst = append(dst, s)
 		return true
@@ -333,9 +333,9 @@ func (a Analysis) walkSegments(yield func(Segment) bool) {
 	flush(len(s))
 }
 
-// EachNonGSM walks the characters that forced UCS-2, in order. It yields
+// NonGSMSeq walks the characters that forced UCS-2, in order. It yields
 // nothing for a GSM-7 body, nor for a GSM-7 body sent as UCS-2 by force.
-func (a Analysis) EachNonGSM() iter.Seq[Char] {
+func (a Analysis) NonGSMSeq() iter.Seq[Char] {
 	return func(yield func(Char) bool) {
 		if a.NonGSM == 0 {
 			return
@@ -356,7 +356,7 @@ func (a Analysis) EachNonGSM() iter.Seq[Char] {
 // AppendNonGSM appends the characters that forced UCS-2 to dst and returns
 // the extended slice.
 func (a Analysis) AppendNonGSM(dst []Char) []Char {
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		dst = append(dst, c)
 	}
 	return dst

@@ -101,7 +101,7 @@ func jsonlLine(opts sms.Options, sf *smartFlags, region string, b []byte, line i
 		o.Line = line
 	}
 	o.SegmentBits = make([]int, 0, a.Segments)
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		o.SegmentBits = append(o.SegmentBits, s.Bits)
 	}
 	// Addresses are checked, and reported, but do not fail the line: the

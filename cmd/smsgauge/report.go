@@ -154,12 +154,12 @@ func newReport(a sms.Analysis, body string) report {
 		Capacity: a.Capacity, UDHOctets: a.UDHOctets, Invalid: a.Invalid, RCSSegments: sms.RCSSegments(body),
 		SegmentBits: []int{}, Parts: []part{}, NonGSM: []nonGSMChar{},
 	}
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		r.SegmentBits = append(r.SegmentBits, s.Bits)
 		r.Parts = append(r.Parts, part(s))
 	}
 	fixes := fixesByOffset(body)
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		n := nonGSMChar{Offset: c.Offset, Text: c.Text, CodePoints: codePoints(c.Text), Units: c.Units, Invalid: c.Invalid, Fix: "none"}
 		if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
 			n.Fix = fx.Kind.String()
@@ -232,13 +232,13 @@ func printReport(w io.Writer, a sms.Analysis, body string) {
 	fmt.Fprintf(w, "Characters:  %d as Twilio counts them (%d %s, %d graphemes, %d code points)\n",
 		a.Characters, a.Units, unit, a.Graphemes, a.Scalars)
 	fmt.Fprintf(w, "Size:        %d bits of text, %d bits with headers\n", a.MessageBits, a.TotalBits)
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		fmt.Fprintf(w, "  segment %d  %d/%d  %q\n", s.Index+1, s.Units, s.Capacity, s.Text)
 	}
 	if a.NonGSM > 0 {
 		fmt.Fprintln(w, "Characters that forced UCS-2:")
 		fixes := fixesByOffset(body)
-		for c := range a.EachNonGSM() {
+		for c := range a.NonGSMSeq() {
 			fmt.Fprintf(w, "  byte %-5d %q  %s", c.Offset, c.Text, describe(c.Text))
 			if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
 				fmt.Fprintf(w, "  -> %q (%v)", fx.Replacement, fx.Kind)
