@@ -431,7 +431,7 @@ func (p Plan) AppendSegment(dst []byte, i int) ([]byte, Part, error) {
 func (p Plan) walk(yield func(Segment) bool) {
 	if p.Locking|p.Single == 0 {
 		a := Analysis{Encoding: p.Encoding, Segments: p.Segments, Units: p.Units, Capacity: p.Capacity, body: p.body}
-		a.walkSegments(yield)
+		a.walk(nil, yield)
 		return
 	}
 	s := p.body

@@ -3,7 +3,6 @@ package sms
 import (
 	"iter"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -244,93 +243,60 @@ func (a *Analysis) size(bitsPerUnit, single, multi, udh, segs, last int) {
 // between code points (never inside a surrogate pair), where Twilio's
 // calculator makes an empty or over-full segment.
 func Split(body string) []Segment {
-	a := Analyze(body)
-	return a.AppendSplit(make([]Segment, 0, a.Segments))
+	segs, _ := splitAlloc(body, EncodingAuto, 6)
+	return segs
+}
+
+// SplitSeq walks the segments of body in order, as Split returns them. It
+// makes no allocation.
+func SplitSeq(body string) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) {
+		splitSeq(body, EncodingAuto, 6, yield)
+	}
+}
+
+// AppendSplit appends the segments of body, as Split returns them, to dst
+// and returns the extended slice. It makes no allocation when dst has room
+// for them.
+func AppendSplit(dst []Segment, body string) []Segment {
+	dst, _ = appendSplit(dst, body, EncodingAuto, 6)
+	return dst
 }
 
 // Split is Split under the options; it fails as Options.Analyze does.
 func (o Options) Split(body string) ([]Segment, error) {
-	a, err := o.Analyze(body)
-	if err != nil {
+	if err := o.check(); err != nil {
 		return nil, err
 	}
-	return a.AppendSplit(make([]Segment, 0, a.Segments)), nil
+	segs, ok := splitAlloc(body, o.Encoding, o.udhOctets())
+	if !ok {
+		return nil, newEncodingError(body)
+	}
+	return segs, nil
+}
+
+// AppendSplit is AppendSplit under the options; it fails as
+// Options.Analyze does, and then returns dst unchanged.
+func (o Options) AppendSplit(dst []Segment, body string) ([]Segment, error) {
+	if err := o.check(); err != nil {
+		return dst, err
+	}
+	out, ok := appendSplit(dst, body, o.Encoding, o.udhOctets())
+	if !ok {
+		return dst, newEncodingError(body)
+	}
+	return out, nil
 }
 
 // SplitSeq walks the segments of the analysed body in order.
 func (a Analysis) SplitSeq() iter.Seq[Segment] {
-	return func(yield func(Segment) bool) {
-		a.walkSegments(yield)
-	}
+	return func(yield func(Segment) bool) { a.walk(nil, yield) }
 }
 
 // AppendSplit appends the segments of the analysed body to dst and
 // returns the extended slice.
 func (a Analysis) AppendSplit(dst []Segment) []Segment {
-	a.walkSegments(func(s Segment) bool {
-		dst = append(dst, s)
-		return true
-	})
-	return dst
-}
-
-func (a Analysis) walkSegments(yield func(Segment) bool) {
-	s := a.body
-	bitsPer := 7
-	if a.Encoding == EncodingUCS2 {
-		bitsPer = 16
-	}
-	if a.Segments <= 1 {
-		yield(Segment{Text: s, Units: a.Units, Capacity: a.Capacity, Bits: bitsPer * a.Units})
-		return
-	}
-	seg := Segment{Capacity: a.Capacity}
-	flush := func(end int) bool {
-		seg.Text = s[seg.Offset:end]
-		seg.Bits = bitsPer * seg.Units
-		if !yield(seg) {
-			return false
-		}
-		seg = Segment{Index: seg.Index + 1, Offset: end, Capacity: a.Capacity}
-		return true
-	}
-	// add puts a unit of u code units at s[i:] into the current segment, or
-	// starts the next one.
-	add := func(i, u int) bool {
-		if seg.Units+u > a.Capacity {
-			if !flush(i) {
-				return false
-			}
-		}
-		seg.Units += u
-		return true
-	}
-	if a.Encoding == EncodingGSM7 {
-		for i, r := range s {
-			if !add(i, GSM7Septets(r)) {
-				return
-			}
-		}
-	} else {
-		for i := 0; i < len(s); {
-			c := nextCluster(s, i)
-			if c.units <= a.Capacity {
-				if !add(i, c.units) {
-					return
-				}
-			} else {
-				for k := i; k < c.end; {
-					r, n := utf8.DecodeRuneInString(s[k:])
-					if !add(k, utf16Units(r)) {
-						return
-					}
-					k += n
-				}
-			}
-			i = c.end
-		}
-	}
-	flush(len(s))
+	return a.walk(dst, nil)
 }
 
 // NonGSMSeq walks the characters that forced UCS-2, in order. It yields
