@@ -65,11 +65,16 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 				}
 				// Plain bytes, one septet each: the cuts among them are
 				// arithmetic.
-				m := plainRun(s, i)
+				m := plainRun(s[:runLimit(s, i, dst, capacity, bounded)], i)
 				for pos+m > capacity {
 					i += capacity - pos
 					m -= capacity - pos
-					if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 7, i, bounded, yield); !ok {
+					if n := len(dst); yield == nil && n < cap(dst) {
+						// The common cut, inline.
+						dst = dst[:n+1]
+						dst[n] = Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}
+						at = splitAt{offset: i, index: at.index + 1, inside: i}
+					} else if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 7, i, bounded, yield); !ok {
 						return dst, at, splitStopped, units
 					}
 					units += capacity
@@ -129,6 +134,16 @@ func joinsBMP(r rune) bool {
 //go:noinline
 func joinerAbove(r rune) bool { return joiners.has(r) }
 
+// runLimit is how far a splitter bounded to the room left in dst needs to
+// look for the end of a run that starts at s[i]: a unit a byte at least,
+// the run cannot fill more than that room and a segment besides.
+func runLimit(s string, i int, dst []Segment, capacity int, bounded bool) int {
+	if !bounded {
+		return len(s)
+	}
+	return i + min(len(s)-i, (cap(dst)-len(dst)+1)*capacity)
+}
+
 // asciiEnd returns the offset of the first byte at or after s[i] that is
 // not ASCII, or len(s).
 func asciiEnd(s string, i int) int {
@@ -186,7 +201,7 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 		if s[i] < 0x80 {
 			// ASCII bytes are one-unit clusters of their own, unless a
 			// joiner follows the last: see below.
-			j := asciiEnd(s, i)
+			j := asciiEnd(s[:runLimit(s, i, dst, capacity, bounded)], i)
 			m := j - i
 			for pos+m > capacity {
 				i += capacity - pos
