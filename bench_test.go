@@ -1,9 +1,12 @@
 package sms
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/gen/corpus"
 )
 
 var (
@@ -26,6 +29,19 @@ func benchBody(unit string, n int) string {
 		}
 	}
 	return b.String()
+}
+
+// corpusBodies reads testdata/corpus/mixed.txt (see internal/gen/corpus).
+func corpusBodies() []string {
+	data, err := os.ReadFile("testdata/corpus/mixed.txt")
+	if err != nil {
+		panic(err)
+	}
+	bodies, err := corpus.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	return bodies
 }
 
 // benchShape is a named list of bodies, measured one after the other.
@@ -52,6 +68,7 @@ var benchShapes = []benchShape{
 	shape("Cyrillic1600", benchBody("Ваш код подтверждения 4821, никому его не сообщайте. ", 1600)),
 	shape("CJK1600", benchBody("您的验证码是四八二一，请勿告诉任何人。有效期十分钟。", 1600)),
 	shape("Emoji1600", benchBody("Party tonight 🎉🎉 bring snacks 🍕🍔 and drinks 🍺 see you there 😀👍🏽❤️ ", 1600)),
+	shape("Corpus", corpusBodies()...),
 	shape("Mixed64K", benchBody("Hello! Привет! 你好! こんにちは 🎉 Hej å ä ö. Total 5€ [ok] e\u0301 👨\u200D👩\u200D👧 🇫🇷 ", 64*1024)),
 }
 

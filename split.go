@@ -1,5 +1,7 @@
 package sms
 
+//go:generate go run ./internal/gen/corpus/cmd
+
 import (
 	"math/bits"
 	"unicode/utf8"
