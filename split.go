@@ -236,11 +236,41 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 			alone = !joinsBMP(peekR)
 		}
 		if alone {
-			u = 1
-			if r >= 0x10000 {
-				u = 2
+			// Place it, and the runes like it that follow, looking one
+			// rune ahead.
+			for {
+				u = 1
+				if r >= 0x10000 {
+					u = 2
+				}
+				if pos+u > capacity {
+					if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, i, bounded, yield); !ok {
+						return dst, at, splitStopped, units
+					}
+					units += pos
+					pos = 0
+				}
+				pos += u
+				i = end
+				if i >= len(s) || s[i] < 0x80 {
+					break
+				}
+				r, n = peekR, peekN // peeked, and no joiner
+				end = i + n
+				if end < len(s) && s[end] >= 0x80 {
+					peekR, peekN = decodeAt(s, end)
+					peekAt = end
+					if joinsBMP(peekR) {
+						alone = false
+						break
+					}
+				}
 			}
-		} else {
+			if alone {
+				continue
+			}
+		}
+		if !alone {
 			if i == ascii && i > at.offset {
 				// The ASCII byte placed just before a joiner may belong to
 				// its cluster: take it back. Had it opened a segment, the
@@ -351,8 +381,18 @@ func appendSplit(dst []Segment, body string, enc Encoding, udh int) ([]Segment, 
 // one pass: into a small buffer first, and once that is full into a slice
 // sized by how much of the body the buffered segments took.
 func splitAlloc(body string, enc Encoding, udh int) ([]Segment, bool) {
-	var buf [4]Segment
-	segs, at, res, units, ucs2 := splitRun(buf[:0], body, enc, udh, true)
+	// The buffer is zeroed at each call: small for short bodies.
+	if len(body) <= 320 {
+		var buf [4]Segment
+		return splitAllocIn(buf[:0], body, enc, udh)
+	}
+	var buf [16]Segment
+	return splitAllocIn(buf[:0], body, enc, udh)
+}
+
+// splitAllocIn is splitAlloc with the buffer buf.
+func splitAllocIn(buf []Segment, body string, enc Encoding, udh int) ([]Segment, bool) {
+	segs, at, res, units, ucs2 := splitRun(buf, body, enc, udh, true)
 	switch res {
 	case splitNotGSM:
 		return nil, false
