@@ -204,6 +204,12 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 					break
 				}
 				j += 8
+				// A clean word: try four at a time (nonPlain marks
+				// nothing in a word without a true mark).
+				for j+32 <= len(body) && j-i+32 <= room && nonPlain(load64(body, j))|nonPlain(load64(body, j+8))|
+					nonPlain(load64(body, j+16))|nonPlain(load64(body, j+24)) == 0 {
+					j += 32
+				}
 			}
 			j = i + min(j-i, room)
 			if k := j - i; k > 0 {
@@ -260,12 +266,14 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		b, p, _, _ := fail()
 		return b, p, true, &OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
-	// Part k holds septets [los[k], los[k+1]) of the scratch; UDL held los[k+1].
-	var los [256]int
-	for k := 1; k < len(ps); k++ {
-		los[k] = ps[k-1].UDL
+	// Part k holds septets [lo(k), sepEnd(k)) of the scratch: part k-1's UDL
+	// holds lo(k), until it is overwritten below, and the last ends at total.
+	sepEnd := func(k int) int {
+		if k+1 == len(ps) {
+			return total
+		}
+		return ps[k].UDL
 	}
-	los[len(ps)] = total
 	for k := range ps {
 		if s := &ps[k].Segment; multi {
 			end := len(body)
@@ -282,16 +290,19 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		out := base
 		fill := FillBits(hl)
 		hdrSeptets := (8*hl + fill) / 7
+		lo := 0
 		for k := range ps {
 			h.Sequence = uint8(k + 1)
 			b := h.AppendTo(buf[:out])
 			udhEnd := len(b)
-			b = AppendPacked(b, buf[start+los[k]:start+los[k+1]], fill)
+			hk := sepEnd(k)
+			b = AppendPacked(b, buf[start+lo:start+hk], fill)
 			ps[k].UDH = b[out:udhEnd:udhEnd]
 			ps[k].UserData = b[udhEnd:len(b):len(b)]
 			ps[k].DCS = DCSGSM7
 			ps[k].Unpacked = false
-			ps[k].UDL = hdrSeptets + los[k+1] - los[k]
+			ps[k].UDL = hdrSeptets + hk - lo
+			lo = hk
 			out = len(b)
 		}
 		return buf[:out], parts, true, nil
@@ -301,7 +312,10 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 	outLen := start + total + hl*len(ps)
 	buf = slices.Grow(buf, outLen-len(buf))[:outLen]
 	for k := len(ps) - 1; k >= 0; k-- {
-		lo, hi := los[k], los[k+1]
+		lo, hi := 0, sepEnd(k)
+		if k > 0 {
+			lo = ps[k-1].UDL
+		}
 		out := start + lo + hl*k
 		copy(buf[out+hl:], buf[start+lo:start+hi])
 		h.Sequence = uint8(k + 1)
