@@ -51,18 +51,7 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 				// The order of the bytes does not matter here.
 				w := *(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
 				if plainBad(w)&swarHi != 0 {
-					// Eight ASCII bytes with escapes among them: take the
-					// word at once when no cut can fall inside it.
-					if w&swarHi == 0 && pos+16 <= capacity {
-						extra, bad, _ := asciiWord(w)
-						if bad {
-							return dst, at, splitNotGSM, units
-						}
-						pos += 8 + extra
-						i += 8
-						continue
-					}
-					nextWord = i + 8
+					nextWord = i + 8 // a byte that is not plain: one at a time
 					goto one
 				}
 				// Plain bytes, one septet each: the cuts among them are
@@ -71,12 +60,7 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 				for pos+m > capacity {
 					i += capacity - pos
 					m -= capacity - pos
-					if n := len(dst); yield == nil && n < cap(dst) {
-						// The common cut, inline.
-						dst = dst[:n+1]
-						dst[n] = Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}
-						at = splitAt{offset: i, index: at.index + 1, inside: i}
-					} else if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 7, i, bounded, yield); !ok {
+					if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 7, i, bounded, yield); !ok {
 						return dst, at, splitStopped, units
 					}
 					units += capacity
@@ -89,16 +73,6 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 		one:
 			n = int(gsm7ASCII[b])
 			i++
-		case b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
-			if r < 0x100 {
-				if gsm7Latin1[r-0x80] != 0 {
-					n = 1
-				}
-			} else if r >= 0x390 && r < 0x3B0 && gsm7Greek[r-0x390] != 0 {
-				n = 1
-			}
-			i += 2
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if e, ok := gsm7Lookup(r); ok {
@@ -123,18 +97,6 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 	}
 	return dst, at, splitDone, units + pos
 }
-
-// joinsBMP is isJoiner with only the bitset inline: the runes above it,
-// which few texts hold, are looked up out of line.
-func joinsBMP(r rune) bool {
-	if u := uint32(r); u < 0x20000 {
-		return joiners.bits[u>>6]&(1<<(u&63)) != 0
-	}
-	return joinerAbove(r)
-}
-
-//go:noinline
-func joinerAbove(r rune) bool { return joiners.has(r) }
 
 // runLimit is how far a splitter bounded to the room left in dst needs to
 // look for the end of a run that starts at s[i]: a unit a byte at least,
@@ -183,7 +145,9 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 	i := at.offset
 	over := at.inside                      // the end of a cluster too large for a segment, being cut between code points
 	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
-	ascii := -1                            // the end of the last run of ASCII bytes placed
+	// A run placed in one piece ends at backEnd, its last rune at backStart:
+	// a joiner at backEnd takes that rune back.
+	backStart, backEnd := -1, -1
 	for i < len(s) {
 		if over > i {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -216,11 +180,22 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 			}
 			pos += m
 			i = j
-			ascii = j
+			backStart, backEnd = j-1, j
 			continue
 		}
+		// Runes of two or three bytes that are no joiners, as many as the
+		// segment has room for.
+		if room := capacity - pos; room > 0 {
+			if end, count, last := plainRunes(s, i, room); count > 0 {
+				pos += count
+				i = end
+				backStart, backEnd = last, end
+				continue
+			}
+		}
 		// A rune that no joiner follows and that is no joiner itself is a
-		// cluster of its own.
+		// cluster of its own: place it, and the runes like it that follow,
+		// looking one rune ahead.
 		var r rune
 		var n int
 		if peekAt == i {
@@ -228,60 +203,48 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 		} else {
 			r, n = decodeAt(s, i)
 		}
-		alone := !joinsBMP(r)
-		end = i + n
-		if alone && end < len(s) && s[end] >= 0x80 {
-			peekR, peekN = decodeAt(s, end)
-			peekAt = end
-			alone = !joinsBMP(peekR)
-		}
-		if alone {
-			// Place it, and the runes like it that follow, looking one
-			// rune ahead.
-			for {
-				u = 1
-				if r >= 0x10000 {
-					u = 2
-				}
-				if pos+u > capacity {
-					if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, i, bounded, yield); !ok {
-						return dst, at, splitStopped, units
-					}
-					units += pos
-					pos = 0
-				}
-				pos += u
-				i = end
-				if i >= len(s) || s[i] < 0x80 {
+		alone := !isJoiner(r)
+		for alone {
+			end = i + n
+			if end < len(s) && s[end] >= 0x80 {
+				peekR, peekN = decodeAt(s, end)
+				peekAt = end
+				if isJoiner(peekR) {
+					alone = false
 					break
 				}
-				r, n = peekR, peekN // peeked, and no joiner
-				end = i + n
-				if end < len(s) && s[end] >= 0x80 {
-					peekR, peekN = decodeAt(s, end)
-					peekAt = end
-					if joinsBMP(peekR) {
-						alone = false
-						break
-					}
+			}
+			u = 1
+			if r >= 0x10000 {
+				u = 2
+			}
+			if pos+u > capacity {
+				if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, i, bounded, yield); !ok {
+					return dst, at, splitStopped, units
 				}
+				units += pos
+				pos = 0
 			}
-			if alone {
-				continue
+			pos += u
+			i = end
+			if i >= len(s) || s[i] < 0x80 || pos == u {
+				break // after a cut, back to the runs above
 			}
+			r, n = peekR, peekN // peeked, and no joiner
 		}
-		if !alone {
-			if i == ascii && i > at.offset {
-				// The ASCII byte placed just before a joiner may belong to
-				// its cluster: take it back. Had it opened a segment, the
-				// cluster, larger, opens one there too.
-				i--
-				pos--
-				ascii = -1
-			}
-			cl := nextCluster(s, i)
-			u, end = cl.units, cl.end
+		if alone {
+			continue
 		}
+		if i == backEnd && backStart >= at.offset {
+			// The rune placed just before a joiner, as the last of a run,
+			// may belong to its cluster: take it back. Had it opened a
+			// segment, the cluster, larger, opens one there too.
+			i = backStart
+			pos--
+			backEnd = -1
+		}
+		cl := nextCluster(s, i)
+		u, end = cl.units, cl.end
 		if u > capacity {
 			over = end
 			continue
@@ -477,12 +440,8 @@ func (a Analysis) walk(dst []Segment, yield func(Segment) bool) []Segment {
 		if a.Encoding == EncodingUCS2 {
 			bitsPer = 16
 		}
-		sg := Segment{Text: a.body, Units: a.Units, Capacity: a.Capacity, Bits: bitsPer * a.Units}
-		if yield != nil {
-			yield(sg)
-			return dst
-		}
-		return append(dst, sg)
+		dst, _, _ = cutAt(dst, a.body, splitAt{}, len(a.body), a.Units, a.Capacity, bitsPer, 0, false, yield)
+		return dst
 	}
 	if a.Encoding == EncodingUCS2 {
 		dst, _, _, _ = splitUCS2(dst, a.body, a.Capacity, splitAt{}, false, yield)

@@ -204,12 +204,6 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 					break
 				}
 				j += 8
-				// A clean word: try four at a time (nonPlain marks
-				// nothing in a word without a true mark).
-				for j+32 <= len(body) && j-i+32 <= room && nonPlain(load64(body, j))|nonPlain(load64(body, j+8))|
-					nonPlain(load64(body, j+16))|nonPlain(load64(body, j+24)) == 0 {
-					j += 32
-				}
 			}
 			j = i + min(j-i, room)
 			if k := j - i; k > 0 {
@@ -362,6 +356,18 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 				continue
 			}
 		}
+		// CJK and other runes of three bytes from U+3000 on that join
+		// nothing and fit: all but the last of a run, which a joiner may
+		// follow.
+		if b := s[i]; b >= 0xE3 && b < 0xF0 && pos+1 < capMulti {
+			if _, count, last := plainRunes(s, i, capMulti-pos); count > 1 {
+				buf = appendBMP(buf, s[i:last], count-1)
+				pos += count - 1
+				total += count - 1
+				i = last
+				continue
+			}
+		}
 		// A rune that makes a cluster of its own: CR, or a rune that cannot
 		// join followed by one that cannot either (see nextCluster).
 		var r rune
@@ -468,6 +474,28 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		start = end
 	}
 	return buf, parts, nil
+}
+
+// appendBMP appends s, n valid runes of two or three bytes, as UTF-16 big
+// endian.
+func appendBMP(dst []byte, s string, n int) []byte {
+	dst = slices.Grow(dst, 2*n)
+	o := len(dst)
+	dst = dst[:o+2*n]
+	for k := 0; k+1 < len(s) && o+1 < len(dst); o += 2 {
+		var r rune
+		if b := s[k]; b < 0xE0 {
+			r = rune(b&0x1F)<<6 | rune(s[k+1]&0x3F)
+			k += 2
+		} else if k+2 < len(s) {
+			r = rune(b&0x0F)<<12 | rune(s[k+1]&0x3F)<<6 | rune(s[k+2]&0x3F)
+			k += 3
+		} else {
+			break
+		}
+		dst[o], dst[o+1] = byte(r>>8), byte(r)
+	}
+	return dst
 }
 
 // appendUTF16BE appends s as UTF-16 big endian.
