@@ -401,8 +401,18 @@ func yieldAll(segs []Segment, yield func(Segment) bool) bool {
 // only when GSM-7 is forced on a body that is not; then nothing was
 // yielded.
 func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool {
+	// The buffer is zeroed at each call: small for short bodies.
+	if len(body) <= 320 {
+		var buf [4]Segment
+		return splitSeqIn(buf[:0], body, enc, udh, yield)
+	}
 	var buf [16]Segment
-	segs, at, res, units, ucs2 := splitRun(buf[:0], body, enc, udh, true)
+	return splitSeqIn(buf[:0], body, enc, udh, yield)
+}
+
+// splitSeqIn is splitSeq with the buffer buf.
+func splitSeqIn(buf []Segment, body string, enc Encoding, udh int, yield func(Segment) bool) bool {
+	segs, at, res, units, ucs2 := splitRun(buf, body, enc, udh, true)
 	switch res {
 	case splitNotGSM:
 		return false
@@ -420,7 +430,7 @@ func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool
 		if enc == EncodingGSM7 {
 			return false
 		}
-		segs, at, res, units = splitUCS2(buf[:0], body, ucs2Multi(udh), splitAt{}, true, nil)
+		segs, at, res, units = splitUCS2(buf, body, ucs2Multi(udh), splitAt{}, true, nil)
 		if res == splitDone {
 			yieldAll(single(segs, 0, body, units, true), yield)
 			return true

@@ -296,8 +296,6 @@ func scanUCS2(s string, capacity int) ucs2Count {
 					if plainBad(w)&swarHi != 0 {
 						// The plain bytes before the first other one.
 						n = bits.TrailingZeros64(^plainMask(w)&swarHi) >> 3
-					} else {
-						n += plainRun(s, k+8) // and the plain words after it
 					}
 					if n > 0 {
 						if pend {
