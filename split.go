@@ -194,8 +194,7 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 			}
 		}
 		// A rune that no joiner follows and that is no joiner itself is a
-		// cluster of its own: place it, and the runes like it that follow,
-		// looking one rune ahead.
+		// cluster of its own.
 		var r rune
 		var n int
 		if peekAt == i {
@@ -204,47 +203,26 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 			r, n = decodeAt(s, i)
 		}
 		alone := !isJoiner(r)
-		for alone {
-			end = i + n
-			if end < len(s) && s[end] >= 0x80 {
-				peekR, peekN = decodeAt(s, end)
-				peekAt = end
-				if isJoiner(peekR) {
-					alone = false
-					break
-				}
-			}
-			u = 1
-			if r >= 0x10000 {
-				u = 2
-			}
-			if pos+u > capacity {
-				if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, i, bounded, yield); !ok {
-					return dst, at, splitStopped, units
-				}
-				units += pos
-				pos = 0
-			}
-			pos += u
-			i = end
-			if i >= len(s) || s[i] < 0x80 || pos == u {
-				break // after a cut, back to the runs above
-			}
-			r, n = peekR, peekN // peeked, and no joiner
+		end = i + n
+		if alone && end < len(s) && s[end] >= 0x80 {
+			peekR, peekN = decodeAt(s, end)
+			peekAt = end
+			alone = !isJoiner(peekR)
 		}
 		if alone {
-			continue
+			u = utf16Units(r)
+		} else {
+			if i == backEnd && backStart >= at.offset {
+				// The rune placed just before a joiner, as the last of a
+				// run, may belong to its cluster: take it back. Had it
+				// opened a segment, the cluster, larger, opens one there too.
+				i = backStart
+				pos--
+				backEnd = -1
+			}
+			cl := nextCluster(s, i)
+			u, end = cl.units, cl.end
 		}
-		if i == backEnd && backStart >= at.offset {
-			// The rune placed just before a joiner, as the last of a run,
-			// may belong to its cluster: take it back. Had it opened a
-			// segment, the cluster, larger, opens one there too.
-			i = backStart
-			pos--
-			backEnd = -1
-		}
-		cl := nextCluster(s, i)
-		u, end = cl.units, cl.end
 		if u > capacity {
 			over = end
 			continue
