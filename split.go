@@ -51,7 +51,18 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 				// The order of the bytes does not matter here.
 				w := *(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
 				if plainBad(w)&swarHi != 0 {
-					nextWord = i + 8 // a byte that is not plain: one at a time
+					// Eight ASCII bytes with escapes among them: take the
+					// word at once when no cut can fall inside it.
+					if w&swarHi == 0 && pos+16 <= capacity {
+						extra, bad, _ := asciiWord(w)
+						if bad {
+							return dst, at, splitNotGSM, units
+						}
+						pos += 8 + extra
+						i += 8
+						continue
+					}
+					nextWord = i + 8
 					goto one
 				}
 				// Plain bytes, one septet each: the cuts among them are
