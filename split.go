@@ -68,13 +68,14 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 				// Plain bytes, one septet each: the cuts among them are
 				// arithmetic.
 				m := plainRun(s[:runLimit(s, i, dst, capacity, bounded)], i)
-				for pos+m > capacity {
-					i += capacity - pos
-					m -= capacity - pos
-					if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 7, i, bounded, yield); !ok {
-						return dst, at, splitStopped, units
+				if pos+m > capacity {
+					var cut int
+					if dst, at, cut, ok = cutPlain(dst, s, at, i, pos, m, capacity, bounded, yield); !ok {
+						return dst, at, splitStopped, units + cut
 					}
-					units += capacity
+					units += cut
+					i += cut - pos
+					m -= cut - pos
 					pos = 0
 				}
 				pos += m
@@ -252,6 +253,33 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 		return dst, at, splitStopped, units
 	}
 	return dst, at, splitDone, units + pos
+}
+
+// cutPlain cuts a run of m plain bytes at s[i], one septet each, that
+// does not fit the current segment, which holds pos septets: it passes on
+// the full segments it ends, and returns the septets in them and where the
+// next starts. ok is false as for cutAt, the septets and at then counting
+// the segments passed on.
+func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, units int, ok bool) {
+	for pos+m > capacity {
+		i += capacity - pos
+		m -= capacity - pos
+		sg := Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}
+		switch {
+		case yield != nil:
+			if !yield(sg) {
+				return dst, at, units, false
+			}
+		case bounded && len(dst) == cap(dst):
+			return dst, at, units, false
+		default:
+			dst = append(dst, sg)
+		}
+		units += capacity
+		at = splitAt{offset: i, index: at.index + 1, inside: i}
+		pos = 0
+	}
+	return dst, at, units, true
 }
 
 // cutAt passes on the segment that starts at at and ends at byte end,
@@ -444,8 +472,31 @@ func (a Analysis) walk(dst []Segment, yield func(Segment) bool) []Segment {
 	}
 	if a.Encoding == EncodingUCS2 {
 		dst, _, _, _ = splitUCS2(dst, a.body, a.Capacity, splitAt{}, false, yield)
-	} else {
-		dst, _, _, _ = splitGSM(dst, a.body, a.Capacity, splitAt{}, false, yield)
+		return dst
 	}
+	return walkGSM(dst, a.body, a.Capacity, yield)
+}
+
+// walkGSM passes the segments of s, a GSM-7 body, of capacity septets, to
+// yield, or appends them to dst if yield is nil: a rune at a time, which
+// costs more than splitGSM only for long bodies of more than one segment,
+// and keeps splitGSM out of the programs that only walk analyses (the
+// WebAssembly calculator has a size budget).
+func walkGSM(dst []Segment, s string, capacity int, yield func(Segment) bool) []Segment {
+	at, pos, ok := splitAt{}, 0, true
+	for i, r := range s {
+		u := 1
+		if r >= 0x80 || gsm7ASCII[r] != 1 {
+			u = GSM7Septets(r)
+		}
+		if pos+u > capacity {
+			if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 7, i, false, yield); !ok {
+				return dst
+			}
+			pos = 0
+		}
+		pos += u
+	}
+	dst, _, _ = cutAt(dst, s, at, len(s), pos, capacity, 7, len(s), false, yield)
 	return dst
 }
