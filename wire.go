@@ -356,16 +356,25 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 				continue
 			}
 		}
-		// CJK and other runes of three bytes from U+3000 on that join
-		// nothing and fit: all but the last of a run, which a joiner may
-		// follow.
-		if b := s[i]; b >= 0xE3 && b < 0xF0 && pos+1 < capMulti {
-			if _, count, last := plainRunes(s, i, capMulti-pos); count > 1 {
-				buf = appendBMP(buf, s[i:last], count-1)
-				pos += count - 1
-				total += count - 1
-				i = last
-				continue
+		// Runes of two or three bytes that join nothing, as many as fit:
+		// written as they are read; the last is taken back when a joiner
+		// follows it.
+		if b := s[i]; b >= 0xC2 && b < 0xF0 && pos < capMulti {
+			var end, count, last int
+			if buf, end, count, last = appendPlainRunes(buf, s, i, capMulti-pos); count > 0 {
+				if end < len(s) && s[end] >= 0x80 {
+					if r, _ := decodeAt(s, end); isJoiner(r) {
+						buf = buf[:len(buf)-2]
+						end = last
+						count--
+					}
+				}
+				pos += count
+				total += count
+				i = end
+				if count > 0 {
+					continue
+				}
 			}
 		}
 		// A rune that makes a cluster of its own: CR, or a rune that cannot
@@ -476,26 +485,37 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	return buf, parts, nil
 }
 
-// appendBMP appends s, n valid runes of two or three bytes, as UTF-16 big
-// endian.
-func appendBMP(dst []byte, s string, n int) []byte {
-	dst = slices.Grow(dst, 2*n)
-	o := len(dst)
-	dst = dst[:o+2*n]
-	for k := 0; k+1 < len(s) && o+1 < len(dst); o += 2 {
+// appendPlainRunes is plainRunes writing the runes it takes to dst as
+// UTF-16 big endian.
+func appendPlainRunes(dst []byte, s string, k, max int) (_ []byte, end, count, last int) {
+	for k+1 < len(s) && count < max {
+		b := s[k]
 		var r rune
-		if b := s[k]; b < 0xE0 {
-			r = rune(b&0x1F)<<6 | rune(s[k+1]&0x3F)
-			k += 2
-		} else if k+2 < len(s) {
-			r = rune(b&0x0F)<<12 | rune(s[k+1]&0x3F)<<6 | rune(s[k+2]&0x3F)
-			k += 3
-		} else {
-			break
+		var n int
+		switch {
+		case b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80:
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
+				return dst, k, count, last
+			}
+		case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			if r == 0x20AC {
+				return dst, k, count, last
+			}
+		default:
+			return dst, k, count, last
 		}
-		dst[o], dst[o+1] = byte(r>>8), byte(r)
+		if joiners.bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+			return dst, k, count, last
+		}
+		dst = append(dst, byte(r>>8), byte(r))
+		last = k
+		k += n
+		count++
 	}
-	return dst
+	return dst, k, count, last
 }
 
 // appendUTF16BE appends s as UTF-16 big endian.
