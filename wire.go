@@ -204,6 +204,12 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 					break
 				}
 				j += 8
+				// A clean word: try four at a time (nonPlain marks
+				// nothing in a word without a true mark).
+				for j+32 <= len(body) && j-i+32 <= room && nonPlain(load64(body, j))|nonPlain(load64(body, j+8))|
+					nonPlain(load64(body, j+16))|nonPlain(load64(body, j+24)) == 0 {
+					j += 32
+				}
 			}
 			j = i + min(j-i, room)
 			if k := j - i; k > 0 {
@@ -286,8 +292,11 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		hdrSeptets := (8*hl + fill) / 7
 		lo := 0
 		for k := range ps {
-			h.Sequence = uint8(k + 1)
-			b := h.AppendTo(buf[:out])
+			b := buf[:out]
+			if hl > 0 {
+				h.Sequence = uint8(k + 1)
+				b = h.AppendTo(b)
+			}
 			udhEnd := len(b)
 			hk := sepEnd(k)
 			b = AppendPacked(b, buf[start+lo:start+hk], fill)
