@@ -355,13 +355,20 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	}
 	s := body
 	for i := 0; i < len(s); {
-		// Eight ASCII bytes followed by an ASCII byte are eight clusters.
-		if s[i] < 0x80 && i+8 < len(s) && s[i+8] < 0x80 && pos+8 <= capMulti {
-			if w := load64(s, i); w&swarHi == 0 {
-				buf = append(buf, 0, s[i], 0, s[i+1], 0, s[i+2], 0, s[i+3], 0, s[i+4], 0, s[i+5], 0, s[i+6], 0, s[i+7])
-				pos += 8
-				total += 8
-				i += 8
+		// A run of ASCII bytes is a run of one-unit clusters, as many as
+		// fit, but for the last when a joiner follows it.
+		if s[i] < 0x80 && pos < capMulti {
+			j := min(asciiEnd(s, i), i+capMulti-pos)
+			if j < len(s) && s[j] >= 0x80 {
+				if r, _ := decodeAt(s, j); isJoiner(r) {
+					j--
+				}
+			}
+			if m := j - i; m > 0 {
+				buf = appendASCII16(buf, s[i:j])
+				pos += m
+				total += m
+				i = j
 				continue
 			}
 		}
@@ -525,6 +532,18 @@ func appendPlainRunes(dst []byte, s string, k, max int) (_ []byte, end, count, l
 		count++
 	}
 	return dst, k, count, last
+}
+
+// appendASCII16 appends s, ASCII, as UTF-16 big endian.
+func appendASCII16(dst []byte, s string) []byte {
+	dst = slices.Grow(dst, 2*len(s))
+	o := len(dst)
+	dst = dst[:o+2*len(s)]
+	out := dst[o:]
+	for k := 0; k < len(s) && 2*k+1 < len(out); k++ {
+		out[2*k], out[2*k+1] = 0, s[k]
+	}
+	return dst
 }
 
 // appendUTF16BE appends s as UTF-16 big endian.
