@@ -429,7 +429,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				m++
 			}
 			runes++
-			if !g && !pend {
+			if !g && !pend && k < len(s) && s[k] >= 0xC2 {
 				// More of the same kind take a tighter loop.
 				if end, count, at := plainRunes(s, k, len(s)); count > 0 {
 					k, last = end, at
