@@ -4,76 +4,78 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/benchshape"
 )
 
 var (
 	sinkAnalysis Analysis
 	sinkBool     bool
 	sinkSegments []Segment
+	sinkInt      int
 )
 
-// benchBody repeats unit until it holds n characters (runes).
-func benchBody(unit string, n int) string {
-	var b strings.Builder
-	for k := 0; k < n; {
-		for _, r := range unit {
-			if k == n {
-				break
-			}
-			b.WriteRune(r)
-			k++
-		}
-	}
-	return b.String()
-}
+// benchShapes are the shapes of every benchmark (internal/benchshape).
+var benchShapes = benchshape.All()
 
-// The shapes, by name. Each is measured with Analyze and with utf8.Valid on
-// the same bytes in the same run, so that their ratio can be read off.
-var benchShapes = []struct {
-	name string
-	body string
-}{
-	{"ASCII160", benchBody("Your code is 4821. It expires in 10 minutes; do not share it with anyone! ", 160)},
-	{"ASCII1600", benchBody("Your code is 4821. It expires in 10 minutes; do not share it with anyone! ", 1600)},
-	{"GSMExt1600", benchBody("Total: 25€ [incl. tax] {ref: A|B} ~ see £ ¥ à é ü ñ ^ \\ ", 1600)},
-	{"Cyrillic1600", benchBody("Ваш код подтверждения 4821, никому его не сообщайте. ", 1600)},
-	{"CJK1600", benchBody("您的验证码是四八二一，请勿告诉任何人。有效期十分钟。", 1600)},
-	{"Emoji1600", benchBody("Party tonight 🎉🎉 bring snacks 🍕🍔 and drinks 🍺 see you there 😀👍🏽❤️ ", 1600)},
-	{"Mixed64K", benchBody("Hello! Привет! 你好! こんにちは 🎉 Hej å ä ö. Total 5€ [ok] e\u0301 👨\u200D👩\u200D👧 🇫🇷 ", 64*1024)},
+// benchBody repeats unit until it holds n characters (runes).
+func benchBody(unit string, n int) string { return benchshape.Body(unit, n) }
+
+// benchEach runs f on every body of every shape, b.N times a shape.
+func benchEach(b *testing.B, f func(body string)) {
+	for _, sh := range benchShapes {
+		b.Run(sh.Name, func(b *testing.B) {
+			b.SetBytes(int64(sh.Bytes))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, body := range sh.Bodies {
+					f(body)
+				}
+			}
+		})
+	}
 }
 
 func BenchmarkAnalyze(b *testing.B) {
-	for _, sh := range benchShapes {
-		b.Run(sh.name, func(b *testing.B) {
-			b.SetBytes(int64(len(sh.body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				sinkAnalysis = Analyze(sh.body)
-			}
-		})
-	}
+	benchEach(b, func(body string) { sinkAnalysis = Analyze(body) })
 }
 
 func BenchmarkUTF8Valid(b *testing.B) {
-	for _, sh := range benchShapes {
-		b.Run(sh.name, func(b *testing.B) {
-			b.SetBytes(int64(len(sh.body)))
-			b.ReportAllocs()
-			for b.Loop() {
-				sinkBool = utf8.ValidString(sh.body)
-			}
-		})
-	}
+	benchEach(b, func(body string) { sinkBool = utf8.ValidString(body) })
 }
 
 func BenchmarkSplit(b *testing.B) {
+	benchEach(b, func(body string) { sinkSegments = Split(body) })
+}
+
+func BenchmarkSplitSeq(b *testing.B) {
+	benchEach(b, func(body string) {
+		for s := range SplitSeq(body) {
+			sinkInt += s.Units
+		}
+	})
+}
+
+func BenchmarkAppendSplit(b *testing.B) {
+	buf := make([]Segment, 0, 4096)
+	benchEach(b, func(body string) { sinkSegments = AppendSplit(buf[:0], body) })
+}
+
+// BenchmarkAnalysisAppendSplit is the walk of an Analysis alone.
+func BenchmarkAnalysisAppendSplit(b *testing.B) {
+	buf := make([]Segment, 0, 4096)
 	for _, sh := range benchShapes {
-		b.Run(sh.name, func(b *testing.B) {
-			b.SetBytes(int64(len(sh.body)))
+		as := make([]Analysis, len(sh.Bodies))
+		for i, body := range sh.Bodies {
+			as[i] = Analyze(body)
+		}
+		b.Run(sh.Name, func(b *testing.B) {
+			b.SetBytes(int64(sh.Bytes))
 			b.ReportAllocs()
-			buf := make([]Segment, 0, 1024)
 			for b.Loop() {
-				sinkSegments = Analyze(sh.body).AppendSegments(buf[:0])
+				for _, a := range as {
+					sinkSegments = a.AppendSplit(buf[:0])
+				}
 			}
 		})
 	}
@@ -82,7 +84,7 @@ func BenchmarkSplit(b *testing.B) {
 func TestAnalyzeAllocs(t *testing.T) {
 	bodies := []string{"", "\xff\xfe\u0301", strings.Repeat("👩\u200D", 40)}
 	for _, sh := range benchShapes {
-		bodies = append(bodies, sh.body)
+		bodies = append(bodies, sh.Bodies...)
 	}
 	for _, tc := range twilioCases {
 		bodies = append(bodies, tc.body)

@@ -56,16 +56,48 @@ func ExampleSplit() {
 	// 11/153 "ore"
 }
 
+func ExampleSplitSeq() {
+	// A flag is one cluster: it never straddles two parts.
+	for s := range sms.SplitSeq(strings.Repeat("x", 66) + "🇫🇷 ok") {
+		fmt.Printf("%d %d/%d %q\n", s.Index, s.Units, s.Capacity, s.Text[len(s.Text)-2:])
+	}
+	// Output:
+	// 0 66/67 "xx"
+	// 1 7/67 "ok"
+}
+
+func ExampleAppendSplit() {
+	buf := make([]sms.Segment, 0, 8) // reused: no allocation
+	for _, body := range []string{"Your code is 1234", strings.Repeat("Long notice. ", 20)} {
+		buf = sms.AppendSplit(buf[:0], body)
+		fmt.Println(len(buf), buf[len(buf)-1].Units)
+	}
+	// Output:
+	// 1 17
+	// 2 107
+}
+
+func ExampleOptions_AppendSplit() {
+	var buf []sms.Segment
+	buf, err := sms.Options{Encoding: sms.EncodingGSM7}.AppendSplit(buf, "Привет")
+	fmt.Println(len(buf), errors.Is(err, sms.ErrNotGSM7))
+	buf, _ = sms.Options{UDH16: true}.AppendSplit(buf, strings.Repeat("ж", 71))
+	fmt.Println(len(buf), buf[0].Units, buf[1].Units)
+	// Output:
+	// 0 true
+	// 2 66 5
+}
+
 func ExampleOptions_Split() {
 	segs, _ := sms.Options{UDH16: true}.Split(strings.Repeat("ж", 71))
 	fmt.Println(len(segs), segs[0].Units, segs[1].Units)
 	// Output: 2 66 5
 }
 
-func ExampleAnalysis_EachSegment() {
+func ExampleAnalysis_SplitSeq() {
 	// The emoji with its skin tone (4 units) does not fit after 66 units.
 	a := sms.Analyze(strings.Repeat("ж", 66) + "👍🏽!")
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		fmt.Println(s.Index, s.Units, s.Capacity, s.Bits)
 	}
 	// Output:
@@ -73,15 +105,15 @@ func ExampleAnalysis_EachSegment() {
 	// 1 5 67 80
 }
 
-func ExampleAnalysis_AppendSegments() {
+func ExampleAnalysis_AppendSplit() {
 	buf := make([]sms.Segment, 0, 8) // reused: no allocation
-	buf = sms.Analyze(strings.Repeat("x", 400)).AppendSegments(buf[:0])
+	buf = sms.Analyze(strings.Repeat("x", 400)).AppendSplit(buf[:0])
 	fmt.Println(len(buf), buf[2].Units)
 	// Output: 3 94
 }
 
-func ExampleAnalysis_EachNonGSM() {
-	for c := range sms.Analyze("“Hi” — e\u0301").EachNonGSM() {
+func ExampleAnalysis_NonGSMSeq() {
+	for c := range sms.Analyze("“Hi” — e\u0301").NonGSMSeq() {
 		fmt.Printf("%d %+q %d\n", c.Offset, c.Text, c.Units)
 	}
 	// Output:

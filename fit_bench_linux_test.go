@@ -16,28 +16,28 @@ import (
 // it is not. The three run interleaved on one locked thread and are timed in
 // thread CPU time, as BenchmarkAnalyzeRatios does.
 func BenchmarkFitRatios(b *testing.B) {
-	for _, sh := range benchShapes {
-		n := fitTarget(sh.body)
-		whole := Analyze(sh.body).Segments
-		b.Run(sh.name, func(b *testing.B) {
+	for _, sh := range singleBodyShapes() {
+		n := fitTarget(sh.Bodies[0])
+		whole := Analyze(sh.Bodies[0]).Segments
+		b.Run(sh.Name, func(b *testing.B) {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
-			reps := 1 + 20000/(len(sh.body)/64+1)
+			reps := 1 + 20000/(len(sh.Bodies[0])/64+1)
 			var ta, tf, tw time.Duration
 			for b.Loop() {
 				s := cputime.Thread()
 				for range reps {
-					sinkAnalysis = Analyze(sh.body)
+					sinkAnalysis = Analyze(sh.Bodies[0])
 				}
 				ta += cputime.Thread() - s
 				s = cputime.Thread()
 				for range reps {
-					sinkFit, _ = Fit(sh.body, n)
+					sinkFit, _ = Fit(sh.Bodies[0], n)
 				}
 				tf += cputime.Thread() - s
 				s = cputime.Thread()
 				for range reps {
-					sinkFit, _ = Fit(sh.body, whole)
+					sinkFit, _ = Fit(sh.Bodies[0], whole)
 				}
 				tw += cputime.Thread() - s
 			}

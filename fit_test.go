@@ -288,22 +288,24 @@ func TestFitRandom(t *testing.T) {
 // is too slow there) and the brute force on a few.
 func TestFitLong(t *testing.T) {
 	for _, sh := range benchShapes {
-		a := Analyze(sh.body)
-		for _, n := range []int{1, 2, a.Segments / 2, a.Segments - 1, a.Segments} {
-			if n < 1 {
-				continue
-			}
-			r, err := Fit(sh.body, n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkFitResult(t, sh.body, n, DefaultFitSuffix, Options{}, r, true)
-			if n == a.Segments && r.Cut {
-				t.Errorf("%s: cut at its own segment count", sh.name)
-			}
-			if len(sh.body) < 10000 && n <= 2 {
-				if want := bruteFit(sh.body, DefaultFitSuffix, n, Options{}); r.Kept != want {
-					t.Errorf("%s to %d: kept %d, brute force %d", sh.name, n, r.Kept, want)
+		for _, body := range sh.Bodies {
+			a := Analyze(body)
+			for _, n := range []int{1, 2, a.Segments / 2, a.Segments - 1, a.Segments} {
+				if n < 1 {
+					continue
+				}
+				r, err := Fit(body, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkFitResult(t, body, n, DefaultFitSuffix, Options{}, r, true)
+				if n == a.Segments && r.Cut {
+					t.Errorf("%s: cut at its own segment count", sh.Name)
+				}
+				if len(body) < 10000 && n <= 2 {
+					if want := bruteFit(body, DefaultFitSuffix, n, Options{}); r.Kept != want {
+						t.Errorf("%s to %d: kept %d, brute force %d", sh.Name, n, r.Kept, want)
+					}
 				}
 			}
 		}

@@ -66,7 +66,7 @@ func FuzzAnalyze(f *testing.F) {
 		if !allGSM && a.Units != ucs2Units(body) {
 			t.Fatalf("Analyze(%q).Units = %d, want %d", body, a.Units, ucs2Units(body))
 		}
-		segs := a.AppendSegments(nil)
+		segs := a.AppendSplit(nil)
 		if len(segs) != a.Segments {
 			t.Fatalf("Analyze(%q).Segments = %d, len(Split) = %d", body, a.Segments, len(segs))
 		}

@@ -57,11 +57,11 @@ var wantPlainDiffs = map[string]int{diffGrapheme: 261, diffOversized: 96}
 // calculator's run, or returns "" when it does not differ.
 func classify(body string, a Analysis, g goldenRun) string {
 	var per []int
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		per = append(per, s.Units)
 	}
 	var non []string
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		non = append(non, c.Text)
 	}
 	if a.Encoding.String() == g.Encoding && a.Segments == g.Segments && a.Characters == g.Characters &&
@@ -107,7 +107,7 @@ func TestGoldenConformance(t *testing.T) {
 		}
 		if class == "unexplained" {
 			t.Errorf("%s: Analyze(%q) = %d segments %v, calculator %d %v (non-GSM %q)", gb.ID, gb.Body,
-				a.Segments, a.AppendSegments(nil), gb.Plain.Segments, gb.Plain.PerSegmentUnits, gb.Plain.NonGSM)
+				a.Segments, a.AppendSplit(nil), gb.Plain.Segments, gb.Plain.PerSegmentUnits, gb.Plain.NonGSM)
 		}
 		if got := RCSSegments(gb.Body); got != gb.RCSSegments {
 			t.Errorf("%s: RCSSegments(%q) = %d, calculator %d", gb.ID, gb.Body, got, gb.RCSSegments)

@@ -3,7 +3,6 @@ package sms
 import (
 	"iter"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/smsgauge/sms/internal/grapheme"
@@ -112,7 +111,7 @@ func (o Options) udhOctets() int {
 }
 
 // Analysis is what a body costs. It keeps a reference to the body, so that
-// EachSegment and EachNonGSM can walk it again without having stored a list.
+// SplitSeq and NonGSMSeq can walk it again without having stored a list.
 type Analysis struct {
 	Encoding    Encoding // GSM-7 or UCS-2
 	Segments    int      // number of segments, at least 1
@@ -246,98 +245,65 @@ func (a *Analysis) size(bitsPerUnit, single, multi, udh, segs, last int) {
 // between code points (never inside a surrogate pair), where Twilio's
 // calculator makes an empty or over-full segment.
 func Split(body string) []Segment {
-	a := Analyze(body)
-	return a.AppendSegments(make([]Segment, 0, a.Segments))
+	segs, _ := splitAlloc(body, EncodingAuto, 6)
+	return segs
+}
+
+// SplitSeq walks the segments of body in order, as Split returns them. It
+// makes no allocation.
+func SplitSeq(body string) iter.Seq[Segment] {
+	return func(yield func(Segment) bool) {
+		splitSeq(body, EncodingAuto, 6, yield)
+	}
+}
+
+// AppendSplit appends the segments of body, as Split returns them, to dst
+// and returns the extended slice. It makes no allocation when dst has room
+// for them.
+func AppendSplit(dst []Segment, body string) []Segment {
+	dst, _ = appendSplit(dst, body, EncodingAuto, 6)
+	return dst
 }
 
 // Split is Split under the options; it fails as Options.Analyze does.
 func (o Options) Split(body string) ([]Segment, error) {
-	a, err := o.Analyze(body)
-	if err != nil {
+	if err := o.check(); err != nil {
 		return nil, err
 	}
-	return a.AppendSegments(make([]Segment, 0, a.Segments)), nil
-}
-
-// EachSegment walks the segments of the analysed body in order.
-func (a Analysis) EachSegment() iter.Seq[Segment] {
-	return func(yield func(Segment) bool) {
-		a.walkSegments(yield)
+	segs, ok := splitAlloc(body, o.Encoding, o.udhOctets())
+	if !ok {
+		return nil, newEncodingError(body)
 	}
+	return segs, nil
 }
 
-// AppendSegments appends the segments of the analysed body to dst and
+// AppendSplit is AppendSplit under the options; it fails as
+// Options.Analyze does, and then returns dst unchanged.
+func (o Options) AppendSplit(dst []Segment, body string) ([]Segment, error) {
+	if err := o.check(); err != nil {
+		return dst, err
+	}
+	out, ok := appendSplit(dst, body, o.Encoding, o.udhOctets())
+	if !ok {
+		return dst, newEncodingError(body)
+	}
+	return out, nil
+}
+
+// SplitSeq walks the segments of the analysed body in order.
+func (a Analysis) SplitSeq() iter.Seq[Segment] {
+	return func(yield func(Segment) bool) { a.walk(nil, yield) }
+}
+
+// AppendSplit appends the segments of the analysed body to dst and
 // returns the extended slice.
-func (a Analysis) AppendSegments(dst []Segment) []Segment {
-	a.walkSegments(func(s Segment) bool {
-		dst = append(dst, s)
-		return true
-	})
-	return dst
+func (a Analysis) AppendSplit(dst []Segment) []Segment {
+	return a.walk(dst, nil)
 }
 
-func (a Analysis) walkSegments(yield func(Segment) bool) {
-	s := a.body
-	bitsPer := 7
-	if a.Encoding == EncodingUCS2 {
-		bitsPer = 16
-	}
-	if a.Segments <= 1 {
-		yield(Segment{Text: s, Units: a.Units, Capacity: a.Capacity, Bits: bitsPer * a.Units})
-		return
-	}
-	seg := Segment{Capacity: a.Capacity}
-	flush := func(end int) bool {
-		seg.Text = s[seg.Offset:end]
-		seg.Bits = bitsPer * seg.Units
-		if !yield(seg) {
-			return false
-		}
-		seg = Segment{Index: seg.Index + 1, Offset: end, Capacity: a.Capacity}
-		return true
-	}
-	// add puts a unit of u code units at s[i:] into the current segment, or
-	// starts the next one.
-	add := func(i, u int) bool {
-		if seg.Units+u > a.Capacity {
-			if !flush(i) {
-				return false
-			}
-		}
-		seg.Units += u
-		return true
-	}
-	if a.Encoding == EncodingGSM7 {
-		for i, r := range s {
-			if !add(i, GSM7Septets(r)) {
-				return
-			}
-		}
-	} else {
-		for i := 0; i < len(s); {
-			c := grapheme.Next(s, i)
-			if c.Units <= a.Capacity {
-				if !add(i, c.Units) {
-					return
-				}
-			} else {
-				for k := i; k < c.End; {
-					r, n := utf8.DecodeRuneInString(s[k:])
-					if !add(k, grapheme.UTF16Units(r)) {
-						return
-					}
-					k += n
-				}
-			}
-			i = c.End
-		}
-	}
-	flush(len(s))
-}
-
-// EachNonGSM walks the characters that forced UCS-2, in order. It yields
+// NonGSMSeq walks the characters that forced UCS-2, in order. It yields
 // nothing for a GSM-7 body, nor for a GSM-7 body sent as UCS-2 by force.
-func (a Analysis) EachNonGSM() iter.Seq[Char] {
+func (a Analysis) NonGSMSeq() iter.Seq[Char] {
 	return func(yield func(Char) bool) {
 		if a.NonGSM == 0 {
 			return
@@ -358,7 +324,7 @@ func (a Analysis) EachNonGSM() iter.Seq[Char] {
 // AppendNonGSM appends the characters that forced UCS-2 to dst and returns
 // the extended slice.
 func (a Analysis) AppendNonGSM(dst []Char) []Char {
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		dst = append(dst, c)
 	}
 	return dst

@@ -133,14 +133,14 @@ func checkAnalysis(t *testing.T, body string, a Analysis, tc twilioCase) {
 		t.Errorf("Analyze(%q).TotalBits = %d, want %d", body, a.TotalBits, tc.totalBits)
 	}
 	var per []int
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		per = append(per, s.Units)
 	}
 	if !slices.Equal(per, tc.perSegment) {
 		t.Errorf("Analyze(%q) segment units = %v, want %v", body, per, tc.perSegment)
 	}
 	var non []string
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		non = append(non, c.Text)
 	}
 	if !slices.Equal(non, tc.nonGSM) && !(len(non) == 0 && len(tc.nonGSM) == 0) {
@@ -330,7 +330,7 @@ func TestAnalyzeCases(t *testing.T) {
 				t.Errorf("Analyze(%q).Invalid = %d, want %d", tc.body, a.Invalid, tc.invalid)
 			}
 			var per []int
-			for s := range a.EachSegment() {
+			for s := range a.SplitSeq() {
 				per = append(per, s.Units)
 			}
 			if !slices.Equal(per, tc.perSegment) {

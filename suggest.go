@@ -138,7 +138,7 @@ func (o SmartOptions) Suggest(body string) (Suggestion, error) {
 	sg.Body, sg.NFC, sg.Smart = c.body, c.nfc, c.smart
 	sg.SmartOnlyShrinking = c.onlyShrinking && c.body != cands[best+1].body
 	sg.Saved = sg.Before.Segments - sg.After.Segments
-	for ch := range sg.Before.EachNonGSM() {
+	for ch := range sg.Before.NonGSMSeq() {
 		sg.Fixes = append(sg.Fixes, fixFor(ch))
 	}
 	sg.Remaining = sg.After.AppendNonGSM(nil)

@@ -203,6 +203,15 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				m++
 			}
 			runes++
+			if !g && !pend && k < len(s) && s[k] >= 0xC2 {
+				// More of the same kind take a tighter loop.
+				if end, count, at := plainRunes(s, k, len(s)); count > 0 {
+					k, last = end, at
+					m += count
+					runes += count
+					nonGSM += count
+				}
+			}
 		}
 		place(m)
 		if pend {
@@ -241,4 +250,38 @@ func scanUCS2(s string, capacity int) ucs2Count {
 	c.nonGSM, c.firstNonGSM = nonGSM, firstNonGSM
 	c.segs, c.last = segs, pos
 	return c
+}
+
+// plainRunes takes the runes from s[k] on, max at most, that are valid, two
+// or three bytes long, not GSM-7 and no joiners: each is a cluster of one
+// unit, unless a joiner follows it, which the caller sees next. It returns
+// where they end, how many there are and where the last starts.
+func plainRunes(s string, k, max int) (end, count, last int) {
+	for k+1 < len(s) && count < max {
+		b := s[k]
+		var r rune
+		var n int
+		switch {
+		case b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80:
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
+				return k, count, last // may be GSM-7
+			}
+		case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			if r == 0x20AC {
+				return k, count, last // the euro sign is GSM-7
+			}
+		default:
+			return k, count, last
+		}
+		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+			return k, count, last
+		}
+		last = k
+		k += n
+		count++
+	}
+	return k, count, last
 }

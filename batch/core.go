@@ -28,7 +28,7 @@ func analyzeInto(a *sms.Analysis, udh16 bool, b []byte) {
 // segment_bits array of the --jsonl contract).
 func appendSegmentBits(dst []byte, a *sms.Analysis) []byte {
 	first := true
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		if !first {
 			dst = append(dst, ',')
 		}

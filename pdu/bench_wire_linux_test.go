@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/benchshape"
 	"github.com/smsgauge/sms/internal/cputime"
 )
 
@@ -52,4 +53,40 @@ func BenchmarkWireRatios(b *testing.B) {
 	b.ReportMetric(float64(t[2])/float64(t[3]), "ucs2-encode/analyze")
 	b.ReportMetric(float64(t[4])/10/float64(t[5]), "pack/utf8valid")
 	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkEncodeRatios reports, for each benchmark shape, the throughput
+// of AppendSegments into a reused buffer over sms.Analyze on the same
+// bodies (encode/analyze: want >= 0.4), interleaved on one locked thread in
+// thread CPU time.
+func BenchmarkEncodeRatios(b *testing.B) {
+	buf := make([]byte, 0, 1<<20)
+	parts := make([]Part, 0, 4096)
+	var o EncodeOptions
+	for _, sh := range benchshape.All() {
+		b.Run(sh.Name, func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			reps := 1 + 20000/(sh.Bytes/64+1)
+			var ta, te time.Duration
+			for b.Loop() {
+				s := cputime.Thread()
+				for range reps {
+					for _, body := range sh.Bodies {
+						wireSinkAn = sms.Analyze(body)
+					}
+				}
+				ta += cputime.Thread() - s
+				s = cputime.Thread()
+				for range reps {
+					for _, body := range sh.Bodies {
+						buf, parts, _ = o.AppendSegments(buf[:0], parts[:0], body)
+					}
+				}
+				te += cputime.Thread() - s
+			}
+			b.ReportMetric(float64(ta)/float64(te), "encode/analyze")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
 }

@@ -6,12 +6,14 @@ import (
 	"unicode/utf8"
 
 	sms "github.com/smsgauge/sms"
+	"github.com/smsgauge/sms/internal/benchshape"
 )
 
 var (
 	wireSinkInt   int
 	wireSinkBool  bool
 	wireSinkBytes []byte
+	wireSinkAn    sms.Analysis
 )
 
 // wireBenchBody repeats s up to n characters.
@@ -111,6 +113,25 @@ func BenchmarkReassemble(b *testing.B) {
 					b.Fatal(err)
 				}
 				wireSinkInt += len(s)
+			}
+		})
+	}
+}
+
+// BenchmarkEncodeSegments encodes every benchmark shape into a reused
+// buffer (wall clock; BenchmarkEncodeRatios gives the ratio to Analyze).
+func BenchmarkEncodeSegments(b *testing.B) {
+	buf := make([]byte, 0, 1<<20)
+	parts := make([]Part, 0, 4096)
+	var o EncodeOptions
+	for _, sh := range benchshape.All() {
+		b.Run(sh.Name, func(b *testing.B) {
+			b.SetBytes(int64(sh.Bytes))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, body := range sh.Bodies {
+					buf, parts, _ = o.AppendSegments(buf[:0], parts[:0], body)
+				}
 			}
 		})
 	}

@@ -71,9 +71,9 @@ func ExamplePlan_AppendSegment() {
 	// 050003010202 47 septets
 }
 
-func ExamplePlan_EachSegment() {
+func ExamplePlan_SplitSeq() {
 	p, _ := pdu.EncodeOptions{Languages: []pdu.Language{pdu.LanguageSpanish}}.Plan(strings.Repeat("¿Cómo estás? Aquí, sí. ", 10))
-	for s := range p.EachSegment() {
+	for s := range p.SplitSeq() {
 		fmt.Println(s.Index, s.Units, s.Capacity)
 	}
 	// Output:

@@ -325,7 +325,7 @@ func shiftCount(p Plan) int {
 }
 
 func firstNonGSM(a sms.Analysis) sms.Char {
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		return c
 	}
 	return sms.Char{Offset: -1}
@@ -445,7 +445,7 @@ func (p Plan) walk(yield func(sms.Segment) bool) {
 		if err != nil {
 			return
 		}
-		for s := range a.EachSegment() {
+		for s := range a.SplitSeq() {
 			if !yield(s) {
 				return
 			}
@@ -475,8 +475,8 @@ func (p Plan) walk(yield func(sms.Segment) bool) {
 	yield(seg)
 }
 
-// EachSegment walks the segments of the plan in order, as AppendSegment
+// SplitSeq walks the segments of the plan in order, as AppendSegment
 // numbers them.
-func (p Plan) EachSegment() iter.Seq[sms.Segment] {
+func (p Plan) SplitSeq() iter.Seq[sms.Segment] {
 	return func(yield func(sms.Segment) bool) { p.walk(yield) }
 }

@@ -222,6 +222,12 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 					break
 				}
 				j += 8
+				// A clean word: try four at a time (nonPlain marks
+				// nothing in a word without a true mark).
+				for j+32 <= len(body) && j-i+32 <= room && nonPlain(swar.Load64(body, j))|nonPlain(swar.Load64(body, j+8))|
+					nonPlain(swar.Load64(body, j+16))|nonPlain(swar.Load64(body, j+24)) == 0 {
+					j += 32
+				}
 			}
 			j = i + min(j-i, room)
 			if k := j - i; k > 0 {
@@ -278,12 +284,14 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		b, p, _, _ := fail()
 		return b, p, true, &sms.OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
-	// Part k holds septets [los[k], los[k+1]) of the scratch; UDL held los[k+1].
-	var los [256]int
-	for k := 1; k < len(ps); k++ {
-		los[k] = ps[k-1].UDL
+	// Part k holds septets [lo(k), sepEnd(k)) of the scratch: part k-1's UDL
+	// holds lo(k), until it is overwritten below, and the last ends at total.
+	sepEnd := func(k int) int {
+		if k+1 == len(ps) {
+			return total
+		}
+		return ps[k].UDL
 	}
-	los[len(ps)] = total
 	for k := range ps {
 		if s := &ps[k].Segment; multi {
 			end := len(body)
@@ -300,16 +308,22 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 		out := base
 		fill := FillBits(hl)
 		hdrSeptets := (8*hl + fill) / 7
+		lo := 0
 		for k := range ps {
-			h.Sequence = uint8(k + 1)
-			b := h.AppendTo(buf[:out])
+			b := buf[:out]
+			if hl > 0 {
+				h.Sequence = uint8(k + 1)
+				b = h.AppendTo(b)
+			}
 			udhEnd := len(b)
-			b = AppendPacked(b, buf[start+los[k]:start+los[k+1]], fill)
+			hk := sepEnd(k)
+			b = AppendPacked(b, buf[start+lo:start+hk], fill)
 			ps[k].UDH = b[out:udhEnd:udhEnd]
 			ps[k].UserData = b[udhEnd:len(b):len(b)]
 			ps[k].DCS = DCSGSM7
 			ps[k].Unpacked = false
-			ps[k].UDL = hdrSeptets + los[k+1] - los[k]
+			ps[k].UDL = hdrSeptets + hk - lo
+			lo = hk
 			out = len(b)
 		}
 		return buf[:out], parts, true, nil
@@ -319,7 +333,10 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 	outLen := start + total + hl*len(ps)
 	buf = slices.Grow(buf, outLen-len(buf))[:outLen]
 	for k := len(ps) - 1; k >= 0; k-- {
-		lo, hi := los[k], los[k+1]
+		lo, hi := 0, sepEnd(k)
+		if k > 0 {
+			lo = ps[k-1].UDL
+		}
 		out := start + lo + hl*k
 		copy(buf[out+hl:], buf[start+lo:start+hi])
 		h.Sequence = uint8(k + 1)
@@ -356,14 +373,42 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	}
 	s := body
 	for i := 0; i < len(s); {
-		// Eight ASCII bytes followed by an ASCII byte are eight clusters.
-		if s[i] < 0x80 && i+8 < len(s) && s[i+8] < 0x80 && pos+8 <= capMulti {
-			if w := swar.Load64(s, i); w&swar.Hi == 0 {
-				buf = append(buf, 0, s[i], 0, s[i+1], 0, s[i+2], 0, s[i+3], 0, s[i+4], 0, s[i+5], 0, s[i+6], 0, s[i+7])
-				pos += 8
-				total += 8
-				i += 8
+		// A run of ASCII bytes is a run of one-unit clusters, as many as
+		// fit, but for the last when a joiner follows it.
+		if s[i] < 0x80 && pos < capMulti {
+			j := min(swar.ASCIIEnd(s, i), i+capMulti-pos)
+			if j < len(s) && s[j] >= 0x80 {
+				if r, _ := grapheme.DecodeAt(s, j); grapheme.IsJoiner(r) {
+					j--
+				}
+			}
+			if m := j - i; m > 0 {
+				buf = appendASCII16(buf, s[i:j])
+				pos += m
+				total += m
+				i = j
 				continue
+			}
+		}
+		// Runes of two or three bytes that join nothing, as many as fit:
+		// written as they are read; the last is taken back when a joiner
+		// follows it.
+		if b := s[i]; b >= 0xC2 && b < 0xF0 && pos < capMulti {
+			var end, count, last int
+			if buf, end, count, last = appendPlainRunes(buf, s, i, capMulti-pos); count > 0 {
+				if end < len(s) && s[end] >= 0x80 {
+					if r, _ := grapheme.DecodeAt(s, end); grapheme.IsJoiner(r) {
+						buf = buf[:len(buf)-2]
+						end = last
+						count--
+					}
+				}
+				pos += count
+				total += count
+				i = end
+				if count > 0 {
+					continue
+				}
 			}
 		}
 		// A rune that makes a cluster of its own: CR, or a rune that cannot
@@ -472,6 +517,51 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		start = end
 	}
 	return buf, parts, nil
+}
+
+// appendPlainRunes is plainRunes writing the runes it takes to dst as
+// UTF-16 big endian.
+func appendPlainRunes(dst []byte, s string, k, max int) (_ []byte, end, count, last int) {
+	for k+1 < len(s) && count < max {
+		b := s[k]
+		var r rune
+		var n int
+		switch {
+		case b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80:
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
+				return dst, k, count, last
+			}
+		case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			if r == 0x20AC {
+				return dst, k, count, last
+			}
+		default:
+			return dst, k, count, last
+		}
+		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+			return dst, k, count, last
+		}
+		dst = append(dst, byte(r>>8), byte(r))
+		last = k
+		k += n
+		count++
+	}
+	return dst, k, count, last
+}
+
+// appendASCII16 appends s, ASCII, as UTF-16 big endian.
+func appendASCII16(dst []byte, s string) []byte {
+	dst = slices.Grow(dst, 2*len(s))
+	o := len(dst)
+	dst = dst[:o+2*len(s)]
+	out := dst[o:]
+	for k := 0; k < len(s) && 2*k+1 < len(out); k++ {
+		out[2*k], out[2*k+1] = 0, s[k]
+	}
+	return dst
 }
 
 // appendUTF16BE appends s as UTF-16 big endian.

@@ -389,7 +389,7 @@ func TestPlanSegments(t *testing.T) {
 				continue
 			}
 			n, units := 0, 0
-			for s := range p.EachSegment() {
+			for s := range p.SplitSeq() {
 				if s.Index != n || s.Units > s.Capacity || s.Capacity != p.Capacity {
 					t.Fatalf("Plan(%q, %+v) segment %+v", body, o, s)
 				}

@@ -148,7 +148,7 @@ func jsonlLine(dec *jsonrow.Decoder, opts sms.Options, sf *smartFlags, region st
 		o.Line = line
 	}
 	o.SegmentBits = make([]int, 0, a.Segments)
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		o.SegmentBits = append(o.SegmentBits, s.Bits)
 	}
 	// Addresses are checked, and reported, but do not fail the line: the

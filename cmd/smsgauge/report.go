@@ -213,12 +213,12 @@ func newReport(a sms.Analysis, body string) report {
 		Capacity: a.Capacity, UDHOctets: a.UDHOctets, Invalid: a.Invalid, RCSSegments: sms.RCSSegments(body),
 		SegmentBits: []int{}, Parts: []part{}, NonGSM: []nonGSMChar{},
 	}
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		r.SegmentBits = append(r.SegmentBits, s.Bits)
 		r.Parts = append(r.Parts, part(s))
 	}
 	fixes := fixesByOffset(body)
-	for c := range a.EachNonGSM() {
+	for c := range a.NonGSMSeq() {
 		n := nonGSMChar{Offset: c.Offset, Text: c.Text, CodePoints: codePoints(c.Text), Units: c.Units, Invalid: c.Invalid, Fix: "none"}
 		if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
 			n.Fix = fx.Kind.String()
@@ -293,7 +293,7 @@ func printReport(w io.Writer, a sms.Analysis, body string, fixes bool) {
 	fmt.Fprintf(w, "Characters:  %d as Twilio counts them (%d %s, %s, %s)\n",
 		a.Characters, a.Units, unit, plural(a.Graphemes, "grapheme"), plural(a.Scalars, "code point"))
 	fmt.Fprintf(w, "Size:        %d bits of text, %d bits with headers\n", a.MessageBits, a.TotalBits)
-	for s := range a.EachSegment() {
+	for s := range a.SplitSeq() {
 		fmt.Fprintf(w, "  segment %d  %d/%d  %q\n", s.Index+1, s.Units, s.Capacity, s.Text)
 	}
 	if a.NonGSM > 0 {
@@ -302,7 +302,7 @@ func printReport(w io.Writer, a sms.Analysis, body string, fixes bool) {
 			fx = fixesByOffset(body)
 		}
 		var occ []charAt
-		for c := range a.EachNonGSM() {
+		for c := range a.NonGSMSeq() {
 			o := charAt{offset: c.Offset, text: c.Text}
 			if f, ok := fx[c.Offset]; ok && f.Kind != sms.FixNone {
 				o.note = fmt.Sprintf("-> %q (%v)", f.Replacement, f.Kind)

@@ -131,7 +131,7 @@ func smartJSON(body string, f *smartFlags, core sms.Options) (*smartJSONOut, err
 	a := sa.After
 	o := &smartJSONOut{Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
 		SegmentBits: make([]int, 0, a.Segments), Body: sa.Body}
-	for seg := range a.EachSegment() {
+	for seg := range a.SplitSeq() {
 		o.SegmentBits = append(o.SegmentBits, seg.Bits)
 	}
 	return o, nil

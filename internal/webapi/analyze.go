@@ -244,7 +244,7 @@ func appendAnalysis(dst []byte, body string, a sms.Analysis, extra func(*obj)) [
 
 	parts := o.open("parts", '[')
 	c := u16{s: body}
-	for seg := range a.EachSegment() {
+	for seg := range a.SplitSeq() {
 		parts.item()
 		p := obj{b: append(parts.b, '{')}
 		p.int("index", seg.Index)
@@ -260,7 +260,7 @@ func appendAnalysis(dst []byte, body string, a sms.Analysis, extra func(*obj)) [
 
 	non := o.open("nonGSM", '[')
 	c = u16{s: body}
-	for ch := range a.EachNonGSM() {
+	for ch := range a.NonGSMSeq() {
 		non.item()
 		p := obj{b: append(non.b, '{')}
 		p.int("start", c.at(ch.Offset))

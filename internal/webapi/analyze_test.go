@@ -39,7 +39,7 @@ var bodies = []struct{ name, body string }{
 
 func walkLastUsed(a sms.Analysis) int {
 	used := 0
-	for seg := range a.EachSegment() {
+	for seg := range a.SplitSeq() {
 		used = seg.Units
 	}
 	return used

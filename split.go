@@ -1,0 +1,480 @@
+package sms
+
+//go:generate go run ./internal/gen/corpus/cmd
+
+import (
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/smsgauge/sms/internal/grapheme"
+	"github.com/smsgauge/sms/internal/gsm7"
+	"github.com/smsgauge/sms/internal/swar"
+)
+
+// The splitters find the segment boundaries of a body in one pass, with the
+// fast paths of the scans that Analyze runs (scanGSM, scanUCS2): whole runs
+// of plain ASCII are taken a word at a time and cut by arithmetic, and runes
+// that cannot join a neighbour are taken one by one without the grapheme
+// engine; only a joiner, or a rune a joiner follows, goes through
+// nextCluster. They cut at the concatenated capacity; the caller turns the
+// result into a single segment when the whole body fits one.
+
+// splitAt is where a splitter starts, or where a stopped one may go on: a
+// cut, where segment index begins at byte offset. A cut inside a cluster
+// larger than a segment has inside set to the end of that cluster (UCS-2).
+type splitAt struct {
+	offset int
+	index  int
+	inside int
+}
+
+// Splitter results.
+const (
+	splitDone    = iota // every segment was yielded
+	splitStopped        // dst was full (bounded): go on from the returned splitAt
+	splitNotGSM         // the body is not GSM-7 (splitGSM only)
+)
+
+// splitGSM appends to dst the GSM-7 segments of s of capacity septets,
+// from the cut at, without splitting an escape pair. It stops with
+// splitNotGSM at the first character that is not GSM-7 or the first invalid
+// byte, and with splitStopped, telling where to go on, when bounded and dst
+// is full. units is the septets of the segments it appended.
+func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
+	pos := 0
+	ok := true
+	nextWord := 0 // where a word-at-a-time check may next be tried
+	for i := at.offset; i < len(s); {
+		var n int
+		start := i
+		b := s[i]
+		switch {
+		case b < 0x80:
+			if i >= nextWord && i+8 <= len(s) {
+				// The order of the bytes does not matter here.
+				w := *(*uint64)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
+				if plainBad(w)&swar.Hi != 0 {
+					// Eight ASCII bytes with escapes among them: take the
+					// word at once when no cut can fall inside it.
+					if w&swar.Hi == 0 && pos+16 <= capacity {
+						extra, bad, _ := asciiWord(w)
+						if bad {
+							return dst, at, splitNotGSM, units
+						}
+						pos += 8 + extra
+						i += 8
+						continue
+					}
+					nextWord = i + 8
+					goto one
+				}
+				// Plain bytes, one septet each: the cuts among them are
+				// arithmetic.
+				m := plainRun(s[:runLimit(s, i, dst, capacity, bounded)], i)
+				if pos+m > capacity {
+					var cut int
+					if dst, at, cut, ok = cutPlain(dst, s, at, i, pos, m, capacity, bounded, yield); !ok {
+						return dst, at, splitStopped, units + cut
+					}
+					units += cut
+					i += cut - pos
+					m -= cut - pos
+					pos = 0
+				}
+				pos += m
+				i += m
+				continue
+			}
+		one:
+			n = int(gsm7.ASCII[b])
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if e, ok := gsm7.Lookup(r); ok {
+				n = int(e.Septets)
+			}
+			i += size
+		}
+		if n == 0 {
+			return dst, at, splitNotGSM, units
+		}
+		if pos+n > capacity {
+			if dst, at, ok = cutAt(dst, s, at, start, pos, capacity, 7, start, bounded, yield); !ok {
+				return dst, at, splitStopped, units
+			}
+			units += pos
+			pos = 0
+		}
+		pos += n
+	}
+	if dst, at, ok = cutAt(dst, s, at, len(s), pos, capacity, 7, len(s), bounded, yield); !ok {
+		return dst, at, splitStopped, units
+	}
+	return dst, at, splitDone, units + pos
+}
+
+// runLimit is how far a splitter bounded to the room left in dst needs to
+// look for the end of a run that starts at s[i]: a unit a byte at least,
+// the run cannot fill more than that room and a segment besides.
+func runLimit(s string, i int, dst []Segment, capacity int, bounded bool) int {
+	if !bounded {
+		return len(s)
+	}
+	return i + min(len(s)-i, (cap(dst)-len(dst)+1)*capacity)
+}
+
+// splitUCS2 appends to dst the UCS-2 segments of s of capacity units,
+// from the cut at, without splitting a grapheme cluster (nextCluster's
+// billing units, so CR LF may be cut), except one larger than a whole
+// segment, which is cut between code points. It stops with splitStopped,
+// telling where to go on, when bounded and dst is full. units is the code
+// units of the segments it appended.
+func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
+	pos := 0
+	ok := true
+	i := at.offset
+	over := at.inside                      // the end of a cluster too large for a segment, being cut between code points
+	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
+	// A run placed in one piece ends at backEnd, its last rune at backStart:
+	// a joiner at backEnd takes that rune back.
+	backStart, backEnd := -1, -1
+	for i < len(s) {
+		if over > i {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			u := grapheme.UTF16Units(r)
+			if pos+u > capacity {
+				if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, over, bounded, yield); !ok {
+					return dst, at, splitStopped, units
+				}
+				units += pos
+				pos = 0
+			}
+			pos += u
+			i += n
+			continue
+		}
+		var u, end int
+		if s[i] < 0x80 {
+			// ASCII bytes are one-unit clusters of their own, unless a
+			// joiner follows the last: see below.
+			j := swar.ASCIIEnd(s[:runLimit(s, i, dst, capacity, bounded)], i)
+			m := j - i
+			for pos+m > capacity {
+				i += capacity - pos
+				m -= capacity - pos
+				if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 16, i, bounded, yield); !ok {
+					return dst, at, splitStopped, units
+				}
+				units += capacity
+				pos = 0
+			}
+			pos += m
+			i = j
+			backStart, backEnd = j-1, j
+			continue
+		}
+		// Runes of two or three bytes that are no joiners, as many as the
+		// segment has room for.
+		if room := capacity - pos; room > 0 {
+			if end, count, last := plainRunes(s, i, room); count > 0 {
+				pos += count
+				i = end
+				backStart, backEnd = last, end
+				continue
+			}
+		}
+		// A rune that no joiner follows and that is no joiner itself is a
+		// cluster of its own.
+		var r rune
+		var n int
+		if peekAt == i {
+			r, n = peekR, peekN
+		} else {
+			r, n = grapheme.DecodeAt(s, i)
+		}
+		alone := !grapheme.IsJoiner(r)
+		end = i + n
+		if alone && end < len(s) && s[end] >= 0x80 {
+			peekR, peekN = grapheme.DecodeAt(s, end)
+			peekAt = end
+			alone = !grapheme.IsJoiner(peekR)
+		}
+		if alone {
+			u = grapheme.UTF16Units(r)
+		} else {
+			if i == backEnd && backStart >= at.offset {
+				// The rune placed just before a joiner, as the last of a
+				// run, may belong to its cluster: take it back. Had it
+				// opened a segment, the cluster, larger, opens one there too.
+				i = backStart
+				pos--
+				backEnd = -1
+			}
+			cl := grapheme.Next(s, i)
+			u, end = cl.Units, cl.End
+		}
+		if u > capacity {
+			over = end
+			continue
+		}
+		if pos+u > capacity {
+			if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, i, bounded, yield); !ok {
+				return dst, at, splitStopped, units
+			}
+			units += pos
+			pos = 0
+		}
+		pos += u
+		i = end
+	}
+	if dst, at, ok = cutAt(dst, s, at, len(s), pos, capacity, 16, len(s), bounded, yield); !ok {
+		return dst, at, splitStopped, units
+	}
+	return dst, at, splitDone, units + pos
+}
+
+// cutPlain cuts a run of m plain bytes at s[i], one septet each, that
+// does not fit the current segment, which holds pos septets: it passes on
+// the full segments it ends, and returns the septets in them and where the
+// next starts. ok is false as for cutAt, the septets and at then counting
+// the segments passed on.
+func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, units int, ok bool) {
+	for pos+m > capacity {
+		i += capacity - pos
+		m -= capacity - pos
+		sg := Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}
+		switch {
+		case yield != nil:
+			if !yield(sg) {
+				return dst, at, units, false
+			}
+		case bounded && len(dst) == cap(dst):
+			return dst, at, units, false
+		default:
+			dst = append(dst, sg)
+		}
+		units += capacity
+		at = splitAt{offset: i, index: at.index + 1, inside: i}
+		pos = 0
+	}
+	return dst, at, units, true
+}
+
+// cutAt passes on the segment that starts at at and ends at byte end,
+// holding n units: to yield if it is not nil, otherwise appended to dst. It
+// returns where the next one starts (inside the cluster that ends at inside,
+// if inside > end). ok is false, with nothing appended, when yield wants no
+// more, or when bounded and dst is full.
+//
+// It is kept out of line: it runs once a segment, and inlined at each cut
+// it would only make the splitters larger.
+//
+//go:noinline
+func cutAt(dst []Segment, s string, at splitAt, end, n, capacity, bitsPer, inside int, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, ok bool) {
+	sg := Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:end], Units: n, Capacity: capacity, Bits: bitsPer * n}
+	switch {
+	case yield != nil:
+		if !yield(sg) {
+			return dst, at, false
+		}
+	case bounded && len(dst) == cap(dst):
+		return dst, at, false
+	default:
+		dst = append(dst, sg)
+	}
+	return dst, splitAt{offset: end, index: at.index + 1, inside: inside}, true
+}
+
+// gsm7Multi and ucs2Multi are the units of a concatenated part with a UDH of
+// udh octets.
+func gsm7Multi(udh int) int { return (userDataBits - 8*udh) / 7 }
+func ucs2Multi(udh int) int { return (userDataBits - 8*udh) / 16 }
+
+// splitRun splits body from its start as the encoding choice and UDH size
+// ask: GSM-7 when enc allows it and the body is GSM-7, otherwise UCS-2;
+// ucs2 tells which. res is splitNotGSM, with dst as it came, only when
+// GSM-7 is forced on a body that is not.
+func splitRun(dst []Segment, body string, enc Encoding, udh int, bounded bool) (_ []Segment, next splitAt, res, units int, ucs2 bool) {
+	base := len(dst)
+	if enc != EncodingUCS2 {
+		out, next, res, units := splitGSM(dst, body, gsm7Multi(udh), splitAt{}, bounded, nil)
+		if res != splitNotGSM {
+			return out, next, res, units, false
+		}
+		clear(out[base:])
+		if enc == EncodingGSM7 {
+			return dst, next, splitNotGSM, 0, false
+		}
+	}
+	dst, next, res, units = splitUCS2(dst, body, ucs2Multi(udh), splitAt{}, bounded, nil)
+	return dst, next, res, units, true
+}
+
+// single turns the segments of a whole body, appended after dst[base], into
+// one when the body fits a single segment of that encoding.
+func single(dst []Segment, base int, body string, units int, ucs2 bool) []Segment {
+	capacity, bitsPer := SingleGSM7Septets, 7
+	if ucs2 {
+		capacity, bitsPer = SingleUCS2Units, 16
+	}
+	if units > capacity {
+		return dst
+	}
+	clear(dst[base:])
+	return append(dst[:base], Segment{Text: body, Units: units, Capacity: capacity, Bits: bitsPer * units})
+}
+
+// appendSplit appends the segments of body to dst, in one pass when the
+// body is GSM-7 or when UCS-2 is forced. ok is false, with dst returned
+// unchanged, only when GSM-7 is forced on a body that is not GSM-7.
+func appendSplit(dst []Segment, body string, enc Encoding, udh int) ([]Segment, bool) {
+	out, _, res, units, ucs2 := splitRun(dst, body, enc, udh, false)
+	if res == splitNotGSM {
+		return dst, false
+	}
+	return single(out, len(dst), body, units, ucs2), true
+}
+
+// splitAlloc returns the segments of body in a new slice, splitting it in
+// one pass: into a small buffer first, and once that is full into a slice
+// sized by how much of the body the buffered segments took.
+func splitAlloc(body string, enc Encoding, udh int) ([]Segment, bool) {
+	// The buffer is zeroed at each call: small for short bodies.
+	if len(body) <= 320 {
+		var buf [4]Segment
+		return splitAllocIn(buf[:0], body, enc, udh)
+	}
+	var buf [16]Segment
+	return splitAllocIn(buf[:0], body, enc, udh)
+}
+
+// splitAllocIn is splitAlloc with the buffer buf.
+func splitAllocIn(buf []Segment, body string, enc Encoding, udh int) ([]Segment, bool) {
+	segs, at, res, units, ucs2 := splitRun(buf, body, enc, udh, true)
+	switch res {
+	case splitNotGSM:
+		return nil, false
+	case splitDone:
+		segs = single(segs, 0, body, units, ucs2)
+		return append(make([]Segment, 0, len(segs)), segs...), true
+	}
+	// More segments than buf holds. They took at.offset > 0 bytes: every
+	// part before the last holds at least one unit.
+	n := len(segs)
+	est := n * len(body) / at.offset
+	out := append(make([]Segment, 0, est+est/8+2), segs...)
+	if !ucs2 {
+		out, _, res, _ = splitGSM(out, body, gsm7Multi(udh), at, false, nil)
+		if res != splitNotGSM {
+			return out, true
+		}
+		if enc == EncodingGSM7 {
+			return nil, false
+		}
+		clear(out)
+		out, _, _, units = splitUCS2(out[:0], body, ucs2Multi(udh), splitAt{}, false, nil)
+		return single(out, 0, body, units, true), true
+	}
+	out, _, _, _ = splitUCS2(out, body, ucs2Multi(udh), at, false, nil)
+	return out, true
+}
+
+// yieldAll passes segs to yield; false when yield wants no more.
+func yieldAll(segs []Segment, yield func(Segment) bool) bool {
+	for _, sg := range segs {
+		if !yield(sg) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitSeq passes the segments of body to yield. The encoding, and whether
+// the body fits one segment, are known only at its end, so it splits into a
+// buffer first; past the buffer, a UCS-2 body goes on straight to yield,
+// and a GSM-7 one once the rest of it is known to be GSM-7. ok is false
+// only when GSM-7 is forced on a body that is not; then nothing was
+// yielded.
+func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool {
+	// The buffer is zeroed at each call: small for short bodies.
+	if len(body) <= 320 {
+		var buf [4]Segment
+		return splitSeqIn(buf[:0], body, enc, udh, yield)
+	}
+	var buf [16]Segment
+	return splitSeqIn(buf[:0], body, enc, udh, yield)
+}
+
+// splitSeqIn is splitSeq with the buffer buf.
+func splitSeqIn(buf []Segment, body string, enc Encoding, udh int, yield func(Segment) bool) bool {
+	segs, at, res, units, ucs2 := splitRun(buf, body, enc, udh, true)
+	switch res {
+	case splitNotGSM:
+		return false
+	case splitDone:
+		yieldAll(single(segs, 0, body, units, ucs2), yield)
+		return true
+	}
+	if !ucs2 {
+		if _, ok := scanGSM(body[at.offset:], gsm7Multi(udh)); ok {
+			if yieldAll(segs, yield) {
+				splitGSM(nil, body, gsm7Multi(udh), at, false, yield)
+			}
+			return true
+		}
+		if enc == EncodingGSM7 {
+			return false
+		}
+		segs, at, res, units = splitUCS2(buf, body, ucs2Multi(udh), splitAt{}, true, nil)
+		if res == splitDone {
+			yieldAll(single(segs, 0, body, units, true), yield)
+			return true
+		}
+	}
+	if yieldAll(segs, yield) {
+		splitUCS2(nil, body, ucs2Multi(udh), at, false, yield)
+	}
+	return true
+}
+
+// walk passes the segments of the analysed body to yield (or, if yield is
+// nil, appends them to dst).
+func (a Analysis) walk(dst []Segment, yield func(Segment) bool) []Segment {
+	if a.Segments <= 1 {
+		bitsPer := 7
+		if a.Encoding == EncodingUCS2 {
+			bitsPer = 16
+		}
+		dst, _, _ = cutAt(dst, a.body, splitAt{}, len(a.body), a.Units, a.Capacity, bitsPer, 0, false, yield)
+		return dst
+	}
+	if a.Encoding == EncodingUCS2 {
+		dst, _, _, _ = splitUCS2(dst, a.body, a.Capacity, splitAt{}, false, yield)
+		return dst
+	}
+	return walkGSM(dst, a.body, a.Capacity, yield)
+}
+
+// walkGSM passes the segments of s, a GSM-7 body, of capacity septets, to
+// yield, or appends them to dst if yield is nil: a rune at a time, which
+// costs more than splitGSM only for long bodies of more than one segment,
+// and keeps splitGSM out of the programs that only walk analyses (the
+// WebAssembly calculator has a size budget).
+func walkGSM(dst []Segment, s string, capacity int, yield func(Segment) bool) []Segment {
+	at, pos, ok := splitAt{}, 0, true
+	for i, r := range s {
+		u := 1
+		if r >= 0x80 || gsm7.ASCII[r] != 1 {
+			u = GSM7Septets(r)
+		}
+		if pos+u > capacity {
+			if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 7, i, false, yield); !ok {
+				return dst
+			}
+			pos = 0
+		}
+		pos += u
+	}
+	dst, _, _ = cutAt(dst, s, at, len(s), pos, capacity, 7, len(s), false, yield)
+	return dst
+}
