@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 var testNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
@@ -415,18 +417,7 @@ func TestFormFull(t *testing.T) {
 		"RiskCheck": {"enable"}, "TrafficType": {"free"}, "Attempt": {"2"}, "MaxPrice": {"0.0750"},
 		"ForceDelivery": {"false"}, "Tags": {`{"campaign_name":"Spring Sale 2022"}`},
 	}
-	if !reflect.DeepEqual(f, want) {
-		for k := range want {
-			if !slices.Equal(f[k], want[k]) {
-				t.Errorf("Form()[%q] = %q, want %q", k, f[k], want[k])
-			}
-		}
-		for k := range f {
-			if _, ok := want[k]; !ok {
-				t.Errorf("Form() has unexpected %q = %q", k, f[k])
-			}
-		}
-	}
+	assert.Equal(t, want, f, "Form() of every parameter")
 	if len(f) != 26 {
 		t.Errorf("len(Form()) = %d, want 26 (25 parameters and Tags)", len(f))
 	}

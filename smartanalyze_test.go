@@ -2,9 +2,10 @@ package sms
 
 import (
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 func TestSmartPolicyNames(t *testing.T) {
@@ -106,9 +107,7 @@ func TestSmartAnalyze(t *testing.T) {
 					t.Errorf("Analyze(%q): substitution %+v does not point into Text %q", tt.in, sub, sa.Text)
 				}
 			}
-			if !reflect.DeepEqual(sa.Substitutions, tt.subs) {
-				t.Errorf("Analyze(%q).Substitutions = %+v, want %+v", tt.in, sa.Substitutions, tt.subs)
-			}
+			assert.Equal(t, tt.subs, sa.Substitutions, "Analyze(%q).Substitutions", tt.in)
 			if sa.Before.Encoding != tt.before || sa.Before.Segments != tt.beforeSegs {
 				t.Errorf("Analyze(%q).Before = %v, %d segments; want %v, %d", tt.in, sa.Before.Encoding, sa.Before.Segments, tt.before, tt.beforeSegs)
 			}
@@ -123,9 +122,7 @@ func TestSmartAnalyze(t *testing.T) {
 				t.Errorf("Encode(%q) = %q, %v; want %q", tt.in, enc, err, sa.Body)
 			}
 			if tt.opts == (SmartOptions{}) {
-				if got := SmartAnalyze(tt.in); !reflect.DeepEqual(got, sa) {
-					t.Errorf("SmartAnalyze(%q) differs from SmartOptions{}.Analyze", tt.in)
-				}
+				assert.Equal(t, sa, SmartAnalyze(tt.in), "SmartAnalyze(%q) differs from SmartOptions{}.Analyze", tt.in)
 			}
 		})
 	}
@@ -212,9 +209,8 @@ func TestSuggest(t *testing.T) {
 					t.Errorf("Fix %+v: offset does not point at its text", f)
 				}
 			}
-			if !reflect.DeepEqual(kinds, tt.fixes) || !reflect.DeepEqual(repls, tt.replacements) {
-				t.Errorf("Suggest(%q) fixes %v %q; want %v %q", tt.in, kinds, repls, tt.fixes, tt.replacements)
-			}
+			assert.Equal(t, tt.fixes, kinds, "Suggest(%q) fix kinds", tt.in)
+			assert.Equal(t, tt.replacements, repls, "Suggest(%q) replacements", tt.in)
 			var rem []string
 			for _, c := range sg.Remaining {
 				rem = append(rem, c.Text)
@@ -222,9 +218,7 @@ func TestSuggest(t *testing.T) {
 					t.Errorf("Remaining %+v: offset does not point at its text in Body", c)
 				}
 			}
-			if !reflect.DeepEqual(rem, tt.remaining) {
-				t.Errorf("Suggest(%q).Remaining = %q, want %q", tt.in, rem, tt.remaining)
-			}
+			assert.Equal(t, tt.remaining, rem, "Suggest(%q).Remaining", tt.in)
 		})
 	}
 }
