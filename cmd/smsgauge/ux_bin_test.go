@@ -160,3 +160,76 @@ func TestBinaryUX(t *testing.T) {
 		}
 	})
 }
+
+// TestBinaryBatchServeUX runs batch and serve as the other commands run:
+// flags anywhere, "--", one help format on standard output, bad values
+// that name the good ones, and words without the library's prefixes.
+func TestBinaryBatchServeUX(t *testing.T) {
+	bin := buildBinary(t)
+	csv := "id,to,body\n1,+14155552671,hi\n2,+1415,x\n"
+	t.Run("help", func(t *testing.T) {
+		for _, h := range []string{"-h", "--help", "-help"} {
+			binCase{name: "batch " + h, args: []string{"batch", h}, want: []string{
+				"usage: smsgauge batch [flags] [FILE]", "\nflags:\n", "-input format", "-output format", "-jsonl", "-o file", "-id-col", "-to-col", "-from-col",
+				"-body-col", "-pricing", "-number-type type", "-carrier", "-base-price", "-smart", "-suggest", "-udh16", "-strict", "-workers",
+				"-batch-kb", "-summary-json", "-exact-regions", "-no-progress", "-cpuprofile", "-max-body",
+				"priced estimate", "smsgauge --jsonl"}, not: []string{"Usage of"}}.run(t, bin)
+			binCase{name: "serve " + h, args: []string{"serve", h}, want: []string{
+				"usage: smsgauge serve", "\nflags:\n", "-addr", "-dir DIR", "-build DIR", "Go toolchain"}, not: []string{"Usage of"}}.run(t, bin)
+		}
+		binCase{args: []string{"help", "batch"}, want: []string{"usage: smsgauge batch"}}.run(t, bin)
+		// The command list has one description per command, no flags.
+		out := binCase{args: []string{"-h"}, want: []string{"  serve     serve the web composer"}}.run(t, bin)
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "  serve ") && strings.Contains(l, "-addr") {
+				t.Errorf("smsgauge -h lists serve with its flags: %q", l)
+			}
+		}
+	})
+	t.Run("flags anywhere", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "flag after the file", args: []string{"batch", "-", "-output", "jsonl"}, stdin: csv, code: 1,
+				want: []string{`{"line":2,"id":"1","encoding":"GSM-7"`}},
+			{name: "-- ends the flags", args: []string{"batch", "-output=jsonl", "--", "-"}, stdin: csv, code: 1, want: []string{`{"line":2,"id":"1"`}},
+			{name: "any case", args: []string{"batch", "-output", "JSONL"}, stdin: csv, code: 1, want: []string{`{"line":2`}},
+			{name: "ndjson still reads JSON lines", args: []string{"batch", "-input", "ndjson"}, stdin: `{"id":1,"body":"hi"}` + "\n", want: []string{`{"line":1,"id":1,"encoding":"GSM-7"`}},
+			{name: "serve argument", args: []string{"serve", "now"}, code: 2, inErr: true, want: []string{`smsgauge serve: unexpected argument "now"`, "run 'smsgauge serve -h'"}},
+			{name: "serve -dir after", args: []string{"serve", "-addr", "127.0.0.1:0", "-dir", "/nonexistent-smsgauge"}, code: 1, inErr: true, want: []string{"smsgauge-core.wasm"}},
+			{name: "two files", args: []string{"batch", "a.csv", "b.csv"}, code: 2, inErr: true, want: []string{"at most one input file"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("flag values", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "-input", args: []string{"batch", "-input", "xml"}, code: 2, inErr: true, want: []string{`invalid value "xml" for -input: want csv or jsonl`, "run 'smsgauge batch -h'"}},
+			{name: "-output", args: []string{"batch", "-output=tsv"}, code: 2, inErr: true, want: []string{`invalid value "tsv" for -output: want csv or jsonl`}},
+			{name: "-carrier", args: []string{"batch", "-pricing", samplePricing, "-carrier", "avg"}, code: 2, inErr: true, want: []string{`invalid value "avg" for -carrier: want max or min`}},
+			{name: "-number-type", args: []string{"batch", "-pricing", samplePricing, "-number-type", "fax"}, code: 2, inErr: true, want: []string{`invalid value "fax" for -number-type: want local, mobile, toll-free or shortcode`}},
+			{name: "-number-type toll free", args: []string{"batch", "-pricing", samplePricing, "-number-type", "Toll Free"}, stdin: "to,body\n+14155552671,hi\n", want: []string{",USD,"}},
+			{name: "-workers -1", args: []string{"batch", "-workers", "-1"}, code: 2, inErr: true, want: []string{"invalid value -1 for -workers: want 0 (one per core) or more"}},
+			{name: "-workers x", args: []string{"batch", "-workers", "x"}, code: 2, inErr: true, want: []string{`invalid value "x" for -workers: want a whole number`}},
+			{name: "-carrier without -pricing", args: []string{"batch", "-carrier", "min"}, stdin: csv, code: 2, inErr: true, want: []string{"-carrier needs -pricing"}},
+			{name: "-number-type without -pricing", args: []string{"batch", "-number-type", "mobile"}, stdin: csv, code: 2, inErr: true, want: []string{"-number-type needs -pricing"}},
+			{name: "-dir and -build", args: []string{"serve", "-dir", "a", "-build", "b"}, code: 2, inErr: true, want: []string{"-dir and -build exclude each other"}},
+			{name: "serve unknown flag", args: []string{"serve", "-port", "80"}, code: 2, inErr: true, want: []string{"unknown flag -port"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("words", func(t *testing.T) {
+		jl := `{"id":1,"to":5,"body":"hi"}` + "\n" + `{"id":2,"to":"+14155552671","body":"hi"}` + "\n" + `{"id":3,"to":"+1415","body":"x"}` + "\n"
+		bad := []string{"sms: ", "json: cannot unmarshal", "Go struct", "(s)", "1 messages", "1 segments", "1 rows"}
+		for _, c := range []binCase{
+			{name: "jsonl rows", args: []string{"batch", "-jsonl"}, stdin: jl, code: 1,
+				want: []string{`{"line":1,"id":1,"error":"malformed row: \"to\": want a string, not a number at byte 13"}`, `{"line":3,"id":3,"error":"bad number: \"+1415\": not a valid number in any region of +1"}`}, not: bad},
+			{name: "jsonl summary", args: []string{"batch", "-jsonl"}, stdin: jl, code: 1, inErr: true,
+				want: []string{"smsgauge batch: 3 rows, 1 message, 1 segment, cost -, 2 failed", "  line 1: malformed row", "  line 3: bad number"}, not: bad},
+			{name: "csv error column", args: []string{"batch"}, stdin: csv, code: 1, want: []string{`3,2,,,,,,,,,"bad number: ""+1415"": not a valid number in any region of +1"`}, not: bad},
+			{name: "plural summary", args: []string{"batch"}, stdin: "body\nhi\nho\n", inErr: true, want: []string{"2 rows, 2 messages, 2 segments"}},
+			{name: "no id column", args: []string{"batch", "-id-col", "ref"}, stdin: "to,body\n+14155552671,hi\n", want: []string{"\n2,,US,GSM-7,1,"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+}
