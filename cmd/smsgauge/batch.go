@@ -22,11 +22,11 @@ func init() {
 	register(command{name: "batch", usage: "estimate a campaign: CSV or JSON lines in, one priced row per row out", run: runBatch})
 }
 
-const batchAbout = `Estimates a campaign: reads rows with a to number and a body (CSV with a
-header, or JSON lines {"id":..,"to":"+1..","body":".."}), prices each one
-with -pricing, writes one result row per input row, in order (line, id,
-region, encoding, segments, price per segment, cost, error), and prints the
-totals on standard error. Exit code 1 if any row failed.
+const batchAbout = `A priced campaign estimate: reads rows with a to number and a body (CSV
+with a header, or JSON lines {"id":..,"to":"+1..","body":".."}), prices
+each one with -pricing, writes one result row per input row, in order
+(line, id, region, encoding, segments, price per segment, cost, error), and
+prints the totals on standard error. Exit code 1 if any row failed.
 
 -jsonl reads and writes JSON lines; it is the same priced estimate. For one
 analysis line per message in a pipeline (addresses, smart encoding, no

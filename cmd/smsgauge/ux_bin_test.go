@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -232,4 +233,77 @@ func TestBinaryBatchServeUX(t *testing.T) {
 			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
 		}
 	})
+}
+
+// TestBinaryJSONL runs --jsonl for what it is for and what it says: one
+// purpose each for --jsonl and batch -jsonl, in -h and in docs/cli.md
+// alike; no empty error in the to and from objects; To and From checked
+// together; singular and plural.
+func TestBinaryJSONL(t *testing.T) {
+	bin := buildBinary(t)
+	doc, err := os.ReadFile("../../docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each purpose, as -h says it, is what docs/cli.md says.
+	for _, c := range []struct {
+		args    []string
+		purpose string // in -h and in docs/cli.md
+		other   string // where -h sends the other use
+	}{
+		{[]string{"-h"}, "per-message analysis for pipelines", "to price a campaign, use smsgauge batch"},
+		{[]string{"batch", "-h"}, "priced campaign estimate", "for per-message analysis lines use smsgauge --jsonl"},
+	} {
+		binCase{args: c.args, want: []string{c.purpose, c.other}}.run(t, bin)
+		if !strings.Contains(strings.Join(strings.Fields(string(doc)), " "), c.purpose) {
+			t.Errorf("docs/cli.md does not say %q, as smsgauge %s does", c.purpose, strings.Join(c.args, " "))
+		}
+	}
+	in := `{"id":1,"to":"whatsapp:+14155552671","from":"+14155550100","body":"hi"}` + "\n" +
+		`{"id":2,"to":"+14155552671","from":"+14155550100","body":"hi"}` + "\n" +
+		`{"id":3,"to":"whatsapp:+14155552671","from":"whatsapp:+14155550100","body":"hi"}` + "\n" +
+		`{"id":4,"to":"+14155552671","from":"rcs:acme_agent","body":"hi"}` + "\n" +
+		`{"id":5,"to":"Acme","body":"hi"}` + "\n"
+	out := binCase{args: []string{"--jsonl"}, stdin: in}.run(t, bin)
+	type addr struct {
+		Valid bool    `json:"valid"`
+		Error *string `json:"error"`
+		Rule  string  `json:"rule"`
+	}
+	type line struct {
+		ID   int   `json:"id"`
+		To   *addr `json:"to"`
+		From *addr `json:"from"`
+	}
+	var lines []line
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var x line
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		lines = append(lines, x)
+	}
+	if len(lines) != 5 {
+		t.Fatalf("%d lines out, want 5:\n%s", len(lines), out)
+	}
+	// whatsapp: To, SMS From: a route error on To.
+	if l := lines[0]; l.To.Valid || l.To.Error == nil || !strings.Contains(*l.To.Error, "different channels") || l.To.Rule != "channel_mismatch" || !l.From.Valid {
+		t.Errorf("whatsapp To from an SMS From: %s", strings.Split(out, "\n")[0])
+	}
+	// Usable addresses carry no error key at all.
+	for _, i := range []int{1, 2, 3} {
+		l := lines[i]
+		if !l.To.Valid || l.To.Error != nil || !l.From.Valid || l.From.Error != nil {
+			t.Errorf("line %d: usable to and from = %+v %+v:\n%s", i+1, *l.To, *l.From, strings.Split(out, "\n")[i])
+		}
+	}
+	if strings.Count(out, `"error":""`) != 0 {
+		t.Errorf("an empty error is written:\n%s", out)
+	}
+	if l := lines[4]; l.To.Valid || l.To.Error == nil || !strings.Contains(*l.To.Error, "can only be a From") {
+		t.Errorf("sender ID as To: %+v", *l.To)
+	}
+	// Singular and plural in what --jsonl says of failed lines.
+	binCase{args: []string{"--jsonl"}, stdin: "{}\n", code: 1, inErr: true, want: []string{"smsgauge: 1 line failed"}, not: []string{"(s)"}}.run(t, bin)
+	binCase{args: []string{"--jsonl"}, stdin: "{}\n[]\n", code: 1, inErr: true, want: []string{"smsgauge: 2 lines failed"}, not: []string{"(s)"}}.run(t, bin)
 }
