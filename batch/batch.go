@@ -50,8 +50,9 @@ type Options struct {
 	Output Format // CSV (default) or JSONL
 
 	// CSV column names; "" means the default: "id", "to", "from", "body".
-	// Only body is required. A header without an id column gives each row
-	// its line number as id. JSON lines always use the keys id, to, from and
+	// Only body is required. A header without an id column leaves the id
+	// of every row empty: the line column, always written, identifies the
+	// row. JSON lines always use the keys id, to, from and
 	// body (the --jsonl contract of the smsgauge command).
 	IDColumn, ToColumn, FromColumn, BodyColumn string
 

@@ -56,12 +56,12 @@ func TestRunCSV(t *testing.T) {
 		"2,a,US,GSM-7,1,5,5,0.0105,0.0105,USD,\n" +
 		"3,b,GB,GSM-7,1,9,9,0.045,0.045,USD,\n" +
 		"4,c,FR,GSM-7,1,9,9,0.08,0.08,USD,\n" +
-		"6,d,,,,,,,,,sms: line 6: malformed row: bare quote in an unquoted field\n" +
-		"7,e,,,,,,,,,sms: line 7: empty body\n" +
-		"8,f,JP,GSM-7,1,8,8,,,,sms: line 8: no price for country JP: not in the pricing data\n" +
-		"9,g,,,,,,,,,\"sms: line 9: bad number: \"\"4155550100\"\" is not E.164: no leading +\"\n" +
-		"10,h,,,,,,,,,\"sms: line 10: malformed row: 4 fields, the header has 3\"\n" +
-		"11,i,,,,,,,,,sms: line 11: invalid UTF-8: in the body at byte 0\n" +
+		"6,d,,,,,,,,,malformed row: bare quote in an unquoted field\n" +
+		"7,e,,,,,,,,,empty body\n" +
+		"8,f,JP,GSM-7,1,8,8,,,,no price for country JP: not in the pricing data\n" +
+		"9,g,,,,,,,,,\"bad number: \"\"4155550100\"\" is not E.164: no leading +\"\n" +
+		"10,h,,,,,,,,,\"malformed row: 4 fields, the header has 3\"\n" +
+		"11,i,,,,,,,,,invalid UTF-8: in the body at byte 0\n" +
 		"12,j,US,UCS-2,1,1,2,0.0105,0.0105,USD,\n" +
 		"13,k,US,GSM-7,2,161,161,0.0105,0.021,USD,\n"
 	if out != want {
@@ -150,12 +150,12 @@ func TestRunJSONL(t *testing.T) {
 	wants := []string{
 		`{"line":1,"id":7,"encoding":"GSM-7","segments":1,"characters":5,"units":5,"segment_bits":[35],"region":"US"}`,
 		`{"line":2,"id":"x\"y","encoding":"UCS-2","segments":1,"characters":6,"units":6,"segment_bits":[96]}`,
-		`{"line":4,"id":9,"error":"sms: line 4: empty body: no body"}`,
-		`{"line":5,"error":"sms: line 5: malformed row: unexpected 'n' at byte 0"}`,
-		`{"line":6,"id":10,"error":"sms: line 6: invalid UTF-8: \"body\": invalid UTF-8 in a string at byte 24"}`,
-		`{"line":7,"error":"sms: line 7: empty body"}`,
-		`{"line":8,"error":"sms: line 8: malformed row: \"body\": want a string, not a number at byte 9"}`,
-		`{"line":9,"error":"sms: line 9: bad number: \"+999\": unknown calling code"}`,
+		`{"line":4,"id":9,"error":"empty body: no body"}`,
+		`{"line":5,"error":"malformed row: unexpected 'n' at byte 0"}`,
+		`{"line":6,"id":10,"error":"invalid UTF-8: \"body\": invalid UTF-8 in a string at byte 24"}`,
+		`{"line":7,"error":"empty body"}`,
+		`{"line":8,"error":"malformed row: \"body\": want a string, not a number at byte 9"}`,
+		`{"line":9,"error":"bad number: \"+999\": unknown calling code"}`,
 	}
 	for i, w := range wants {
 		if lines[i] != w {

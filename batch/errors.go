@@ -73,22 +73,23 @@ type RowError struct {
 	Err    error  // one of the Err* sentinels, or a *PricingError, *JSONError or *MoneyError
 }
 
-// Error implements error.
+// Error implements error: "sms: line 7: empty body".
 func (e *RowError) Error() string {
-	var b strings.Builder
-	b.WriteString("sms: line ")
-	b.WriteString(strconv.FormatInt(e.Line, 10))
-	b.WriteString(": ")
+	return "sms: line " + strconv.FormatInt(e.Line, 10) + ": " + e.columnText()
+}
+
+// columnText is what the error column of the output says: the error
+// without the "sms: line 7: " that Error starts with, since the row's
+// line column already has it ("empty body").
+func (e *RowError) columnText() string {
 	if pe, ok := e.Err.(*PricingError); ok {
-		b.WriteString(strings.TrimPrefix(pe.Error(), "sms: "))
-		return b.String()
+		return strings.TrimPrefix(pe.Error(), "sms: ")
 	}
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "sms: "))
+	s := strings.TrimPrefix(e.Err.Error(), "sms: ")
 	if e.Reason != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Reason)
+		s += ": " + e.Reason
 	}
-	return b.String()
+	return s
 }
 
 // Unwrap returns the sentinel (or the *PricingError, which unwraps to

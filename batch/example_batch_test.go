@@ -28,7 +28,7 @@ func ExampleOptions_Run() {
 	// line,id,region,encoding,segments,characters,units,price_per_segment,cost,currency,error
 	// 2,a,US,GSM-7,1,19,19,0.0105,0.0105,USD,
 	// 3,b,FR,UCS-2,1,36,36,0.08,0.08,USD,
-	// 4,c,JP,GSM-7,1,32,32,,,,sms: line 4: no price for country JP: not in the pricing data
+	// 4,c,JP,GSM-7,1,32,32,,,,no price for country JP: not in the pricing data
 	// 3 rows, 1 failed, cost 0.0905 USD
 }
 
@@ -38,13 +38,13 @@ func ExampleSummary_WriteText() {
 	s, _ := batch.Options{Input: batch.JSONL, Output: batch.JSONL}.Run(context.Background(), in, &discard)
 	s.WriteText(os.Stdout)
 	// Output:
-	// smsgauge batch: 2 rows, 1 messages, 1 segments, cost -, 1 failed
+	// smsgauge batch: 2 rows, 1 message, 1 segment, cost -, 1 failed
 	// by encoding:
-	//   GSM-7           1 messages            1 segments  -
+	//   GSM-7           1 message             1 segment   -
 	// by region:
-	//   GB              1 messages            1 segments  -
+	//   GB              1 message             1 segment   -
 	// failed rows (1):
-	//   sms: line 2: empty body
+	//   line 2: empty body
 }
 
 func ExampleParseMoney() {

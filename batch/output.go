@@ -64,7 +64,7 @@ func (w *worker) appendCSV(dst []byte, out *rowOut, rerr *RowError) []byte {
 		for range n {
 			dst = append(dst, ',')
 		}
-		dst = appendCSVField(dst, []byte(rerr.Error()))
+		dst = appendCSVField(dst, []byte(rerr.columnText()))
 		return append(dst, '\n')
 	}
 	if e := out.a.Encoding; e < 3 {
@@ -167,7 +167,7 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 	}
 	if rerr != nil && !out.analysed {
 		dst = append(dst, `,"error":`...)
-		dst = appendJSONString(dst, []byte(rerr.Error()))
+		dst = appendJSONString(dst, []byte(rerr.columnText()))
 		return append(dst, "}\n"...)
 	}
 	dst = appendJSONAnalysis(dst, &out.a)
@@ -179,7 +179,7 @@ func (w *worker) appendJSON(dst []byte, out *rowOut, rerr *RowError) []byte {
 	if rerr != nil {
 		// An error row with its analysis: no price, no smart or suggest.
 		dst = append(dst, `,"error":`...)
-		dst = appendJSONString(dst, []byte(rerr.Error()))
+		dst = appendJSONString(dst, []byte(rerr.columnText()))
 		return append(dst, "}\n"...)
 	}
 	if out.priced {

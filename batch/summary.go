@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -250,7 +251,7 @@ func (s Summary) WriteText(w io.Writer) error {
 		if g.Unpriced == 0 {
 			return ""
 		}
-		return fmt.Sprintf(" (+%d rows without a price)", g.Unpriced)
+		return " (+" + plural(g.Unpriced, "row") + " without a price)"
 	}
 	gmoney := func(g Group) string {
 		if g.Messages == 0 && g.Unpriced > 0 {
@@ -273,15 +274,19 @@ func (s Summary) WriteText(w io.Writer) error {
 			return "overflow (not a total)"
 		}
 	}
-	fmt.Fprintf(&b, "smsgauge batch: %d rows%s, %d messages, %d segments, cost %s, %d failed\n",
-		s.Rows, state, s.Messages, s.Segments, money(s.Cost), s.Failed)
+	fmt.Fprintf(&b, "smsgauge batch: %s%s, %s, %s, cost %s, %d failed\n",
+		plural(s.Rows, "row"), state, plural(s.Messages, "message"), plural(s.Segments, "segment"), money(s.Cost), s.Failed)
 	if s.Unpriced > 0 {
-		fmt.Fprintf(&b, "%d failed rows have no price: their %d segments are counted above, their cost is not\n", s.Unpriced, s.UnpricedSeg)
+		if s.Unpriced == 1 {
+			fmt.Fprintf(&b, "1 failed row has no price: its %s counted above, its cost is not\n", isAre(s.UnpricedSeg, "segment"))
+		} else {
+			fmt.Fprintf(&b, "%d failed rows have no price: their %s counted above, their cost is not\n", s.Unpriced, isAre(s.UnpricedSeg, "segment"))
+		}
 	}
 	if len(s.ByEncoding) > 0 {
 		b.WriteString("by encoding:\n")
 		for _, g := range s.ByEncoding {
-			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s%s\n", g.Key, g.Messages, g.Segments, gmoney(g), unpriced(g))
+			fmt.Fprintf(&b, "  %-6s %10d %-8s %12d %-8s  %s%s\n", g.Key, g.Messages, words(g.Messages, "message"), g.Segments, words(g.Segments, "segment"), gmoney(g), unpriced(g))
 		}
 	}
 	if len(s.ByRegion) > 1 || (len(s.ByRegion) == 1 && s.ByRegion[0].Key != "") {
@@ -291,14 +296,14 @@ func (s Summary) WriteText(w io.Writer) error {
 			if k == "" {
 				k = "-"
 			}
-			fmt.Fprintf(&b, "  %-6s %10d messages %12d segments  %s%s\n", k, g.Messages, g.Segments, gmoney(g), unpriced(g))
+			fmt.Fprintf(&b, "  %-6s %10d %-8s %12d %-8s  %s%s\n", k, g.Messages, words(g.Messages, "message"), g.Segments, words(g.Segments, "segment"), gmoney(g), unpriced(g))
 		}
 	}
 	if s.Smart != nil {
-		fmt.Fprintf(&b, "smart encoding would make %d rows cheaper: %d segments, %s saved\n", s.Smart.Rows, s.Smart.Segments, money(s.Smart.Cost))
+		fmt.Fprintf(&b, "smart encoding would make %s cheaper: %s, %s saved\n", plural(s.Smart.Rows, "row"), plural(s.Smart.Segments, "segment"), money(s.Smart.Cost))
 	}
 	if s.Suggest != nil {
-		fmt.Fprintf(&b, "the suggested bodies would make %d rows cheaper: %d segments, %s saved\n", s.Suggest.Rows, s.Suggest.Segments, money(s.Suggest.Cost))
+		fmt.Fprintf(&b, "the suggested bodies would make %s cheaper: %s, %s saved\n", plural(s.Suggest.Rows, "row"), plural(s.Suggest.Segments, "segment"), money(s.Suggest.Cost))
 	}
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, "failed rows (%d):\n", s.Failed)
@@ -308,7 +313,7 @@ func (s Summary) WriteText(w io.Writer) error {
 				break
 			}
 			b.WriteString("  ")
-			b.WriteString(f.Error)
+			b.WriteString(strings.TrimPrefix(f.Error, "sms: "))
 			b.WriteString("\n")
 			n++
 		}
@@ -318,4 +323,25 @@ func (s Summary) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// plural is "1 row", "2 rows": n and word, with an s unless n is 1.
+func plural(n int64, word string) string {
+	return strconv.FormatInt(n, 10) + " " + words(n, word)
+}
+
+// words is word for one, word with an s for any other count.
+func words(n int64, word string) string {
+	if n == 1 || n == -1 {
+		return word
+	}
+	return word + "s"
+}
+
+// isAre is "1 segment is", "2 segments are".
+func isAre(n int64, word string) string {
+	if n == 1 {
+		return plural(n, word) + " is"
+	}
+	return plural(n, word) + " are"
 }

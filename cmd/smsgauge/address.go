@@ -47,8 +47,7 @@ type addressReport struct {
 // valid is reported as an error (rule invalid_number): it would not deliver.
 func checkAddress(value, as, region string, strict, permissive bool) addressReport {
 	r := addressReport{Input: value, As: as, Kind: sms.AddressInvalid.String()}
-	o := sms.AddressOptions{Lenient: !strict, Permissive: permissive, Region: strings.ToUpper(region), Numbers: phone.Parser{}}
-	a, err := o.ParseAddress(value)
+	a, err := addressOptions(region, strict, permissive).ParseAddress(value)
 	if err == nil {
 		r.Kind, r.Channel, r.Normalized = a.Kind.String(), a.Channel.String(), a.Value
 		if a.Kind == sms.AddressPhone {
@@ -91,6 +90,11 @@ func checkAddress(value, as, region string, strict, permissive bool) addressRepo
 	return r
 }
 
+// addressOptions are the options checkAddress parses with.
+func addressOptions(region string, strict, permissive bool) sms.AddressOptions {
+	return sms.AddressOptions{Lenient: !strict, Permissive: permissive, Region: strings.ToUpper(region), Numbers: phone.Parser{}}
+}
+
 // addressTwilioCode returns the Twilio error code of ae for an address
 // checked in direction as ("to", "from" or ""), which names the field when
 // the parser left it out.
@@ -125,10 +129,41 @@ func addressJSON(value, as, region string) map[string]any {
 		"normalized": r.Normalized,
 		"region":     r.Region,
 		"valid":      r.Valid,
-		"error":      r.Error,
+	}
+	if r.Error != "" {
+		m["error"] = r.Error
 	}
 	m["twilio_code"] = r.TwilioCode
 	return m
+}
+
+// routeJSON checks a to and a from that are each usable together, as
+// sms.CheckRoute does (a "whatsapp:" To needs a "whatsapp:" From), and marks
+// the objects of addressJSON with the route's error: the To object, which
+// the rule names.
+func routeJSON(to, from, region string, toObj, fromObj map[string]any) {
+	if toObj["valid"] != true || fromObj["valid"] != true {
+		return // each one's own error says more
+	}
+	o := addressOptions(region, false, false)
+	ta, err1 := o.ParseAddress(to)
+	fa, err2 := o.ParseAddress(from)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	err := sms.CheckRoute(fa, ta)
+	var ae *sms.AddressError
+	if !errors.As(err, &ae) {
+		return
+	}
+	obj := toObj
+	if ae.Field == "From" {
+		obj = fromObj
+	}
+	obj["valid"] = false
+	obj["error"] = fmt.Sprintf("%s (To is %s, From is %s)", addressMessage(ae, ae.Field, withRegionFlag), ta.Channel, fa.Channel)
+	obj["rule"] = ae.Rule.String()
+	obj["twilio_code"] = ae.TwilioCode()
 }
 
 func runAddress(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -105,7 +105,7 @@ func TestBadInputCLI(t *testing.T) {
 		{name: "batch from not a sender", args: []string{"batch"}, stdin: "id,to,from,body\n1,+14155552671,not a sender!!,hi\n", code: 1,
 			out: []string{"bad sender", "not a sender!!"}},
 		{name: "batch JP without a price", args: []string{"batch", "-pricing", samplePricing}, stdin: "id,to,body\n1,+14155552671,hi\n2,+819012345678,hello\n", code: 1,
-			out: []string{"3,2,JP,GSM-7,1,5,5,,,,"}, err: []string{"2 segments", "1 failed rows have no price: their 1 segments are counted"}},
+			out: []string{"3,2,JP,GSM-7,1,5,5,,,,"}, err: []string{"2 segments", "1 failed row has no price: its 1 segment is counted"}},
 		{name: "batch toll free", args: []string{"batch", "-pricing", samplePricing, "-number-type", "toll free"}, stdin: tollFree, code: 1,
 			out: []string{",FR,GSM-7,1,5,5,,,,", ",DE,GSM-7,1,5,5,,,,", ",IN,GSM-7,1,5,5,,,,", ",BR,GSM-7,1,5,5,,,,", ",JP,GSM-7,1,5,5,,,,", ",GG,GSM-7,1,5,5,,,,"},
 			err: []string{"8 segments", "6 failed rows have no price"}},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,56 +22,76 @@ func init() {
 	register(command{name: "batch", usage: "estimate a campaign: CSV or JSON lines in, one priced row per row out", run: runBatch})
 }
 
-const batchUsage = `usage: smsgauge batch [flags] [FILE]   (standard input when FILE is absent or -)
+const batchAbout = `A priced campaign estimate: reads rows with a to number and a body (CSV
+with a header, or JSON lines {"id":..,"to":"+1..","body":".."}), prices
+each one with -pricing, writes one result row per input row, in order
+(line, id, region, encoding, segments, price per segment, cost, error), and
+prints the totals on standard error. Exit code 1 if any row failed.
 
-Reads rows with a to number and a body (CSV with a header, or JSON lines
-{"id":..,"to":"+1..","body":".."}), writes one result row per input row, in
-order (line, id, region, encoding, segments, price per segment, cost, error),
-and prints a summary on standard error. Exit code 1 if any row failed.
+-jsonl reads and writes JSON lines; it is the same priced estimate. For one
+analysis line per message in a pipeline (addresses, smart encoding, no
+prices), use smsgauge --jsonl instead.`
 
-flags:
-`
+// Spellings of -input and -output that name JSON lines too.
+var formatAliases = map[string]string{"ndjson": "jsonl", "json": "jsonl"}
+
+// Spellings of -number-type that batch.ParseNumberType accepts too.
+var numberTypeAliases = map[string]string{
+	"toll free": "toll-free", "tollfree": "toll-free", "toll_free": "toll-free",
+	"short code": "shortcode", "short-code": "shortcode", "short_code": "shortcode",
+}
 
 func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, batchUsage); fs.PrintDefaults() }
+	fs := newFlags("batch", cmdUsage{
+		synopsis: []string{"smsgauge batch [flags] [FILE]   (standard input when FILE is absent or -)"},
+		about:    batchAbout,
+	})
 	var (
-		in          = fs.String("input", "", "input format: csv or jsonl (default: jsonl for *.jsonl / *.ndjson files, else csv)")
-		jsonl       = fs.Bool("jsonl", false, "shorthand for -input jsonl -output jsonl")
-		outFmt      = fs.String("output", "", "output format: csv or jsonl (default: the input format)")
-		outFile     = fs.String("o", "", "write rows to this file instead of standard output")
-		idCol       = fs.String("id-col", "id", "CSV column of the row id (optional; the line number otherwise)")
-		toCol       = fs.String("to-col", "to", "CSV column of the destination number (E.164)")
-		fromCol     = fs.String("from-col", "from", "CSV column of the sender (optional)")
-		bodyCol     = fs.String("body-col", "body", "CSV column of the message body")
+		in          = choiceAlias(fs.FlagSet, "input", "", []string{"csv", "jsonl"}, formatAliases, "input `format`: csv or jsonl (default: jsonl for *.jsonl / *.ndjson files, else csv)")
+		jsonl       = fs.Bool("jsonl", false, "JSON lines in and out (-input jsonl -output jsonl): the same priced estimate as CSV; for per-message analysis lines use smsgauge --jsonl")
+		outFmt      = choiceAlias(fs.FlagSet, "output", "", []string{"csv", "jsonl"}, formatAliases, "output `format`: csv or jsonl (default: the input format)")
+		outFile     = fs.String("o", "", "write rows to this `file` instead of standard output")
+		idCol       = fs.String("id-col", "id", "CSV `column` of the row id (optional: without it the id stays empty and the line column identifies the row)")
+		toCol       = fs.String("to-col", "to", "CSV `column` of the destination number (E.164)")
+		fromCol     = fs.String("from-col", "from", "CSV `column` of the sender (optional)")
+		bodyCol     = fs.String("body-col", "body", "CSV `column` of the message body")
 		pricing     = fs.String("pricing", "", "Twilio Messaging Countries pricing JSON: a file or a directory of *.json")
-		numberType  = fs.String("number-type", "local", "sender number type to price: local, mobile, toll free, shortcode")
-		carrier     = fs.String("carrier", "max", "price when carriers differ: max (upper bound) or min")
-		basePrice   = fs.Bool("base-price", false, "use base_price (list price) instead of current_price")
+		numberType  = choiceAlias(fs.FlagSet, "number-type", "local", []string{"local", "mobile", "toll-free", "shortcode"}, numberTypeAliases, "with -pricing: the sender number `type` to price")
+		carrier     = choice(fs.FlagSet, "carrier", "max", []string{"max", "min"}, "with -pricing: the price when carriers differ: max (upper bound) or min")
+		basePrice   = fs.Bool("base-price", false, "with -pricing: use base_price (list price) instead of current_price")
 		smart       = &smartFlag{}
 		suggest     = fs.Bool("suggest", false, "also estimate the cheapest body sms.Suggest finds")
 		udh16       = fs.Bool("udh16", false, "16-bit concatenation reference: 152 septets / 66 units per segment")
 		strict      = fs.Bool("strict", false, "stop at the first failed row")
-		workers     = fs.Int("workers", 0, "worker goroutines (default: one per core)")
-		batchKB     = fs.Int("batch-kb", 256, "input KiB per batch handed to a worker")
+		workers     = fs.Int("workers", 0, "worker goroutines: 0 for one per core")
+		batchKB     = fs.Int("batch-kb", 256, "input KiB per batch handed to a worker: 0 for 256")
 		summaryJSON = fs.Bool("summary-json", false, "print the summary as one JSON object on standard error")
 		exact       = fs.Bool("exact-regions", false, "look up every number's region (slower) instead of once per 7-digit prefix")
 		noProgress  = fs.Bool("no-progress", false, "never show a progress bar (it is shown only when standard error is a terminal)")
-		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this file")
+		cpuProfile  = fs.String("cpuprofile", "", "write a CPU profile (pprof) of the run to this `file`")
 		maxBody     = byteSize(defaultMaxBody)
 	)
 	fs.Var(&maxBody, "max-body", "the longest row (CSV record or JSON line), such as 4MiB; a longer row is an error row, never cut short")
-	fs.Var(smart, "smart", "also estimate with Twilio smart encoding (SmartEncoded=true): -smart or -smart=calculator (always substitute), -smart=gsm-only (only when the result is all GSM-7)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	fs.Var(smart, "smart", "also estimate with Twilio smart encoding (SmartEncoded=true): -smart or -smart calculator (always substitute), -smart gsm-only (only when the result is all GSM-7)")
+	pos, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "smsgauge batch: at most one input file")
-		return 2
+	if len(pos) > 1 {
+		return fs.usageError(stderr, fmt.Sprintf("at most one input file, got %d: %q", len(pos), pos))
+	}
+	if *workers < 0 {
+		return fs.usageError(stderr, fmt.Sprintf("invalid value %d for -workers: want 0 (one per core) or more", *workers))
+	}
+	if *batchKB < 0 {
+		return fs.usageError(stderr, fmt.Sprintf("invalid value %d for -batch-kb: want 0 (256 KiB) or more", *batchKB))
+	}
+	if *pricing == "" {
+		for _, name := range []string{"number-type", "carrier", "base-price"} {
+			if fs.isSet(name) {
+				return fs.usageError(stderr, "-"+name+" needs -pricing: it chooses among the prices of a pricing file")
+			}
+		}
 	}
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "smsgauge batch:", strings.TrimPrefix(err.Error(), "sms: "))
@@ -84,8 +103,11 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		UDH16: *udh16, Smart: smart.on, SmartPolicy: smart.policy, Suggest: *suggest, Strict: *strict, Workers: *workers, BatchBytes: *batchKB << 10,
 		ExactRegions: *exact, MaxRecordBytes: int(maxBody),
 	}
-	path := fs.Arg(0)
-	inName := strings.ToLower(*in)
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	inName := *in
 	if *jsonl {
 		inName = "jsonl"
 	}
@@ -96,33 +118,25 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			inName = "csv"
 		}
 	}
-	var err error
-	if o.Input, err = parseFormat(inName); err != nil {
-		return fail(err)
-	}
+	o.Input = format(inName)
 	o.Output = o.Input
 	if *jsonl {
 		o.Output = batch.JSONL
 	}
 	if *outFmt != "" {
-		if o.Output, err = parseFormat(*outFmt); err != nil {
-			return fail(err)
-		}
+		o.Output = format(*outFmt)
 	}
 	if *pricing != "" {
+		var err error
 		if o.Pricing, err = batch.LoadPricing(*pricing); err != nil {
 			return fail(err)
 		}
 		if o.Price.NumberType, err = batch.ParseNumberType(*numberType); err != nil {
 			return fail(err)
 		}
-		switch strings.ToLower(*carrier) {
-		case "max":
-			o.Price.Carrier = batch.CarrierMax
-		case "min":
+		o.Price.Carrier = batch.CarrierMax
+		if *carrier == "min" {
 			o.Price.Carrier = batch.CarrierMin
-		default:
-			return fail(fmt.Errorf("-carrier %q: want max or min", *carrier))
 		}
 		o.Price.Base = *basePrice
 	}
@@ -209,14 +223,12 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func parseFormat(s string) (batch.Format, error) {
-	switch strings.ToLower(s) {
-	case "csv":
-		return batch.CSV, nil
-	case "jsonl", "ndjson", "json":
-		return batch.JSONL, nil
+// format is the batch.Format of a -input or -output value.
+func format(s string) batch.Format {
+	if s == "jsonl" {
+		return batch.JSONL
 	}
-	return 0, fmt.Errorf("unknown format %q: want csv or jsonl", s)
+	return batch.CSV
 }
 
 // progress is the progress bar shown on a terminal: input bytes with rate

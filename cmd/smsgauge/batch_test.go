@@ -38,7 +38,7 @@ func TestBatchCommand(t *testing.T) {
 		{name: "csv ok", stdin: good, args: []string{"-pricing", samplePricing}, code: 0,
 			outHas: []string{"2,1,US,GSM-7,1,5,5,0.0105,0.0105,USD,", "3,2,FR,UCS-2,1,13,13,0.08,0.08,USD,"}, errHas: []string{"2 rows", "cost 0.0905 USD"}, outLines: 3},
 		{name: "failed row exits 1", stdin: bad, args: []string{"-pricing", samplePricing}, code: 1,
-			outHas: []string{"4,3,,,,,,,,,sms: line 4: empty body"}, errHas: []string{"1 failed", "line 4: empty body"}, outLines: 4},
+			outHas: []string{"4,3,,,,,,,,,empty body\n"}, errHas: []string{"1 failed", "line 4: empty body"}, outLines: 4},
 		{name: "strict stops", stdin: "id,body\n1,\n2,x\n", args: []string{"-strict"}, code: 1, errHas: []string{"stopped"}, outLines: 2},
 		{name: "jsonl", stdin: `{"id":"a","to":"+14155552671","body":"hi"}` + "\n", args: []string{"-jsonl", "-pricing", samplePricing, "-number-type", "toll free"}, code: 0,
 			outHas: []string{`"id":"a"`, `"segment_bits":[14]`, `"price_per_segment":"0.011"`}, outLines: 1},
@@ -47,7 +47,7 @@ func TestBatchCommand(t *testing.T) {
 		{name: "base price", stdin: good, args: []string{"-pricing", samplePricing, "-base-price"}, code: 0, outHas: []string{",0.012,0.012,USD,"}, outLines: 3},
 		{name: "summary json", stdin: good, args: []string{"-summary-json"}, code: 0, errHas: []string{`"rows":2`, `"by_encoding":[`}, outLines: 3},
 		{name: "bad flag", stdin: good, args: []string{"-carrier", "avg", "-pricing", samplePricing}, code: 2, errHas: []string{"want max or min"}},
-		{name: "bad number type", stdin: good, args: []string{"-pricing", samplePricing, "-number-type", "fax"}, code: 2, errHas: []string{"unknown number type"}},
+		{name: "bad number type", stdin: good, args: []string{"-pricing", samplePricing, "-number-type", "fax"}, code: 2, errHas: []string{`invalid value "fax" for -number-type: want local, mobile, toll-free or shortcode`}},
 		{name: "missing pricing", stdin: good, args: []string{"-pricing", "/nonexistent"}, code: 2, errHas: []string{"pricing"}},
 		{name: "no body column", stdin: "to,text\n", code: 2, errHas: []string{"no body column"}},
 	}

@@ -224,7 +224,8 @@ func want(fl *flag.Flag) string {
 // regard to case. The zero value of its target is its default.
 type choiceFlag struct {
 	value   *string
-	choices []string // canonical spellings, in the order help lists them
+	choices []string          // canonical spellings, in the order help lists them
+	aliases map[string]string // other spellings (lower case) and their canonical one
 }
 
 func (c *choiceFlag) String() string {
@@ -241,6 +242,10 @@ func (c *choiceFlag) Set(s string) error {
 			return nil
 		}
 	}
+	if ch, ok := c.aliases[strings.ToLower(s)]; ok {
+		*c.value = ch
+		return nil
+	}
 	return errors.New("want " + c.valid())
 }
 
@@ -253,6 +258,39 @@ func choice(fs *flag.FlagSet, name, value string, choices []string, usage string
 	*p = value
 	fs.Var(&choiceFlag{value: p, choices: choices}, name, usage)
 	return p
+}
+
+// choiceAlias is choice with other accepted spellings: aliases maps each
+// (in lower case) to its canonical choice. Help and errors name only the
+// choices.
+func choiceAlias(fs *flag.FlagSet, name, value string, choices []string, aliases map[string]string, usage string) *string {
+	p := new(string)
+	*p = value
+	fs.Var(&choiceFlag{value: p, choices: choices, aliases: aliases}, name, usage)
+	return p
+}
+
+// usageError writes msg as a bad use of the command, with the pointer to
+// its -h that parse also gives, and returns the exit code 2.
+func (f *flags) usageError(stderr io.Writer, msg string) int {
+	name := f.Name()
+	if name != "smsgauge" {
+		name = "smsgauge " + name
+	}
+	fmt.Fprintf(stderr, "%s: %s\n", name, msg)
+	fmt.Fprintf(stderr, "run '%s -h' for its flags\n", name)
+	return 2
+}
+
+// isSet reports whether the flag name was given on the command line.
+func (f *flags) isSet(name string) bool {
+	set := false
+	f.Visit(func(fl *flag.Flag) {
+		if fl.Name == name {
+			set = true
+		}
+	})
+	return set
 }
 
 // orList joins words as "a, b or c".

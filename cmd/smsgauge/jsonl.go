@@ -61,7 +61,7 @@ func runJSONL(opts sms.Options, sf *smartFlags, region string, limits *limitFlag
 		if err != nil && ctx.Err() != nil {
 			// A line the interrupt cut is not a line: it is not written.
 			out.Flush()
-			fmt.Fprintf(stderr, "smsgauge: interrupted; the %d line(s) above were written whole\n", line-1)
+			fmt.Fprintf(stderr, "smsgauge: interrupted; the %s above written whole\n", wereWritten(line-1))
 			return exitInterrupted
 		}
 		if len(b) == 0 && !tooLong && err == io.EOF {
@@ -92,10 +92,18 @@ func runJSONL(opts sms.Options, sf *smartFlags, region string, limits *limitFlag
 		}
 	}
 	if failed > 0 {
-		fmt.Fprintf(stderr, "smsgauge: %d line(s) failed\n", failed)
+		fmt.Fprintf(stderr, "smsgauge: %s failed\n", plural(failed, "line"))
 		return 1
 	}
 	return 0
+}
+
+// wereWritten is "1 line was", "2 lines were".
+func wereWritten(n int) string {
+	if n == 1 {
+		return "1 line was"
+	}
+	return plural(n, "line") + " were"
 }
 
 // readLine reads one line into buf, without its line end ("\n" or
@@ -158,6 +166,9 @@ func jsonlLine(dec *jsonrow.Decoder, opts sms.Options, sf *smartFlags, region st
 	}
 	if r.HasFrom {
 		o.From = addressJSON(string(r.From), "from", region)
+	}
+	if r.HasTo && r.HasFrom {
+		routeJSON(string(r.To), string(r.From), region, o.To, o.From)
 	}
 	if sf != nil && sf.enabled() {
 		sm, err := smartJSON(body, sf, opts)

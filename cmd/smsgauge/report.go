@@ -28,7 +28,7 @@ type reportFlags struct {
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the report as JSON")
-	fs.BoolVar(&f.jsonl, "jsonl", false, `read JSON lines {"id": ..., "body": "..."} from standard input, write one JSON line per input line`)
+	fs.BoolVar(&f.jsonl, "jsonl", false, `per-message analysis for pipelines: read JSON lines {"id", "body", "to", "from"} on standard input, write one analysis line per input line (encoding, segments, addresses checked, no prices; to price a campaign, use smsgauge batch)`)
 	fs.BoolVar(&f.udh16, "udh16", false, "16-bit concatenation reference: 7-octet UDH, 152 septets or 66 units per part")
 	fs.Var(&f.encoding, "encoding", "force an encoding: `auto|GSM-7|UCS-2`")
 	f.smart = addSmartFlags(fs)
@@ -74,7 +74,7 @@ func reportFlagSet(f *reportFlags) *flags {
 	fs := newFlags("smsgauge", cmdUsage{
 		synopsis: []string{
 			"smsgauge [flags] [text ...]   (standard input when no text is given)",
-			"smsgauge --jsonl [flags]      JSON lines in, JSON lines out",
+			"smsgauge --jsonl [flags]      per-message analysis: JSON lines in, JSON lines out",
 			"smsgauge COMMAND [flags] ...",
 		},
 		about: reportAbout,

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -19,7 +17,7 @@ import (
 )
 
 func init() {
-	register(command{name: "serve", usage: "[-addr 127.0.0.1:8080] [-dir DIR] [-build DIR]  serve the web composer", run: runServe})
+	register(command{name: "serve", usage: "serve the web composer, the page that estimates a message as you type", run: runServe})
 }
 
 // serveConfig is what the serve flags select.
@@ -68,32 +66,36 @@ func loopback(a net.Addr) bool {
 	return ok && ta.IP.IsLoopback()
 }
 
+const serveAbout = `Serves the web composer on a local address: the page estimates a message as
+it is typed, in WebAssembly modules built from this module's source at
+startup (which needs the Go toolchain: in a clone of the repository, or from
+the module cache at the installed binary's version), or taken prebuilt from
+-dir. -build builds them into a directory and exits.`
+
 // serveFlags declares the flags of serve into cfg.
-func serveFlags(cfg *serveConfig, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func serveFlags(cfg *serveConfig) *flags {
+	fs := newFlags("serve", cmdUsage{
+		synopsis: []string{"smsgauge serve [-addr HOST:PORT] [-dir DIR | -build DIR]"},
+		about:    serveAbout,
+	})
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address (loopback by default; the page needs no other host)")
 	fs.StringVar(&cfg.dir, "dir", "", "serve modules already built into `DIR` instead of building them at startup")
 	fs.StringVar(&cfg.build, "build", "", "build the modules into `DIR`, print their sizes and exit")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: smsgauge serve [-addr HOST:PORT] [-dir DIR] [-build DIR]")
-		fs.PrintDefaults()
-	}
 	return fs
 }
 
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cfg serveConfig
-	fs := serveFlags(&cfg, stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	fs := serveFlags(&cfg)
+	pos, code, ok := fs.parse(args, stdout, stderr)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "smsgauge serve: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if len(pos) > 0 {
+		return fs.usageError(stderr, fmt.Sprintf("unexpected argument %q (serve takes flags only)", pos[0]))
+	}
+	if cfg.dir != "" && cfg.build != "" {
+		return fs.usageError(stderr, "-dir and -build exclude each other: -build DIR builds the modules that -dir DIR serves")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -161,18 +163,19 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer, ready
 	return 0
 }
 
-// buildWeb compiles both modules from the module that holds the working
-// directory and prints their sizes.
+// buildWeb compiles both modules, from the module that holds the working
+// directory or else from the module cache at the binary's version, and
+// prints their sizes.
 func buildWeb(ctx context.Context, out string, stdout io.Writer) error {
 	wd, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	root, err := webbuild.ModuleRoot(ctx, wd)
+	root, from, err := machineSource.webSource(ctx, wd)
 	if err != nil {
-		return fmt.Errorf("%v (run from a clone of the repository, or pass -dir with prebuilt modules)", err)
+		return err
 	}
-	fmt.Fprintln(stdout, "building the WebAssembly modules (GOOS=js GOARCH=wasm)...")
+	fmt.Fprintf(stdout, "building the WebAssembly modules (GOOS=js GOARCH=wasm) from %s...\n", from)
 	res, err := webbuild.Build(ctx, root, out)
 	if err != nil {
 		return err

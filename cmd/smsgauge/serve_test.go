@@ -15,8 +15,8 @@ import (
 
 func TestServeDefaultsToLoopback(t *testing.T) {
 	var cfg serveConfig
-	if err := serveFlags(&cfg, io.Discard).Parse(nil); err != nil {
-		t.Fatal(err)
+	if _, _, ok := serveFlags(&cfg).parse(nil, io.Discard, io.Discard); !ok {
+		t.Fatal("serve with no arguments does not parse")
 	}
 	host, _, err := net.SplitHostPort(cfg.addr)
 	if err != nil || host != "127.0.0.1" {

@@ -74,9 +74,9 @@ func TestStopWhileBlockedOnInput(t *testing.T) {
 		stderr string
 	}{
 		{"batch SIGINT", []string{"batch"}, "id,to,body\n1,+14155552671,hi\n2,+1415", syscall.SIGINT,
-			"line,id,region,encoding,segments,characters,units,price_per_segment,cost,currency,error\n2,1,US,GSM-7,1,2,2,,,,\n", "1 rows (interrupted)"},
+			"line,id,region,encoding,segments,characters,units,price_per_segment,cost,currency,error\n2,1,US,GSM-7,1,2,2,,,,\n", "1 row (interrupted), 1 message, 1 segment"},
 		{"batch SIGTERM", []string{"batch", "-jsonl"}, `{"id":1,"body":"hi"}` + "\n" + `{"id":2,"bo`, syscall.SIGTERM,
-			`{"line":1,"id":1,"encoding":"GSM-7","segments":1,"characters":2,"units":2,"segment_bits":[14]}` + "\n", "1 rows (interrupted)"},
+			`{"line":1,"id":1,"encoding":"GSM-7","segments":1,"characters":2,"units":2,"segment_bits":[14]}` + "\n", "1 row (interrupted), 1 message, 1 segment"},
 		{"jsonl SIGINT", []string{"--jsonl"}, `{"id":1,"body":"hi"}` + "\n" + `{"id":2,"bo`, syscall.SIGINT,
 			`{"id":1,"encoding":"GSM-7","segments":1,"characters":2,"units":2,"segment_bits":[14]}` + "\n", "interrupted"},
 		{"jsonl SIGTERM", []string{"--jsonl"}, `{"id":1,"body":"hi"}` + "\n", syscall.SIGTERM,

@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -159,4 +160,150 @@ func TestBinaryUX(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestBinaryBatchServeUX runs batch and serve as the other commands run:
+// flags anywhere, "--", one help format on standard output, bad values
+// that name the good ones, and words without the library's prefixes.
+func TestBinaryBatchServeUX(t *testing.T) {
+	bin := buildBinary(t)
+	csv := "id,to,body\n1,+14155552671,hi\n2,+1415,x\n"
+	t.Run("help", func(t *testing.T) {
+		for _, h := range []string{"-h", "--help", "-help"} {
+			binCase{name: "batch " + h, args: []string{"batch", h}, want: []string{
+				"usage: smsgauge batch [flags] [FILE]", "\nflags:\n", "-input format", "-output format", "-jsonl", "-o file", "-id-col", "-to-col", "-from-col",
+				"-body-col", "-pricing", "-number-type type", "-carrier", "-base-price", "-smart", "-suggest", "-udh16", "-strict", "-workers",
+				"-batch-kb", "-summary-json", "-exact-regions", "-no-progress", "-cpuprofile", "-max-body",
+				"priced estimate", "smsgauge --jsonl"}, not: []string{"Usage of"}}.run(t, bin)
+			binCase{name: "serve " + h, args: []string{"serve", h}, want: []string{
+				"usage: smsgauge serve", "\nflags:\n", "-addr", "-dir DIR", "-build DIR", "Go toolchain"}, not: []string{"Usage of"}}.run(t, bin)
+		}
+		binCase{args: []string{"help", "batch"}, want: []string{"usage: smsgauge batch"}}.run(t, bin)
+		// The command list has one description per command, no flags.
+		out := binCase{args: []string{"-h"}, want: []string{"  serve     serve the web composer"}}.run(t, bin)
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "  serve ") && strings.Contains(l, "-addr") {
+				t.Errorf("smsgauge -h lists serve with its flags: %q", l)
+			}
+		}
+	})
+	t.Run("flags anywhere", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "flag after the file", args: []string{"batch", "-", "-output", "jsonl"}, stdin: csv, code: 1,
+				want: []string{`{"line":2,"id":"1","encoding":"GSM-7"`}},
+			{name: "-- ends the flags", args: []string{"batch", "-output=jsonl", "--", "-"}, stdin: csv, code: 1, want: []string{`{"line":2,"id":"1"`}},
+			{name: "any case", args: []string{"batch", "-output", "JSONL"}, stdin: csv, code: 1, want: []string{`{"line":2`}},
+			{name: "ndjson still reads JSON lines", args: []string{"batch", "-input", "ndjson"}, stdin: `{"id":1,"body":"hi"}` + "\n", want: []string{`{"line":1,"id":1,"encoding":"GSM-7"`}},
+			{name: "serve argument", args: []string{"serve", "now"}, code: 2, inErr: true, want: []string{`smsgauge serve: unexpected argument "now"`, "run 'smsgauge serve -h'"}},
+			{name: "serve -dir after", args: []string{"serve", "-addr", "127.0.0.1:0", "-dir", "/nonexistent-smsgauge"}, code: 1, inErr: true, want: []string{"smsgauge-core.wasm"}},
+			{name: "two files", args: []string{"batch", "a.csv", "b.csv"}, code: 2, inErr: true, want: []string{"at most one input file"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("flag values", func(t *testing.T) {
+		for _, c := range []binCase{
+			{name: "-input", args: []string{"batch", "-input", "xml"}, code: 2, inErr: true, want: []string{`invalid value "xml" for -input: want csv or jsonl`, "run 'smsgauge batch -h'"}},
+			{name: "-output", args: []string{"batch", "-output=tsv"}, code: 2, inErr: true, want: []string{`invalid value "tsv" for -output: want csv or jsonl`}},
+			{name: "-carrier", args: []string{"batch", "-pricing", samplePricing, "-carrier", "avg"}, code: 2, inErr: true, want: []string{`invalid value "avg" for -carrier: want max or min`}},
+			{name: "-number-type", args: []string{"batch", "-pricing", samplePricing, "-number-type", "fax"}, code: 2, inErr: true, want: []string{`invalid value "fax" for -number-type: want local, mobile, toll-free or shortcode`}},
+			{name: "-number-type toll free", args: []string{"batch", "-pricing", samplePricing, "-number-type", "Toll Free"}, stdin: "to,body\n+14155552671,hi\n", want: []string{",USD,"}},
+			{name: "-workers -1", args: []string{"batch", "-workers", "-1"}, code: 2, inErr: true, want: []string{"invalid value -1 for -workers: want 0 (one per core) or more"}},
+			{name: "-workers x", args: []string{"batch", "-workers", "x"}, code: 2, inErr: true, want: []string{`invalid value "x" for -workers: want a whole number`}},
+			{name: "-carrier without -pricing", args: []string{"batch", "-carrier", "min"}, stdin: csv, code: 2, inErr: true, want: []string{"-carrier needs -pricing"}},
+			{name: "-number-type without -pricing", args: []string{"batch", "-number-type", "mobile"}, stdin: csv, code: 2, inErr: true, want: []string{"-number-type needs -pricing"}},
+			{name: "-dir and -build", args: []string{"serve", "-dir", "a", "-build", "b"}, code: 2, inErr: true, want: []string{"-dir and -build exclude each other"}},
+			{name: "serve unknown flag", args: []string{"serve", "-port", "80"}, code: 2, inErr: true, want: []string{"unknown flag -port"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+	t.Run("words", func(t *testing.T) {
+		jl := `{"id":1,"to":5,"body":"hi"}` + "\n" + `{"id":2,"to":"+14155552671","body":"hi"}` + "\n" + `{"id":3,"to":"+1415","body":"x"}` + "\n"
+		bad := []string{"sms: ", "json: cannot unmarshal", "Go struct", "(s)", "1 messages", "1 segments", "1 rows"}
+		for _, c := range []binCase{
+			{name: "jsonl rows", args: []string{"batch", "-jsonl"}, stdin: jl, code: 1,
+				want: []string{`{"line":1,"id":1,"error":"malformed row: \"to\": want a string, not a number at byte 13"}`, `{"line":3,"id":3,"error":"bad number: \"+1415\": not a valid number in any region of +1"}`}, not: bad},
+			{name: "jsonl summary", args: []string{"batch", "-jsonl"}, stdin: jl, code: 1, inErr: true,
+				want: []string{"smsgauge batch: 3 rows, 1 message, 1 segment, cost -, 2 failed", "  line 1: malformed row", "  line 3: bad number"}, not: bad},
+			{name: "csv error column", args: []string{"batch"}, stdin: csv, code: 1, want: []string{`3,2,,,,,,,,,"bad number: ""+1415"": not a valid number in any region of +1"`}, not: bad},
+			{name: "plural summary", args: []string{"batch"}, stdin: "body\nhi\nho\n", inErr: true, want: []string{"2 rows, 2 messages, 2 segments"}},
+			{name: "no id column", args: []string{"batch", "-id-col", "ref"}, stdin: "to,body\n+14155552671,hi\n", want: []string{"\n2,,US,GSM-7,1,"}},
+		} {
+			t.Run(c.name, func(t *testing.T) { c.run(t, bin) })
+		}
+	})
+}
+
+// TestBinaryJSONL runs --jsonl for what it is for and what it says: one
+// purpose each for --jsonl and batch -jsonl, in -h and in docs/cli.md
+// alike; no empty error in the to and from objects; To and From checked
+// together; singular and plural.
+func TestBinaryJSONL(t *testing.T) {
+	bin := buildBinary(t)
+	doc, err := os.ReadFile("../../docs/cli.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each purpose, as -h says it, is what docs/cli.md says.
+	for _, c := range []struct {
+		args    []string
+		purpose string // in -h and in docs/cli.md
+		other   string // where -h sends the other use
+	}{
+		{[]string{"-h"}, "per-message analysis for pipelines", "to price a campaign, use smsgauge batch"},
+		{[]string{"batch", "-h"}, "priced campaign estimate", "for per-message analysis lines use smsgauge --jsonl"},
+	} {
+		binCase{args: c.args, want: []string{c.purpose, c.other}}.run(t, bin)
+		if !strings.Contains(strings.Join(strings.Fields(string(doc)), " "), c.purpose) {
+			t.Errorf("docs/cli.md does not say %q, as smsgauge %s does", c.purpose, strings.Join(c.args, " "))
+		}
+	}
+	in := `{"id":1,"to":"whatsapp:+14155552671","from":"+14155550100","body":"hi"}` + "\n" +
+		`{"id":2,"to":"+14155552671","from":"+14155550100","body":"hi"}` + "\n" +
+		`{"id":3,"to":"whatsapp:+14155552671","from":"whatsapp:+14155550100","body":"hi"}` + "\n" +
+		`{"id":4,"to":"+14155552671","from":"rcs:acme_agent","body":"hi"}` + "\n" +
+		`{"id":5,"to":"Acme","body":"hi"}` + "\n"
+	out := binCase{args: []string{"--jsonl"}, stdin: in}.run(t, bin)
+	type addr struct {
+		Valid bool    `json:"valid"`
+		Error *string `json:"error"`
+		Rule  string  `json:"rule"`
+	}
+	type line struct {
+		ID   int   `json:"id"`
+		To   *addr `json:"to"`
+		From *addr `json:"from"`
+	}
+	var lines []line
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var x line
+		if err := json.Unmarshal([]byte(l), &x); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		lines = append(lines, x)
+	}
+	if len(lines) != 5 {
+		t.Fatalf("%d lines out, want 5:\n%s", len(lines), out)
+	}
+	// whatsapp: To, SMS From: a route error on To.
+	if l := lines[0]; l.To.Valid || l.To.Error == nil || !strings.Contains(*l.To.Error, "different channels") || l.To.Rule != "channel_mismatch" || !l.From.Valid {
+		t.Errorf("whatsapp To from an SMS From: %s", strings.Split(out, "\n")[0])
+	}
+	// Usable addresses carry no error key at all.
+	for _, i := range []int{1, 2, 3} {
+		l := lines[i]
+		if !l.To.Valid || l.To.Error != nil || !l.From.Valid || l.From.Error != nil {
+			t.Errorf("line %d: usable to and from = %+v %+v:\n%s", i+1, *l.To, *l.From, strings.Split(out, "\n")[i])
+		}
+	}
+	if strings.Count(out, `"error":""`) != 0 {
+		t.Errorf("an empty error is written:\n%s", out)
+	}
+	if l := lines[4]; l.To.Valid || l.To.Error == nil || !strings.Contains(*l.To.Error, "can only be a From") {
+		t.Errorf("sender ID as To: %+v", *l.To)
+	}
+	// Singular and plural in what --jsonl says of failed lines.
+	binCase{args: []string{"--jsonl"}, stdin: "{}\n", code: 1, inErr: true, want: []string{"smsgauge: 1 line failed"}, not: []string{"(s)"}}.run(t, bin)
+	binCase{args: []string{"--jsonl"}, stdin: "{}\n[]\n", code: 1, inErr: true, want: []string{"smsgauge: 2 lines failed"}, not: []string{"(s)"}}.run(t, bin)
 }
