@@ -396,6 +396,15 @@ func yieldAll(segs []Segment, yield func(Segment) bool) bool {
 // only when GSM-7 is forced on a body that is not; then nothing was
 // yielded.
 func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool {
+	if len(body) <= SingleGSM7Septets {
+		// Most such bodies fit one segment, which the analysis says at
+		// once; the rest are walked from it.
+		a, ok := analyze(body, enc, udh)
+		if ok {
+			a.walk(nil, yield)
+		}
+		return ok
+	}
 	// The buffer is zeroed at each call: small for short bodies.
 	if len(body) <= 320 {
 		var buf [4]Segment

@@ -104,6 +104,26 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				runes++
 				continue
 			}
+			if b < 0xF0 && b != 0xE2 {
+				// Runes of two or three bytes that are not GSM-7 and join
+				// nothing take a tighter loop (but for U+2000..U+2FFF:
+				// punctuation, symbols and dingbats, which seldom run).
+				if end, count, at := plainRunes(s, k, len(s)); count > 0 {
+					if pend {
+						placeWhole(2)
+						pend = false
+					}
+					if nonGSM == 0 {
+						firstNonGSM = k
+					}
+					nonGSM += count
+					m += count
+					runes += count
+					last, lastGSM = at, false
+					k = end
+					continue
+				}
+			}
 			var joiner bool
 			switch {
 			case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
@@ -203,15 +223,6 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				m++
 			}
 			runes++
-			if !g && !pend && k < len(s) && s[k] >= 0xC2 {
-				// More of the same kind take a tighter loop.
-				if end, count, at := plainRunes(s, k, len(s)); count > 0 {
-					k, last = end, at
-					m += count
-					runes += count
-					nonGSM += count
-				}
-			}
 		}
 		place(m)
 		if pend {
