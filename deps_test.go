@@ -75,3 +75,21 @@ func TestRootIsPure(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyPhoneImportsPhonenumbers: of all the module's packages, only
+// package phone imports nyaruka/phonenumbers; the others reach numbering
+// metadata through it.
+func TestOnlyPhoneImportsPhonenumbers(t *testing.T) {
+	lines := goList(t, "", "-f", `{{.ImportPath}}:{{join .Imports ","}}`, "./...")
+	checked := 0
+	for _, l := range lines {
+		pkg, imps, _ := strings.Cut(l, ":")
+		checked++
+		if slices.Contains(strings.Split(imps, ","), "github.com/nyaruka/phonenumbers") && pkg != "github.com/smsgauge/sms/phone" {
+			t.Errorf("%s imports github.com/nyaruka/phonenumbers; only package phone may", pkg)
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("go list ./... listed only %d packages", checked)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/nyaruka/phonenumbers"
 	"github.com/smsgauge/sms/phone"
 )
 
@@ -22,13 +21,8 @@ func PhoneRegion(e164 string) (string, int, error) {
 	// possibility), which gives the same region for a valid number. Anything
 	// else takes the full path, for the same answer and the same errors.
 	if ok, _ := validE164([]byte(e164)); ok {
-		var num phonenumbers.PhoneNumber
-		if phonenumbers.ParseToNumber(e164, "", &num) == nil && num.GetExtension() == "" {
-			if regions := phonenumbers.GetRegionCodesForCountryCode(int(num.GetCountryCode())); len(regions) > 1 {
-				if r := phonenumbers.GetRegionCodeForNumber(&num); r != "ZZ" && regionIndex(r) >= 0 {
-					return r, 7, nil
-				}
-			}
+		if r, cc, ok := phone.ValidRegion(e164); ok && regionIndex(r) >= 0 && len(phone.Regions(cc)) > 1 {
+			return r, 7, nil
 		}
 	}
 	return phoneRegionParse(e164)
@@ -41,7 +35,7 @@ func phoneRegionParse(e164 string) (string, int, error) {
 		return "", 0, err
 	}
 	ccLen := len(strconv.Itoa(n.CallingCode))
-	regions := phonenumbers.GetRegionCodesForCountryCode(n.CallingCode)
+	regions := phone.Regions(n.CallingCode)
 	if len(regions) == 1 && regionIndex(regions[0]) >= 0 {
 		return regions[0], ccLen, nil
 	}

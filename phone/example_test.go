@@ -35,3 +35,19 @@ func ExampleParser_ParseNumber() {
 	fmt.Println(a.Value, a.Number.Region, a.Number.Valid, err)
 	// Output: whatsapp:+14155552671 US true <nil>
 }
+
+func ExampleRegions() {
+	fmt.Println(phone.Regions(44), len(phone.Regions(1)) > 10, phone.Regions(999))
+	// Output:
+	// [GB GG IM JE] true []
+}
+
+func ExampleValidRegion() {
+	fmt.Println(phone.ValidRegion("+14165550123"))
+	fmt.Println(phone.ValidRegion("+447400123456"))
+	fmt.Println(phone.ValidRegion("+15550100"))
+	// Output:
+	// CA 1 true
+	// GB 44 true
+	//  0 false
+}

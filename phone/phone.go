@@ -191,3 +191,27 @@ func fail(s string, rule sms.AddressRule, off int) error {
 func isFormat(r rune) bool {
 	return r >= 0x80 && unicode.Is(unicode.Cf, r)
 }
+
+// Regions returns the ISO 3166-1 alpha-2 codes of the regions that share a
+// calling code (one for most codes; +1, +7 and +44 have several), or none
+// for an unknown code. The slice is the metadata's own: do not modify it.
+func Regions(callingCode int) []string {
+	return phonenumbers.GetRegionCodesForCountryCode(callingCode)
+}
+
+// ValidRegion returns the region in whose numbering plan the E.164 number
+// e164 is valid, and its calling code; ok is false when it does not parse
+// as one number without an extension or is valid in no region. It skips what Parse adds (the checks
+// of the input's characters, formatting, the number type), so it suits a
+// caller that has already checked e164's syntax and asks many numbers.
+func ValidRegion(e164 string) (region string, callingCode int, ok bool) {
+	var num phonenumbers.PhoneNumber
+	if phonenumbers.ParseToNumber(e164, "", &num) != nil || num.GetExtension() != "" {
+		return "", 0, false
+	}
+	r := phonenumbers.GetRegionCodeForNumber(&num)
+	if r == "" || r == "ZZ" {
+		return "", 0, false
+	}
+	return r, int(num.GetCountryCode()), true
+}
