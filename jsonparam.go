@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -15,7 +16,7 @@ func checkContentVariables(p *problems, s string) {
 	if !checkUTF8(p, param, s) {
 		return
 	}
-	if stringObjectOK(s) {
+	if stringObjectOK(s, MaxContentVarUnits) {
 		return // the common case, without allocating
 	}
 	checkContentVariablesJSON(p, s)
@@ -52,6 +53,9 @@ func checkTags(p *problems, s string) {
 	if !checkUTF8(p, param, s) {
 		return
 	}
+	if stringObjectOK(s, math.MaxInt) {
+		return // the common case, a flat object of strings, without allocating
+	}
 	v, err := strictjson.Parse(s)
 	if err != nil {
 		p.addCause(param, ParamJSON, "not strict JSON: "+err.Error(), err)
@@ -81,11 +85,12 @@ func checkUTF8(p *problems, param, s string) bool {
 }
 
 // stringObjectOK reports, without allocating, whether s is one JSON object
-// whose values are strings of at most MaxContentVarUnits UTF-16 units, with
-// distinct keys. It answers false for anything it is unsure of (a key with
-// escapes, more than 32 keys), and checkContentVariables then asks
-// the strict parser, which also words the error. s is valid UTF-8.
-func stringObjectOK(s string) bool {
+// whose values are strings of at most maxUnits UTF-16 units, with distinct
+// keys. It answers false for anything it is unsure of (a key with escapes,
+// a value with a surrogate escape, which may be a lone surrogate, more than
+// 32 keys), and the caller then asks the strict parser, which
+// also words the error. s is valid UTF-8.
+func stringObjectOK(s string, maxUnits int) bool {
 	var keys [32]string
 	n := 0
 	i := skipWS(s, 0)
@@ -114,8 +119,8 @@ func stringObjectOK(s string) bool {
 			return false
 		}
 		i = skipWS(s, i+1)
-		end, units, _, ok := scanJSONString(s, i)
-		if !ok || units > MaxContentVarUnits {
+		end, units, escaped, ok := scanJSONString(s, i)
+		if !ok || units > maxUnits || escaped && surrogateEscape(s[i:end]) {
 			return false
 		}
 		i = skipWS(s, end)
@@ -131,6 +136,21 @@ func stringObjectOK(s string) bool {
 			return false
 		}
 	}
+}
+
+// surrogateEscape reports whether the JSON string s holds a \u escape of a
+// UTF-16 surrogate (\uD800 to \uDFFF), which only the strict parser
+// pairs or refuses.
+func surrogateEscape(s string) bool {
+	for k := 0; k+5 < len(s); k++ {
+		if s[k] == '\\' {
+			if s[k+1] == 'u' && (s[k+2]|0x20) == 'd' && (s[k+3] >= '8' && s[k+3] <= '9' || (s[k+3]|0x20) >= 'a' && (s[k+3]|0x20) <= 'f') {
+				return true
+			}
+			k++ // skip the escaped character, so that \\u is not read as \u
+		}
+	}
+	return false
 }
 
 func skipWS(s string, i int) int {

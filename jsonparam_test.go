@@ -1,12 +1,14 @@
 package sms
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 var contentVarSeeds = []string{
+	`{"1":"a\ud800b"}`, `{"1":"\udc00"}`, `{"1":"\ud83d\ude00"}`, `{"1":"\\ud800"}`,
 	`{}`, ` { } `, `{"1":"Ada"}`, `{"1":"Ada","2":"Lovelace"}`, `{"1":"a","1":"b"}`, `{"\u0031":"a","1":"b"}`,
 	`{"1":"caf\u00e9 \ud83d\ude00"}`, `{"1":"tab\tinside"}`, `{"1":"bad \x escape"}`, `{"1":2}`, `{"1":null}`,
 	`{"1":["a"]}`, `{"1":{"a":"b"}}`, `["a"]`, `"a"`, `{"1":"a",}`, `{"1":"a"} x`, `{"1" "a"}`, `{1:"a"}`,
@@ -16,13 +18,13 @@ var contentVarSeeds = []string{
 }
 
 // TestStringObjectAgreesWithJSON: the allocation-free scanner accepts only
-// what encoding/json accepts, and accepts the common cases.
+// what the strict parser accepts, and accepts the common cases.
 func TestStringObjectAgreesWithJSON(t *testing.T) {
 	for _, s := range contentVarSeeds {
 		checkStringObjectAgrees(t, s)
 	}
 	for _, s := range []string{`{}`, `{"1":"Ada","2":"12/1 at 3pm"}`, `{"1":"caf\u00e9"}`} {
-		if !stringObjectOK(s) {
+		if !stringObjectOK(s, MaxContentVarUnits) {
 			t.Errorf("stringObjectOK(%q) = false; the fast path should take it", s)
 		}
 	}
@@ -34,8 +36,8 @@ func checkStringObjectAgrees(t *testing.T, s string) {
 	}
 	var p problems
 	checkContentVariablesJSON(&p, s)
-	if stringObjectOK(s) && len(p) > 0 {
-		t.Fatalf("stringObjectOK(%q) = true, but encoding/json finds %v", s, p.err())
+	if stringObjectOK(s, MaxContentVarUnits) && len(p) > 0 {
+		t.Fatalf("stringObjectOK(%q) = true, but the strict parser finds %v", s, p.err())
 	}
 }
 
@@ -49,4 +51,42 @@ func FuzzContentVariables(f *testing.F) {
 		checkContentVariables(&p, s)
 		checkTags(&p, s)
 	})
+}
+
+// TestJSONParamsStrict: ContentVariables and Tags are read as strictly as
+// every JSON input: a lone surrogate escape or a key given twice is an
+// error, while a surrogate pair and a flat object are accepted.
+func TestJSONParamsStrict(t *testing.T) {
+	tests := []struct {
+		name, param, value string
+		want               []string
+	}{
+		{"content lone surrogate", "ContentVariables", `{"1":"a\ud800b"}`, []string{"ContentVariables/json"}},
+		{"content pair", "ContentVariables", `{"1":"\ud83d\ude00"}`, nil},
+		{"content duplicate", "ContentVariables", `{"1":"a","1":"b"}`, []string{"ContentVariables/json"}},
+		{"tags flat", "Tags", `{"campaign":"spring","team":"b"}`, nil},
+		{"tags nested", "Tags", `{"campaign":{"name":"spring"}}`, nil},
+		{"tags duplicate", "Tags", `{"campaign":"a","campaign":"b"}`, []string{"Tags/json"}},
+		{"tags lone surrogate", "Tags", `{"campaign":"\udc00"}`, []string{"Tags/json"}},
+		{"tags array", "Tags", `["spring"]`, []string{"Tags/json"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p problems
+			if tc.param == "Tags" {
+				checkTags(&p, tc.value)
+			} else {
+				checkContentVariables(&p, tc.value)
+			}
+			if got := problemKeys(p.err()); !slices.Equal(got, tc.want) {
+				t.Errorf("check %s(%s) = %v, want %v", tc.param, tc.value, got, tc.want)
+			}
+		})
+	}
+	if n := testing.AllocsPerRun(10, func() {
+		var p problems
+		checkTags(&p, `{"campaign":"spring","team":"b"}`)
+	}); n != 0 {
+		t.Errorf("checkTags of a flat object allocates %v times, want 0", n)
+	}
 }
