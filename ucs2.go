@@ -104,10 +104,12 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				runes++
 				continue
 			}
-			if b < 0xF0 && b != 0xE2 {
+			if b < 0xF0 && b != 0xE2 && b != 0xE0 {
 				// Runes of two or three bytes that are not GSM-7 and join
-				// nothing take a tighter loop (but for U+2000..U+2FFF:
-				// punctuation, symbols and dingbats, which seldom run).
+				// nothing take a tighter loop (but for U+0800..U+0FFF, the
+				// Indic scripts and Thai, where nearly every other rune is
+				// a mark, and U+2000..U+2FFF, punctuation, symbols and
+				// dingbats, which seldom run).
 				if end, count, at := plainRunes(s, k, len(s)); count > 0 {
 					if pend {
 						placeWhole(2)
