@@ -31,7 +31,7 @@ type ucs2Count struct {
 // joiners. Each is a cluster of its own, unless a joiner follows it, so a
 // run is counted in a tight loop that decodes each rune once and backs off
 // one rune when it meets a joiner; its one-unit runes are packed by
-// arithmetic. Whatever else comes goes through nextCluster.
+// arithmetic. Whatever else comes goes through grapheme.Next.
 func scanUCS2(s string, capacity int) ucs2Count {
 	c := ucs2Count{firstNonGSM: -1}
 	nonGSM, firstNonGSM := 0, -1
