@@ -34,6 +34,8 @@ the output back.`,
 	var langs languagesFlag
 	fs.Var(&langs, "lang", "comma-separated national language `tables` the encoder may use ("+languageList+"); off by default, as Twilio uses none")
 	ref := fs.Uint("ref", 0, "concatenation reference number (0-255, or 0-65535 with -udh16)")
+	var limits limitFlags
+	limits.register(fs.FlagSet)
 	pos, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
@@ -58,7 +60,7 @@ the output back.`,
 	if len(pos) > 0 {
 		body = strings.Join(pos, " ")
 	} else {
-		b, err := io.ReadAll(stdin)
+		b, err := readStdinBody(stdin, stderr, &limits)
 		if err != nil {
 			fmt.Fprintln(stderr, "smsgauge encode:", err)
 			return 1

@@ -187,11 +187,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`,
 	})
 	udh16 := fs.Bool("udh16", false, "16-bit concatenation reference (152 septets or 66 units per part)")
 	asJSON := fs.Bool("json", false, "print the suggestion as one JSON object")
+	var limits limitFlags
+	limits.register(fs.FlagSet)
 	pos, code, ok := fs.parse(args, stdout, stderr)
 	if !ok {
 		return code
 	}
-	body, err := readBody(pos, stdin)
+	body, err := readBody(pos, stdin, stderr, &limits)
 	if err != nil {
 		fmt.Fprintln(stderr, "smsgauge suggest:", err)
 		return 1
@@ -216,11 +218,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`,
 
 // readBody joins the arguments with spaces, or reads standard input exactly
 // as the default report does.
-func readBody(args []string, stdin io.Reader) (string, error) {
+// readBody is the body of a command: its arguments joined by spaces, or
+// standard input read as readStdinBody reads it (bounded by -max-body).
+func readBody(args []string, stdin io.Reader, stderr io.Writer, l *limitFlags) (string, error) {
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil
 	}
-	b, err := io.ReadAll(stdin)
+	b, err := readStdinBody(stdin, stderr, l)
 	return string(b), err
 }
 
