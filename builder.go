@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 // CreateMessage holds the parameters of Twilio's create-message request,
@@ -232,7 +234,7 @@ func (r Rules) Validate(m CreateMessage) error {
 		p.add("Attempt", ParamRange, strconv.Itoa(m.Attempt)+" is not positive")
 	}
 	if m.MaxPrice != "" && checkText(&p, "MaxPrice", m.MaxPrice) && !isDecimal4(m.MaxPrice) {
-		p.add("MaxPrice", ParamFormat, quoteShort(m.MaxPrice)+" is not a decimal with at most 4 places, such as 0.0500")
+		p.add("MaxPrice", ParamFormat, quote.Short(m.MaxPrice)+" is not a decimal with at most 4 places, such as 0.0500")
 	}
 	checkFlag(&p, "ForceDelivery", m.ForceDelivery)
 	if m.Tags != "" {
@@ -435,7 +437,7 @@ func checkEnum[T ~string](p *problems, param string, v T, allowed ...T) {
 			return
 		}
 	}
-	d := quoteShort(s) + " is not "
+	d := quote.Short(s) + " is not "
 	for i, a := range allowed {
 		if i > 0 {
 			d += " or "

@@ -8,6 +8,8 @@ package sms
 import (
 	"errors"
 	"strings"
+
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 // SID prefixes the builder names in messages.
@@ -32,7 +34,7 @@ func checkSIDParam(p *problems, param, s string, k SIDKind) {
 		return
 	}
 	if err := k.Check(s); err != nil {
-		p.addCause(param, ParamSID, quoteShort(s)+": want a "+k.String()+" SID, "+k.Prefix()+" followed by 32 hexadecimal digits", err)
+		p.addCause(param, ParamSID, quote.Short(s)+": want a "+k.String()+" SID, "+k.Prefix()+" followed by 32 hexadecimal digits", err)
 	}
 }
 
@@ -107,7 +109,7 @@ func (r Rules) checkAddresses(p *problems, m CreateMessage) {
 			p.addVariant("FallbackFrom", ParamDepends, "not-sms", "must be an SMS sender: an E.164 number, short code or sender ID")
 		}
 		if toOK && to.Channel == ChannelRCS {
-			p.add("FallbackFrom", ParamDepends, "To "+quoteShort(m.To)+" forces RCS, which never falls back to SMS")
+			p.add("FallbackFrom", ParamDepends, "To "+quote.Short(m.To)+" forces RCS, which never falls back to SMS")
 		} else if toOK && to.Channel != ChannelSMS {
 			p.add("FallbackFrom", ParamDepends, "a fallback goes only with an RCS send, not to a "+to.Channel.String()+" address")
 		}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 // createParams names the fields of CreateMessage as Twilio names the
@@ -159,13 +161,13 @@ func parseParam(p *problems, name string, vs []string, ptr any) {
 		case "false":
 			*f = FlagFalse
 		default:
-			p.add(name, ParamFormat, quoteShort(v)+" is not true or false")
+			p.add(name, ParamFormat, quote.Short(v)+" is not true or false")
 		}
 	case *int:
 		n, err := strconv.Atoi(v)
 		switch {
 		case err != nil:
-			p.addCause(name, ParamFormat, quoteShort(v)+" is not an integer", err)
+			p.addCause(name, ParamFormat, quote.Short(v)+" is not an integer", err)
 		case n == 0 && name != "Page":
 			// The field's zero means "not given": a given 0 must not vanish.
 			p.add(name, ParamRange, "0 was given; Twilio accepts only 1 or more (leave it out for Twilio's default)")
@@ -175,7 +177,7 @@ func parseParam(p *problems, name string, vs []string, ptr any) {
 	case *time.Time:
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
-			p.addCause(name, ParamFormat, quoteShort(v)+" is not an RFC 3339 time such as 2026-12-01T09:30:00Z", err)
+			p.addCause(name, ParamFormat, quote.Short(v)+" is not an RFC 3339 time such as 2026-12-01T09:30:00Z", err)
 			return
 		}
 		*f = t

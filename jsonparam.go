@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/smsgauge/sms/internal/quote"
 	"github.com/smsgauge/sms/internal/strictjson"
 )
 
@@ -37,11 +38,11 @@ func checkContentVariablesJSON(p *problems, s string) {
 	}
 	for _, m := range v.Members {
 		if m.Value.Kind != strictjson.String {
-			p.add(param, ParamJSON, "value of "+quoteShort(m.Key)+" is "+m.Value.Kind.String()+", not a string")
+			p.add(param, ParamJSON, "value of "+quote.Short(m.Key)+" is "+m.Value.Kind.String()+", not a string")
 			return
 		}
 		if n := BodyUnits(m.Value.Text); n > MaxContentVarUnits {
-			p.add(param, ParamTooLong, "value of "+quoteShort(m.Key)+" is longer than 1600 UTF-16 units (Twilio error 21658)")
+			p.add(param, ParamTooLong, "value of "+quote.Short(m.Key)+" is longer than 1600 UTF-16 units (Twilio error 21658)")
 		}
 	}
 }

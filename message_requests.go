@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 // StatusCanceled is the only Status an update may set: it cancels a
@@ -44,9 +46,9 @@ func (u UpdateMessage) Validate() error {
 		p.add("Status", ParamRequired, "nothing to update: set Redact, Status=canceled or both")
 	case s == "" || s == StatusCanceled:
 	case strings.EqualFold(s, "cancelled"):
-		p.add("Status", ParamEnum, quoteShort(s)+": Twilio spells it \"canceled\", with one l")
+		p.add("Status", ParamEnum, quote.Short(s)+": Twilio spells it \"canceled\", with one l")
 	default:
-		p.add("Status", ParamEnum, quoteShort(s)+" is not \"canceled\", the only status an update may set")
+		p.add("Status", ParamEnum, quote.Short(s)+" is not \"canceled\", the only status an update may set")
 	}
 	return p.err()
 }
@@ -123,7 +125,7 @@ func (l ListMessages) Validate() error {
 			continue
 		}
 		if _, err := time.Parse(time.DateOnly, f.v); err != nil || len(f.v) != len(time.DateOnly) {
-			p.addCause(f.name, ParamFormat, quoteShort(f.v)+" is not a date written YYYY-MM-DD", err)
+			p.addCause(f.name, ParamFormat, quote.Short(f.v)+" is not a date written YYYY-MM-DD", err)
 		}
 	}
 	if l.PageSize != 0 && (l.PageSize < 1 || l.PageSize > MaxPageSize) {

@@ -173,15 +173,3 @@ func (p problems) err() error {
 	return errors.Join(p...)
 }
 
-// quoteShort quotes s for an error message, cut to at most 40 bytes.
-func quoteShort(s string) string {
-	const max = 40
-	if len(s) > max {
-		cut := max
-		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not cut a UTF-8 sequence
-			cut--
-		}
-		return strconv.Quote(s[:cut]) + "..."
-	}
-	return strconv.Quote(s)
-}

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 // checkURL checks an absolute http or https URL. With callback set it also
@@ -26,21 +28,21 @@ func checkURL(p *problems, param, s string, callback bool) {
 		}
 		if u.Scheme != "http" && u.Scheme != "https" {
 			if u.Scheme == "" {
-				p.add(param, ParamURL, quoteShort(s)+" is not absolute; start it with https://")
+				p.add(param, ParamURL, quote.Short(s)+" is not absolute; start it with https://")
 			} else {
-				p.add(param, ParamURL, "scheme "+quoteShort(u.Scheme)+" is not http or https")
+				p.add(param, ParamURL, "scheme "+quote.Short(u.Scheme)+" is not http or https")
 			}
 			return
 		}
 		if u.Opaque != "" || u.Host == "" {
-			p.add(param, ParamURL, quoteShort(s)+" has no host")
+			p.add(param, ParamURL, quote.Short(s)+" has no host")
 			return
 		}
 		host, port, user = u.Hostname(), u.Port(), u.User != nil
 	}
 	if port != "" {
 		if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-			p.add(param, ParamURL, "port "+quoteShort(port)+" is not from 1 to 65535")
+			p.add(param, ParamURL, "port "+quote.Short(port)+" is not from 1 to 65535")
 		}
 	}
 	if !callback {
@@ -61,7 +63,7 @@ func hostProblem(host string) string {
 	}
 	if looksLikeIP(host) {
 		if _, err := netip.ParseAddr(host); err != nil {
-			return "host " + quoteShort(host) + " is not a valid IP address"
+			return "host " + quote.Short(host) + " is not a valid IP address"
 		}
 		return ""
 	}
@@ -71,24 +73,24 @@ func hostProblem(host string) string {
 	}
 	for label := range strings.SplitSeq(h, ".") {
 		if label == "" {
-			return "host " + quoteShort(host) + " has an empty label"
+			return "host " + quote.Short(host) + " has an empty label"
 		}
 		if len(label) > 63 {
 			return "host label longer than 63 characters"
 		}
 		if label[0] == '-' || label[len(label)-1] == '-' {
-			return "host label " + quoteShort(label) + " starts or ends with a hyphen"
+			return "host label " + quote.Short(label) + " starts or ends with a hyphen"
 		}
 		for i := 0; i < len(label); i++ {
 			c := label[i]
 			switch {
 			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-':
 			case c == '_':
-				return "host " + quoteShort(host) + " contains an underscore, which Twilio does not allow"
+				return "host " + quote.Short(host) + " contains an underscore, which Twilio does not allow"
 			case c >= 0x80:
-				return "host " + quoteShort(host) + " is not ASCII; use its punycode (xn--) form"
+				return "host " + quote.Short(host) + " is not ASCII; use its punycode (xn--) form"
 			default:
-				return "host " + quoteShort(host) + " contains " + strconv.QuoteRune(rune(c))
+				return "host " + quote.Short(host) + " contains " + strconv.QuoteRune(rune(c))
 			}
 		}
 	}

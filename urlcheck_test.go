@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 var urlSeeds = []string{
@@ -98,7 +100,7 @@ func TestHumanDuration(t *testing.T) {
 			t.Errorf("humanDuration(%v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}
-	if got := quoteShort(strings.Repeat("é", 30)); got != strconv.Quote(strings.Repeat("é", 20))+"..." {
+	if got := quote.Short(strings.Repeat("é", 30)); got != strconv.Quote(strings.Repeat("é", 20))+"..." {
 		t.Errorf("quoteShort cut = %s", got)
 	}
 	if b, _ := KindRCS.MarshalText(); string(b) != "rcs" || MessageKind(9).String() != "unknown" {

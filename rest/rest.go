@@ -23,6 +23,7 @@ import (
 
 	sms "github.com/smsgauge/sms"
 	"github.com/smsgauge/sms/internal/paramjson"
+	"github.com/smsgauge/sms/internal/quote"
 )
 
 // Secret is a credential: an Auth Token or an API key secret. It never
@@ -129,7 +130,7 @@ func (e Endpoint) problems() []error {
 	case u == "" && e.Credentials.Secret != "":
 		add("Credentials.Username", sms.ParamRequired, "a secret needs the Account SID or API key SID it belongs to")
 	case u != "" && sms.SIDAccount.Check(u) != nil && sms.SIDAPIKey.Check(u) != nil:
-		add("Credentials.Username", sms.ParamSID, quoteShort(u)+" is not AC or SK followed by 32 hexadecimal digits")
+		add("Credentials.Username", sms.ParamSID, quote.Short(u)+" is not AC or SK followed by 32 hexadecimal digits")
 	case u != "" && e.Credentials.Secret == "":
 		add("Credentials.Secret", sms.ParamRequired, "the Auth Token or API key secret is empty")
 	}
@@ -140,11 +141,11 @@ func (e Endpoint) problems() []error {
 	case acct == "":
 		add("AccountSid", sms.ParamRequired, "give AccountSid, or an Account SID as Credentials.Username")
 	case sms.SIDAccount.Check(acct) != nil:
-		add("AccountSid", sms.ParamSID, quoteShort(acct)+" is not AC followed by 32 hexadecimal digits")
+		add("AccountSid", sms.ParamSID, quote.Short(acct)+" is not AC followed by 32 hexadecimal digits")
 	}
 	for _, f := range [...]struct{ param, s string }{{"Edge", e.Edge}, {"Region", e.Region}} {
 		if f.s != "" && !isHostLabel(f.s) {
-			add(f.param, sms.ParamFormat, quoteShort(f.s)+" is not a host label of lower-case letters, digits and hyphens")
+			add(f.param, sms.ParamFormat, quote.Short(f.s)+" is not a host label of lower-case letters, digits and hyphens")
 		}
 	}
 	return p
@@ -174,19 +175,6 @@ func isHostLabel(s string) bool {
 		}
 	}
 	return true
-}
-
-// quoteShort quotes s for an error message, cut to at most 40 bytes.
-func quoteShort(s string) string {
-	const max = 40
-	if len(s) > max {
-		cut := max
-		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not cut a UTF-8 sequence
-			cut--
-		}
-		return strconv.Quote(s[:cut]) + "..."
-	}
-	return strconv.Quote(s)
 }
 
 // CreateRequest checks m against e.Rules and builds the request that
