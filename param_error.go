@@ -172,4 +172,3 @@ func (p problems) err() error {
 	}
 	return errors.Join(p...)
 }
-
