@@ -1,5 +1,3 @@
-//go:build !smsgauge_core
-
 package sms
 
 import (
