@@ -3,7 +3,9 @@
 package sms
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -91,5 +93,34 @@ func TestOnlyPhoneImportsPhonenumbers(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Fatalf("go list ./... listed only %d packages", checked)
+	}
+}
+
+// TestNoBuildTagInLibraries: no file of a library package carries a build
+// constraint, so that every build of a package has the same API. Commands
+// and the js entry files of internal packages may.
+func TestNoBuildTagInLibraries(t *testing.T) {
+	for _, dir := range []string{".", "pdu", "rest", "phone", "batch"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no Go files in %s: %v", dir, err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if strings.HasPrefix(line, "package ") {
+					break
+				}
+				if strings.HasPrefix(line, "//go:build") || strings.HasPrefix(line, "// +build") {
+					t.Errorf("%s carries a build constraint: %s", f, line)
+				}
+			}
+		}
 	}
 }
