@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -22,13 +21,7 @@ import (
 // end, sends SIGINT and checks a clean stop: exit 130, every row written so
 // far is whole, and the summary counts exactly them.
 func TestBatchInterrupt(t *testing.T) {
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Fatalf("the go command is needed to build smsgauge: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "smsgauge")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	cmd := exec.Command(bin, "batch", "-summary-json", "-pricing", samplePricing)
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()

@@ -11,22 +11,18 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// buildBinary builds smsgauge into a temporary directory of t.
+// buildBinary returns the smsgauge binary TestMain built once for the
+// package's tests.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Fatalf("the go command is needed to build smsgauge: %v", err)
+	if binPath == "" {
+		t.Fatal("TestMain did not build smsgauge")
 	}
-	bin := filepath.Join(t.TempDir(), "smsgauge")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return binPath
 }
 
 // runBinary runs bin with args and stdin, and returns its output and exit
@@ -42,6 +38,13 @@ func runBinaryEnv(t *testing.T, bin string, env []string, stdin string, args ...
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), env...)
 	cmd.Stdin = strings.NewReader(stdin)
+	return runProcess(t, cmd)
+}
+
+// runProcess runs cmd and returns its output and exit code; a command that
+// cannot be started fails the test.
+func runProcess(t *testing.T, cmd *exec.Cmd) (stdout, stderr string, code int) {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -51,7 +54,7 @@ func runBinaryEnv(t *testing.T, bin string, env []string, stdin string, args ...
 	case errors.As(err, &ee):
 		code = ee.ExitCode()
 	default:
-		t.Fatalf("running %s: %v", bin, err)
+		t.Fatalf("running %s: %v", cmd.Path, err)
 	}
 	return out.String(), errb.String(), code
 }

@@ -4,7 +4,6 @@ package main
 
 import (
 	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -170,18 +169,7 @@ func runIn(t *testing.T, dir string, env []string, bin string, args ...string) (
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir, cmd.Env = dir, env
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		code = ee.ExitCode()
-	default:
-		t.Fatalf("running %s: %v", bin, err)
-	}
-	return o.String(), e.String(), code
+	return runProcess(t, cmd)
 }
 
 // writeModuleProxy writes a GOPROXY directory that serves the module at
