@@ -90,7 +90,7 @@ type CreateMessage struct {
 	// TrafficType is "free".
 	TrafficType TrafficType `json:"TrafficType,omitempty"`
 	// Attempt counts the attempts to send this message so far, including
-	// this one; it must be positive.
+	// this one: from 1 to MaxAttempt.
 	Attempt int `json:"Attempt,omitempty"`
 	// MaxPrice is the most one may pay per message, a decimal such as
 	// "0.0500" with at most 4 places. Twilio calls it obsolete (no effect
@@ -149,6 +149,12 @@ const (
 	MaxMediaURLs       = 10    // MediaUrl limit
 	MaxValidityPeriod  = 36000 // ValidityPeriod limit, in seconds
 	MaxContentVarUnits = 1600  // ContentVariables: limit of each value (Twilio error 21658)
+
+	// MaxAttempt is the largest Attempt: Twilio documents none, and types
+	// the parameter as an integer that its generated helper libraries hold
+	// in 32 bits (java.lang.Integer in twilio-java), so a larger value is
+	// one no Twilio SDK can send.
+	MaxAttempt = 1<<31 - 1
 )
 
 // Validate reports every problem of m at once, joined with errors.Join, using
@@ -232,6 +238,8 @@ func (r Rules) Validate(m CreateMessage) error {
 	checkEnum(&p, "TrafficType", m.TrafficType, TrafficFree)
 	if m.Attempt < 0 {
 		p.add("Attempt", ParamRange, strconv.Itoa(m.Attempt)+" is not positive")
+	} else if m.Attempt > MaxAttempt {
+		p.add("Attempt", ParamRange, strconv.Itoa(m.Attempt)+" is above 2147483647, the largest 32-bit integer")
 	}
 	if m.MaxPrice != "" && checkText(&p, "MaxPrice", m.MaxPrice) && !isDecimal4(m.MaxPrice) {
 		p.add("MaxPrice", ParamFormat, quote.Short(m.MaxPrice)+" is not a decimal with at most 4 places, such as 0.0500")

@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"errors"
 	"net/url"
 	"slices"
 	"strconv"
@@ -121,6 +122,9 @@ func createParamNames() []string {
 // unknownDetail says that name is not a parameter, and which one it was
 // probably meant to be when it differs from one only in case.
 func unknownDetail(name string, names []string) string {
+	if name == "" {
+		return "an empty name is not a parameter"
+	}
 	for _, n := range names {
 		if strings.EqualFold(n, name) { // "to", "BODY", "ſmartEncoded" (U+017F folds to s)
 			return "not a parameter; names are case-sensitive: did you mean " + strconv.Quote(n) + "?"
@@ -166,6 +170,10 @@ func parseParam(p *problems, name string, vs []string, ptr any) {
 	case *int:
 		n, err := strconv.Atoi(v)
 		switch {
+		case errors.Is(err, strconv.ErrRange):
+			// An integer, but too large for any field: a range error, so the
+			// caller does not look for a typo.
+			p.addCause(name, ParamRange, quote.Short(v)+" is out of range", err)
 		case err != nil:
 			p.addCause(name, ParamFormat, quote.Short(v)+" is not an integer", err)
 		case n == 0 && name != "Page":

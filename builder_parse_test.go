@@ -48,6 +48,8 @@ func TestParseCreateMessageErrors(t *testing.T) {
 		want []string // sorted "Param/rule"
 	}{
 		{"unknown", url.Values{"Bogus": {"x"}}, []string{"Bogus/unknown"}},
+		{"empty name", url.Values{"": {"x"}}, []string{"/unknown"}},
+		{"integer beyond int", url.Values{"Attempt": {"99999999999999999999"}}, []string{"Attempt/range"}},
 		{"case", url.Values{"to": {"+1"}}, []string{"to/unknown"}},
 		{"long s", url.Values{"ſmartEncoded": {"true"}}, []string{"ſmartEncoded/unknown"}},
 		{"twice", url.Values{"To": {"+1", "+2"}}, []string{"To/too-many"}},

@@ -191,6 +191,8 @@ func ruleCases() []ruleCase {
 		{"MaxPrice dot only", func(m *CreateMessage) { m.MaxPrice = "1." }, []string{"MaxPrice/format"}},
 		{"Attempt 1", func(m *CreateMessage) { m.Attempt = 1 }, nil},
 		{"Attempt negative", func(m *CreateMessage) { m.Attempt = -2 }, []string{"Attempt/range"}},
+		{"Attempt MaxAttempt", func(m *CreateMessage) { m.Attempt = MaxAttempt }, nil},
+		{"Attempt above MaxAttempt", func(m *CreateMessage) { m.Attempt = MaxAttempt + 1 }, []string{"Attempt/range"}},
 		// FallbackFrom
 		{"FallbackFrom with RCS From", func(m *CreateMessage) {
 			m.From = "rcs:acme_agent"

@@ -93,7 +93,11 @@ func (e *ParamError) Error() string {
 	var b strings.Builder
 	b.Grow(16 + len(e.Param) + len(e.Detail))
 	b.WriteString("sms: ")
-	b.WriteString(e.Param)
+	if e.Param == "" {
+		b.WriteString(`""`) // a JSON key or form name that is empty
+	} else {
+		b.WriteString(e.Param)
+	}
 	b.WriteString(": ")
 	b.WriteString(e.Rule.String())
 	if e.Detail != "" {

@@ -122,6 +122,12 @@ func TestBadInputCLI(t *testing.T) {
 		// §9 warnings.
 		{name: "request Body with NUL and U+202E", args: []string{"request", "create"}, stdin: `{"To":"+14155552671","From":"+14155550100","Body":"a\u0000b \u202e"}`, code: 0,
 			err: []string{"Body: 1 control character, the first U+0000", "Body: 1 bidirectional control character, the first U+202E"}},
+		{name: "request Attempt above 32 bits", args: []string{"request", "create"}, stdin: `{"To":"+14155552671","From":"+14155550100","Body":"hi","Attempt":2147483648}`, code: 1,
+			out: []string{`"param":"Attempt","rule":"range"`, "Attempt: 2147483648 is above 2147483647"}},
+		{name: "request Attempt beyond int64", args: []string{"request", "create", "-set", "Attempt=99999999999999999999"}, stdin: `{"To":"+14155552671","From":"+14155550100","Body":"hi"}`, code: 1,
+			out: []string{`"param":"Attempt","rule":"range"`, `Attempt: \"99999999999999999999\" is out of range`}, notOut: []string{"not an integer"}},
+		{name: "request empty key", args: []string{"request", "create"}, stdin: `{"":1,"To":"+14155552671","From":"+14155550100","Body":"hi"}`, code: 1,
+			out: []string{`\"\": an empty name is not a parameter`}},
 		{name: "request private StatusCallback", args: []string{"request", "create"}, stdin: `{"To":"+14155552671","From":"+14155550100","Body":"hi","StatusCallback":"https://192.168.1.10/cb"}`, code: 0,
 			err: []string{"StatusCallback: address 192.168.1.10 is private"}},
 		{name: "request localhost StatusCallback", args: []string{"request", "create"}, stdin: `{"To":"+14155552671","From":"+14155550100","Body":"hi","StatusCallback":"https://localhost/cb"}`, code: 0,

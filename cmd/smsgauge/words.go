@@ -133,6 +133,8 @@ func paramMessage(pe *sms.ParamError, hint regionHint) string {
 		param := pe.Param
 		if w, ok := paramNames[param]; ok {
 			param = w
+		} else if param == "" {
+			param = `""`
 		}
 		msg = param + ": " + trimSMS(pe.Detail)
 		if pe.Detail == "" {
