@@ -159,19 +159,18 @@ func writeSmartReport(w io.Writer, body string, f *smartFlags, core sms.Options)
 		fmt.Fprintf(w, "  not substituted: the result would not be all GSM-7\n")
 	}
 	if n := len(sa.Substitutions); n > 0 {
-		occ := make([]charAt, 0, n)
-		for _, s := range sa.Substitutions {
-			occ = append(occ, charAt{offset: s.Offset, text: s.Original, note: fmt.Sprintf("-> %q", s.Replacement)})
-		}
 		// Offsets are in the text smart encoding ran on: the NFC form
 		// with -nfc.
 		on := body
 		if sa.Normalized {
 			on = norm.NFC.String(body)
 		}
-		groups := groupChars(on, occ)
-		fmt.Fprintf(w, "  substituted: %s\n", countWord(n, len(groups), "character"))
-		writeCharGroups(w, groups)
+		g := newCharGroups(on)
+		for _, s := range sa.Substitutions {
+			g.add(s.Offset, s.Original, fmt.Sprintf("-> %q", s.Replacement))
+		}
+		fmt.Fprintf(w, "  substituted: %s\n", g.count())
+		g.writeTo(w)
 	}
 	fmt.Fprintf(w, "  body: %q\n", sa.Body)
 	return nil
@@ -224,8 +223,7 @@ func readBody(args []string, stdin io.Reader, stderr io.Writer, l *limitFlags) (
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil
 	}
-	b, err := readStdinBody(stdin, stderr, l)
-	return string(b), err
+	return readStdinBody(stdin, stderr, l)
 }
 
 func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
@@ -247,7 +245,7 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 		return
 	}
 	none := 0
-	occ := make([]charAt, 0, len(sg.Fixes))
+	g := newCharGroups(body)
 	for _, f := range sg.Fixes {
 		note := "fix: none known"
 		if f.Kind == sms.FixNone {
@@ -255,11 +253,10 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 		} else {
 			note = fmt.Sprintf("fix: %s -> %q", f.Kind, f.Replacement)
 		}
-		occ = append(occ, charAt{offset: f.Offset, text: f.Text, note: note})
+		g.add(f.Offset, f.Text, note)
 	}
-	groups := groupChars(body, occ)
-	fmt.Fprintf(w, "characters forcing UCS-2 now: %s (at: positions, counting characters from 1)\n", countWord(len(occ), len(groups), "character"))
-	writeCharGroups(w, groups)
+	fmt.Fprintf(w, "characters forcing UCS-2 now: %s (at: positions, counting characters from 1)\n", g.count())
+	g.writeTo(w)
 	if none > 0 {
 		if none == 1 {
 			fmt.Fprint(w, "1 character has no GSM-7 form, so the body stays UCS-2")
@@ -272,13 +269,12 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 		fmt.Fprintln(w)
 	}
 	if len(sg.Remaining) > 0 {
-		occ = occ[:0]
+		g := newCharGroups(sg.Body)
 		for _, c := range sg.Remaining {
-			occ = append(occ, charAt{offset: c.Offset, text: c.Text})
+			g.add(c.Offset, c.Text, "")
 		}
-		groups = groupChars(sg.Body, occ)
-		fmt.Fprintf(w, "outside GSM-7 in the suggested body: %s\n", countWord(len(occ), len(groups), "character"))
-		writeCharGroups(w, groups)
+		fmt.Fprintf(w, "outside GSM-7 in the suggested body: %s\n", g.count())
+		g.writeTo(w)
 	}
 }
 
