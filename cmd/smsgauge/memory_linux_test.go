@@ -144,11 +144,11 @@ func measureRSS(t *testing.T, stdin string, args ...string) rssRun {
 
 // TestReportMemory holds the report's peak memory to a small constant times
 // the body: for a 1 MiB UCS-2 body, under 40 MB with the Go runtime (about
-// 14 MB of it), in text, -json and --jsonl; and from 1 MiB to 4 MiB, at most
-// 8 MB more for each MiB more. A report that kept tens of bytes for each
-// character of the body (as a list of them, or the whole JSON document)
-// took 190 MB for the text and 290 MB for -json at 1 MiB, and grew by 120
-// and 320 MB for each MiB.
+// 14 MB of it), in text, -json, --jsonl and suggest's text; and from 1 MiB
+// to 4 MiB, at most 8 MB more for each MiB more. A report that kept tens
+// of bytes for each character of the body (as a list of them, or the whole
+// JSON document) took 190 MB for the text and 290 MB for -json at 1 MiB,
+// and grew by 120 and 320 MB for each MiB.
 func TestReportMemory(t *testing.T) {
 	const mib = 1 << 20
 	jsonlRow := func(n int) string {
@@ -169,6 +169,7 @@ func TestReportMemory(t *testing.T) {
 		{name: "text 1 MiB", stdin: cyrillic(mib), out: "Segments:    ", maxMB: 40},
 		{name: "json 1 MiB", args: []string{"-json"}, stdin: cyrillic(mib), out: `"encoding": "UCS-2"`, maxMB: 40},
 		{name: "jsonl 1 MiB row", args: []string{"--jsonl"}, stdin: jsonlRow(mib), out: `"encoding":"UCS-2"`, maxMB: 40},
+		{name: "suggest 1 MiB", args: []string{"suggest"}, stdin: cyrillic(mib), out: "suggested: UCS-2, ", maxMB: 40},
 		{name: "text 4 MiB", args: []string{"-max-body", "8MiB"}, stdin: cyrillic(4 * mib), out: "Segments:    ",
 			from: "text 1 MiB", perMiB: 8, moreMiB: 3},
 		{name: "json 4 MiB", args: []string{"-json", "-max-body", "8MiB"}, stdin: cyrillic(4 * mib), out: `"encoding": "UCS-2"`,
@@ -180,7 +181,7 @@ func TestReportMemory(t *testing.T) {
 				t.Fatalf("exit %d: %s", r.Code, r.Stderr)
 			}
 			if !strings.Contains(r.OutHead, tc.out) {
-				t.Errorf("output lacks %q: %s", tc.out, r.OutHead)
+				t.Errorf("output lacks %q: %.300s", tc.out, r.OutHead)
 			}
 			peak[tc.name] = r.MaxRSSKiB
 			mb := func(kib int64) string { return fmt.Sprintf("%.1f MB", float64(kib)*1024/1e6) }

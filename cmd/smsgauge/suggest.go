@@ -197,12 +197,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`,
 		fmt.Fprintln(stderr, "smsgauge suggest:", err)
 		return 1
 	}
-	sg, err := sms.SmartOptions{Core: sms.Options{UDH16: *udh16}}.Suggest(body)
-	if err != nil {
-		fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
-		return 1
-	}
+	so := sms.SmartOptions{Core: sms.Options{UDH16: *udh16}}
 	if *asJSON {
+		sg, err := so.Suggest(body)
+		if err != nil {
+			fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
+			return 1
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(suggestJSON(sg)); err != nil {
@@ -210,6 +211,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`,
 			return 1
 		}
 		return 0
+	}
+	// The text walks the characters one at a time: the lists of Suggest
+	// would hold tens of bytes for each.
+	sg, err := so.SuggestSummary(body)
+	if err != nil {
+		fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
+		return 1
 	}
 	writeSuggestion(stdout, sg, body)
 	return 0
@@ -226,6 +234,8 @@ func readBody(args []string, stdin io.Reader, stderr io.Writer, l *limitFlags) (
 	return readStdinBody(stdin, stderr, l)
 }
 
+// writeSuggestion writes the text of smsgauge suggest: sg is a
+// SuggestSummary (its lists are not used), body its input.
 func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 	fmt.Fprintf(w, "now:       %s, %s (%s)\n", sg.Before.Encoding, plural(sg.Before.Segments, "segment"), unitsText(sg.Before))
 	fmt.Fprintf(w, "suggested: %s, %s (%s), saves %s", sg.After.Encoding, plural(sg.After.Segments, "segment"),
@@ -240,20 +250,21 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 	if lb := sg.LineBreaks; lb.CRLF+lb.LF > 0 {
 		fmt.Fprintf(w, "line breaks: %s\n", lb)
 	}
-	if len(sg.Fixes) == 0 {
+	if sg.Before.NonGSM == 0 {
 		fmt.Fprintln(w, "every character is GSM-7")
 		return
 	}
 	none := 0
 	g := newCharGroups(body)
-	for _, f := range sg.Fixes {
+	var fixes fixLookup
+	for c := range sg.Before.NonGSMSeq() {
 		note := "fix: none known"
-		if f.Kind == sms.FixNone {
+		if f := fixes.fix(c); f.Kind == sms.FixNone {
 			none++
 		} else {
 			note = fmt.Sprintf("fix: %s -> %q", f.Kind, f.Replacement)
 		}
-		g.add(f.Offset, f.Text, note)
+		g.add(c.Offset, c.Text, note)
 	}
 	fmt.Fprintf(w, "characters forcing UCS-2 now: %s (at: positions, counting characters from 1)\n", g.count())
 	g.writeTo(w)
@@ -268,9 +279,9 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 		}
 		fmt.Fprintln(w)
 	}
-	if len(sg.Remaining) > 0 {
+	if sg.After.NonGSM > 0 {
 		g := newCharGroups(sg.Body)
-		for _, c := range sg.Remaining {
+		for c := range sg.After.NonGSMSeq() {
 			g.add(c.Offset, c.Text, "")
 		}
 		fmt.Fprintf(w, "outside GSM-7 in the suggested body: %s\n", g.count())
