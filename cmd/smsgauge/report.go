@@ -110,12 +110,12 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(pos) > 0 {
 		body = strings.Join(pos, " ")
 	} else {
-		b, err := readStdinBody(stdin, stderr, &f.limits)
+		in, err := readStdinBody(stdin, stderr, &f.limits)
 		if err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
 		}
-		body = b
+		body = in
 	}
 	a, err := opts.Analyze(body)
 	if err != nil {
