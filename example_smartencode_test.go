@@ -70,6 +70,36 @@ func ExampleSmartOptions_Suggest() {
 	// Output: 2 -> 1 NFC: true
 }
 
+func ExampleSmartOptions_SuggestSummary() {
+	body := strings.Repeat("It’s ok. ", 30)
+	sg, _ := sms.SmartOptions{}.SuggestSummary(body)
+	fmt.Println(sg.Before.Segments, "->", sg.After.Segments, sg.After.Encoding, len(sg.Fixes))
+	// The fixes, one at a time: each distinct character is looked up once.
+	seen := map[string]sms.Fix{}
+	n := 0
+	for c := range sg.Before.NonGSMSeq() {
+		if _, ok := seen[c.Text]; !ok {
+			seen[c.Text] = sms.FixChar(c)
+		}
+		n++
+	}
+	fmt.Println(n, "characters,", len(seen), "different:", seen["’"].Kind, seen["’"].Replacement)
+	// Output:
+	// 5 -> 2 GSM-7 0
+	// 30 characters, 1 different: smart '
+}
+
+func ExampleFixChar() {
+	for c := range sms.Analyze("e\u0301 “ 😀").NonGSMSeq() {
+		f := sms.FixChar(c)
+		fmt.Printf("%+q %s %+q\n", c.Text, f.Kind, f.Replacement)
+	}
+	// Output:
+	// "e\u0301" nfc "\u00e9"
+	// "\u201c" smart "\""
+	// "\U0001f600" none ""
+}
+
 func ExampleParseSmartPolicy() {
 	p, err := sms.ParseSmartPolicy("gsm-only")
 	fmt.Println(p == sms.SmartIfGSM7, err)

@@ -107,16 +107,11 @@ func segmentsText(n int) string {
 	return itoa(n) + " segments"
 }
 
-// lineBreakFixes returns the line-break cost of body under o (or, when o
-// forces an encoding body is not in, under the automatic choice) and, when
-// writing its CR LF as LF saves a segment, one Fix for each.
-func lineBreakFixes(o Options, body string) (LineBreaks, []Fix) {
-	l, err := o.LineBreakCost(body)
-	if err != nil {
-		l, _ = Options{UDH16: o.UDH16}.LineBreakCost(body)
-	}
+// lineBreakFixes returns, when writing the CR LF of body as LF saves a
+// segment by l (the line-break cost of body), one Fix for each.
+func lineBreakFixes(l LineBreaks, body string) []Fix {
 	if l.Saved() <= 0 {
-		return l, nil
+		return nil
 	}
 	fixes := make([]Fix, 0, l.CRLF)
 	for i := 0; i+1 < len(body); i++ {
@@ -125,5 +120,15 @@ func lineBreakFixes(o Options, body string) (LineBreaks, []Fix) {
 			i++
 		}
 	}
-	return l, fixes
+	return fixes
+}
+
+// lineBreakCost is the line-break cost of body under o or, when o forces an
+// encoding body is not in, under the automatic choice.
+func lineBreakCost(o Options, body string) LineBreaks {
+	l, err := o.LineBreakCost(body)
+	if err != nil {
+		l, _ = Options{UDH16: o.UDH16}.LineBreakCost(body)
+	}
+	return l
 }

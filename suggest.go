@@ -65,10 +65,10 @@ type Suggestion struct {
 	// Saved is Before.Segments - After.Segments, never negative.
 	Saved int
 	// Fixes lists every character of the input that forces UCS-2, with what
-	// would avoid it.
+	// would avoid it (nil from SuggestSummary).
 	Fixes []Fix
 	// Remaining lists the characters of Body that still force UCS-2, with
-	// offsets in Body.
+	// offsets in Body (nil from SuggestSummary).
 	Remaining []Char
 	// LineBreaks says what the line breaks of the input cost under o.Core:
 	// its CR LF pairs, and its segments with a lone LF for each of them
@@ -76,7 +76,8 @@ type Suggestion struct {
 	// breaks as they are.
 	LineBreaks LineBreaks
 	// LineBreakFixes lists each CR LF of the input (Kind FixLineBreak,
-	// Replacement "\n"), when writing them as LF saves a segment.
+	// Replacement "\n"), when writing them as LF saves a segment (nil from
+	// SuggestSummary).
 	LineBreakFixes []Fix
 }
 
@@ -98,6 +99,26 @@ func Suggest(body string) Suggestion {
 // nothing itself. It fails on an invalid option, or when o.Core forces GSM-7
 // and no candidate is GSM-7.
 func (o SmartOptions) Suggest(body string) (Suggestion, error) {
+	sg, err := o.SuggestSummary(body)
+	if err != nil {
+		return Suggestion{}, err
+	}
+	for ch := range sg.Before.NonGSMSeq() {
+		sg.Fixes = append(sg.Fixes, fixFor(ch))
+	}
+	sg.Remaining = sg.After.AppendNonGSM(nil)
+	sg.LineBreakFixes = lineBreakFixes(sg.LineBreaks, body)
+	return sg, nil
+}
+
+// SuggestSummary is Suggest without the lists that grow with the body:
+// Fixes, Remaining and LineBreakFixes stay nil, and every other field is
+// as Suggest fills it. Its memory is a few copies of body, whatever the
+// body holds, where Suggest's lists hold tens of bytes for each character
+// that forces UCS-2. The lists are at hand one item at a time:
+// Before.NonGSMSeq with FixChar gives Fixes, After.NonGSMSeq gives
+// Remaining.
+func (o SmartOptions) SuggestSummary(body string) (Suggestion, error) {
 	if err := o.check(); err != nil {
 		return Suggestion{}, err
 	}
@@ -138,11 +159,7 @@ func (o SmartOptions) Suggest(body string) (Suggestion, error) {
 	sg.Body, sg.NFC, sg.Smart = c.body, c.nfc, c.smart
 	sg.SmartOnlyShrinking = c.onlyShrinking && c.body != cands[best+1].body
 	sg.Saved = sg.Before.Segments - sg.After.Segments
-	for ch := range sg.Before.NonGSMSeq() {
-		sg.Fixes = append(sg.Fixes, fixFor(ch))
-	}
-	sg.Remaining = sg.After.AppendNonGSM(nil)
-	sg.LineBreaks, sg.LineBreakFixes = lineBreakFixes(o.Core, body)
+	sg.LineBreaks = lineBreakCost(o.Core, body)
 	return sg, nil
 }
 
@@ -151,6 +168,13 @@ type suggestCandidate struct {
 	body                      string
 	nfc, smart, onlyShrinking bool
 }
+
+// FixChar returns what would keep the character c from forcing UCS-2,
+// as Suggest lists it in Fixes: FixNFC, FixSmart or FixNFCSmart with the
+// GSM-7 text it becomes, or FixNone. It depends on c.Text alone (and on
+// c.Invalid, which follows from it), so a caller walking a long body with
+// NonGSMSeq can keep one Fix for each distinct character.
+func FixChar(c Char) Fix { return fixFor(c) }
 
 // fixFor finds what would keep one character from forcing UCS-2.
 func fixFor(ch Char) Fix {

@@ -65,7 +65,7 @@ the output back.`,
 			fmt.Fprintln(stderr, "smsgauge encode:", err)
 			return 1
 		}
-		body = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+		body = strings.TrimSuffix(strings.TrimSuffix(b, "\n"), "\r")
 	}
 	plan, err := o.Plan(body)
 	if err != nil {

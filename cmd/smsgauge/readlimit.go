@@ -120,16 +120,42 @@ func (l *limitFlags) limit() int64 {
 }
 
 // readStdinBody reads standard input as one body: at most the limit, and an
-// error (never a silent cut) when there is more.
-func readStdinBody(stdin io.Reader, stderr io.Writer, l *limitFlags) ([]byte, error) {
+// error (never a silent cut) when there is more. It reads into chunks of
+// growing size, up to readChunkMax, and copies them once into the string
+// it returns: the memory is about twice the body's size at most, and no
+// buffer is grown by copying.
+func readStdinBody(stdin io.Reader, stderr io.Writer, l *limitFlags) (string, error) {
 	terminalHint(stdin, stderr, "smsgauge: reading the body from the terminal; a final line break counts")
 	limit := l.limit()
-	b, err := io.ReadAll(io.LimitReader(stdin, limit+1))
-	if err != nil {
-		return nil, err
+	r := io.LimitReader(stdin, limit+1)
+	var chunks [][]byte
+	total, size := 0, 512
+	for {
+		c := make([]byte, size)
+		n, err := io.ReadFull(r, c)
+		chunks = append(chunks, c[:n])
+		total += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		size = min(2*size, readChunkMax)
 	}
-	if int64(len(b)) > limit {
-		return nil, &BodyLimitError{What: "standard input", Limit: limit}
+	if int64(total) > limit {
+		return "", &BodyLimitError{What: "standard input", Limit: limit}
 	}
-	return b, nil
+	if len(chunks) == 1 {
+		return string(chunks[0]), nil
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for _, c := range chunks {
+		b.Write(c)
+	}
+	return b.String(), nil
 }
+
+// readChunkMax is the largest chunk readStdinBody reads into.
+const readChunkMax = 256 << 10

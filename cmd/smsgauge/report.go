@@ -1,11 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"iter"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -109,12 +110,12 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(pos) > 0 {
 		body = strings.Join(pos, " ")
 	} else {
-		b, err := readStdinBody(stdin, stderr, &f.limits)
+		in, err := readStdinBody(stdin, stderr, &f.limits)
 		if err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
 		}
-		body = string(b)
+		body = in
 	}
 	a, err := opts.Analyze(body)
 	if err != nil {
@@ -131,20 +132,19 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fit = &fr
 	}
 	if f.json {
-		r := newReport(a, body)
-		r.LineBreaks = newLineBreaksJSON(opts, body)
+		var x reportExtras
+		x.LineBreaks = newLineBreaksJSON(opts, body)
 		if fit != nil {
-			r.Fit = newFitJSON(*fit, f.fit)
+			x.Fit = newFitJSON(*fit, f.fit)
 		}
+		var smart *smartJSONOut
 		if f.smart.enabled() {
-			if r.Smart, err = smartJSON(body, f.smart, opts); err != nil {
+			if smart, err = smartJSON(body, f.smart, opts); err != nil {
 				fmt.Fprintln(stderr, "smsgauge:", userError(err))
 				return 1
 			}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
+		if err := writeReportJSON(stdout, a, body, smart, x); err != nil {
 			fmt.Fprintln(stderr, "smsgauge:", err)
 			return 1
 		}
@@ -166,93 +166,182 @@ func runReport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// report is the JSON form of an analysis.
-type report struct {
-	Encoding    sms.Encoding  `json:"encoding"`
-	Segments    int           `json:"segments"`
-	Characters  int           `json:"characters"`
-	Units       int           `json:"units"`
-	Graphemes   int           `json:"graphemes"`
-	Scalars     int           `json:"scalars"`
-	MessageBits int           `json:"message_bits"`
-	TotalBits   int           `json:"total_bits"`
-	Capacity    int           `json:"capacity"`
-	UDHOctets   int           `json:"udh_octets"`
-	SegmentBits []int         `json:"segment_bits"`
-	Parts       []part        `json:"parts"`
-	NonGSM      []nonGSMChar  `json:"non_gsm"`
-	Invalid     int           `json:"invalid_bytes"`
-	RCSSegments int           `json:"rcs_segments_us"`
-	Smart       *smartJSONOut `json:"smart,omitempty"`
-	reportExtras
+// The JSON form of an analysis is one object, written as it is made
+// (writeReportJSON) so that its memory does not grow with the body:
+//
+//	encoding, segments, characters, units, graphemes, scalars,
+//	message_bits, total_bits, capacity, udh_octets: numbers (encoding a string)
+//	segment_bits: the payload bits of each segment
+//	parts: each segment (appendPartJSON)
+//	non_gsm: each character that forces UCS-2, every occurrence (appendNonGSMJSON)
+//	invalid_bytes, rcs_segments_us: numbers
+//	smart: with -smart or -nfc (smartJSONOut)
+//	line_breaks, fit: reportExtras
+
+// appendPartJSON appends the "parts" element of segment s:
+//
+//	{"index", "offset", "text", "units", "capacity", "bits"}
+func appendPartJSON(b []byte, s sms.Segment) []byte {
+	b = append(b, '{')
+	b = appendJSONInt(b, true, "index", s.Index)
+	b = appendJSONInt(b, false, "offset", s.Offset)
+	b = appendJSONString(appendJSONMember(b, false, "text"), s.Text)
+	b = appendJSONInt(b, false, "units", s.Units)
+	b = appendJSONInt(b, false, "capacity", s.Capacity)
+	b = appendJSONInt(b, false, "bits", s.Bits)
+	return append(b, "\n    }"...)
 }
 
-type part struct {
-	Index    int    `json:"index"`
-	Offset   int    `json:"offset"`
-	Text     string `json:"text"`
-	Units    int    `json:"units"`
-	Capacity int    `json:"capacity"`
-	Bits     int    `json:"bits"`
-}
-
-type nonGSMChar struct {
-	Offset      int      `json:"offset"`
-	Text        string   `json:"text"`
-	CodePoints  []string `json:"code_points"`
-	Units       int      `json:"units"`
-	Invalid     bool     `json:"invalid,omitempty"`
-	Fix         string   `json:"fix"`                   // "smart", "nfc", "nfc+smart" or "none"
-	Replacement *string  `json:"replacement,omitempty"` // what the fix turns it into
-}
-
-func newReport(a sms.Analysis, body string) report {
-	r := report{
-		Encoding: a.Encoding, Segments: a.Segments, Characters: a.Characters, Units: a.Units,
-		Graphemes: a.Graphemes, Scalars: a.Scalars, MessageBits: a.MessageBits, TotalBits: a.TotalBits,
-		Capacity: a.Capacity, UDHOctets: a.UDHOctets, Invalid: a.Invalid, RCSSegments: sms.RCSSegments(body),
-		SegmentBits: []int{}, Parts: []part{}, NonGSM: []nonGSMChar{},
-	}
-	for s := range a.SplitSeq() {
-		r.SegmentBits = append(r.SegmentBits, s.Bits)
-		r.Parts = append(r.Parts, part(s))
-	}
-	fixes := fixesByOffset(body)
-	for c := range a.NonGSMSeq() {
-		n := nonGSMChar{Offset: c.Offset, Text: c.Text, CodePoints: codePoints(c.Text), Units: c.Units, Invalid: c.Invalid, Fix: "none"}
-		if fx, ok := fixes[c.Offset]; ok && fx.Kind != sms.FixNone {
-			n.Fix = fx.Kind.String()
-			n.Replacement = &fx.Replacement
+// appendNonGSMJSON appends the "non_gsm" element of character c, which fx
+// would avoid:
+//
+//	{"offset", "text", "code_points" (U+XXXX, 0xXX for an invalid byte),
+//	"units", "invalid" (only when true), "fix" ("smart", "nfc",
+//	"nfc+smart" or "none"), "replacement" (what the fix turns it into;
+//	only with a fix)}
+func appendNonGSMJSON(b []byte, c sms.Char, fx sms.Fix) []byte {
+	b = append(b, '{')
+	b = appendJSONInt(b, true, "offset", c.Offset)
+	b = appendJSONString(appendJSONMember(b, false, "text"), c.Text)
+	b = append(appendJSONMember(b, false, "code_points"), '[')
+	for i, cp := range codePointSeq(c.Text) {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		r.NonGSM = append(r.NonGSM, n)
+		b = append(b, "\n        \""...)
+		b = appendCodePoint(b, cp)
+		b = append(b, '"')
 	}
-	return r
+	b = append(b, "\n      ]"...)
+	b = appendJSONInt(b, false, "units", c.Units)
+	if c.Invalid {
+		b = append(appendJSONMember(b, false, "invalid"), "true"...)
+	}
+	if fx.Kind == sms.FixNone {
+		b = append(appendJSONMember(b, false, "fix"), `"none"`...)
+	} else {
+		b = appendJSONString(appendJSONMember(b, false, "fix"), fx.Kind.String())
+		b = appendJSONString(appendJSONMember(b, false, "replacement"), fx.Replacement)
+	}
+	return append(b, "\n    }"...)
 }
 
-// fixesByOffset indexes Suggest's fixes by the offset of the character.
-func fixesByOffset(body string) map[int]sms.Fix {
-	m := map[int]sms.Fix{}
-	for _, fx := range sms.Suggest(body).Fixes {
-		if fx.Kind != sms.FixNone { // callers look up only fixes: memory stays small for text no fix helps
-			m[fx.Offset] = fx
+// writeReportJSON writes the JSON report of a, the analysis of body, as
+// json.Encoder with a two-space indent would write it, but member by member
+// and element by element: the lists, which grow with the body, are never
+// held whole.
+func writeReportJSON(w io.Writer, a sms.Analysis, body string, smart *smartJSONOut, x reportExtras) error {
+	o := newJSONObject(w)
+	o.member("encoding", a.Encoding)
+	o.member("segments", a.Segments)
+	o.member("characters", a.Characters)
+	o.member("units", a.Units)
+	o.member("graphemes", a.Graphemes)
+	o.member("scalars", a.Scalars)
+	o.member("message_bits", a.MessageBits)
+	o.member("total_bits", a.TotalBits)
+	o.member("capacity", a.Capacity)
+	o.member("udh_octets", a.UDHOctets)
+	var b []byte // the element at hand
+	o.array("segment_bits", func(yield func([]byte) bool) {
+		for s := range a.SplitSeq() {
+			if b = strconv.AppendInt(b[:0], int64(s.Bits), 10); !yield(b) {
+				return
+			}
 		}
+	})
+	o.array("parts", func(yield func([]byte) bool) {
+		for s := range a.SplitSeq() {
+			if b = appendPartJSON(b[:0], s); !yield(b) {
+				return
+			}
+		}
+	})
+	var fixes fixLookup
+	o.array("non_gsm", func(yield func([]byte) bool) {
+		for c := range a.NonGSMSeq() {
+			if b = appendNonGSMJSON(b[:0], c, fixes.fix(c)); !yield(b) {
+				return
+			}
+		}
+	})
+	o.member("invalid_bytes", a.Invalid)
+	o.member("rcs_segments_us", sms.RCSSegments(body))
+	if smart != nil {
+		o.member("smart", smart)
 	}
-	return m
+	if x.LineBreaks != nil {
+		o.member("line_breaks", x.LineBreaks)
+	}
+	if x.Fit != nil {
+		o.member("fit", x.Fit)
+	}
+	return o.end()
 }
 
-// codePoints lists the code points of s as U+XXXX, an invalid byte as 0xXX.
-func codePoints(s string) []string {
-	var out []string
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			out = append(out, fmt.Sprintf("0x%02X", s[i]))
-		} else {
-			out = append(out, fmt.Sprintf("U+%04X", r))
-		}
-		i += n
+// fixCacheSize bounds the distinct characters a fixLookup keeps.
+const fixCacheSize = 4096
+
+// fixLookup finds what would avoid each character that forces UCS-2
+// (sms.FixChar), keeping the answer for up to fixCacheSize distinct
+// characters: a body of more distinct characters costs time, not memory.
+type fixLookup struct{ m map[string]sms.Fix }
+
+func (l *fixLookup) fix(c sms.Char) sms.Fix {
+	if f, ok := l.m[c.Text]; ok {
+		f.Char = c
+		return f
 	}
-	return out
+	f := sms.FixChar(c)
+	if l.m == nil {
+		l.m = map[string]sms.Fix{}
+	}
+	if len(l.m) < fixCacheSize {
+		l.m[c.Text] = f
+	}
+	return f
+}
+
+// codePoint is a code point of a text, or an invalid byte of it.
+type codePoint struct {
+	r       rune
+	invalid bool // r is the byte
+}
+
+// codePointSeq walks the code points of s, an invalid byte as one.
+func codePointSeq(s string) iter.Seq2[int, codePoint] {
+	return func(yield func(int, codePoint) bool) {
+		for i, k := 0, 0; i < len(s); k++ {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			cp := codePoint{r: r}
+			if r == utf8.RuneError && n == 1 {
+				cp = codePoint{r: rune(s[i]), invalid: true}
+			}
+			if !yield(k, cp) {
+				return
+			}
+			i += n
+		}
+	}
+}
+
+// appendCodePoint appends cp as U+XXXX, an invalid byte as 0xXX.
+func appendCodePoint(b []byte, cp codePoint) []byte {
+	const hex = "0123456789ABCDEF"
+	digits := 4
+	if cp.invalid {
+		b = append(b, "0x"...)
+		digits = 2
+	} else {
+		b = append(b, "U+"...)
+		for v := cp.r >> 16; v > 0; v >>= 4 {
+			digits++
+		}
+	}
+	for d := digits - 1; d >= 0; d-- {
+		b = append(b, hex[(cp.r>>(4*d))&0xF])
+	}
+	return b
 }
 
 // describe names the code points of a character for people.
@@ -297,22 +386,20 @@ func printReport(w io.Writer, a sms.Analysis, body string, fixes bool) {
 		fmt.Fprintf(w, "  segment %d  %d/%d  %q\n", s.Index+1, s.Units, s.Capacity, s.Text)
 	}
 	if a.NonGSM > 0 {
-		var fx map[int]sms.Fix
-		if fixes {
-			fx = fixesByOffset(body)
-		}
-		var occ []charAt
+		var fx fixLookup
+		g := newCharGroups(body)
 		for c := range a.NonGSMSeq() {
-			o := charAt{offset: c.Offset, text: c.Text}
-			if f, ok := fx[c.Offset]; ok && f.Kind != sms.FixNone {
-				o.note = fmt.Sprintf("-> %q (%v)", f.Replacement, f.Kind)
+			note := ""
+			if fixes {
+				if f := fx.fix(c); f.Kind != sms.FixNone {
+					note = fmt.Sprintf("-> %q (%v)", f.Replacement, f.Kind)
+				}
 			}
-			occ = append(occ, o)
+			g.add(c.Offset, c.Text, note)
 		}
-		groups := groupChars(body, occ)
-		fmt.Fprintf(w, "Characters that force UCS-2: %s (at: positions, counting characters from 1)\n", countWord(len(occ), len(groups), "character"))
-		writeCharGroups(w, groups)
-		if sg := sms.Suggest(body); sg.Saved > 0 {
+		fmt.Fprintf(w, "Characters that force UCS-2: %s (at: positions, counting characters from 1)\n", g.count())
+		g.writeTo(w)
+		if sg, _ := (sms.SmartOptions{}).SuggestSummary(body); sg.Saved > 0 {
 			fmt.Fprintf(w, "Suggestion:  %v, %s instead of %d (smsgauge suggest shows the body)\n", sg.After.Encoding, plural(sg.After.Segments, "segment"), sg.Before.Segments)
 		}
 	}

@@ -159,19 +159,18 @@ func writeSmartReport(w io.Writer, body string, f *smartFlags, core sms.Options)
 		fmt.Fprintf(w, "  not substituted: the result would not be all GSM-7\n")
 	}
 	if n := len(sa.Substitutions); n > 0 {
-		occ := make([]charAt, 0, n)
-		for _, s := range sa.Substitutions {
-			occ = append(occ, charAt{offset: s.Offset, text: s.Original, note: fmt.Sprintf("-> %q", s.Replacement)})
-		}
 		// Offsets are in the text smart encoding ran on: the NFC form
 		// with -nfc.
 		on := body
 		if sa.Normalized {
 			on = norm.NFC.String(body)
 		}
-		groups := groupChars(on, occ)
-		fmt.Fprintf(w, "  substituted: %s\n", countWord(n, len(groups), "character"))
-		writeCharGroups(w, groups)
+		g := newCharGroups(on)
+		for _, s := range sa.Substitutions {
+			g.add(s.Offset, s.Original, fmt.Sprintf("-> %q", s.Replacement))
+		}
+		fmt.Fprintf(w, "  substituted: %s\n", g.count())
+		g.writeTo(w)
 	}
 	fmt.Fprintf(w, "  body: %q\n", sa.Body)
 	return nil
@@ -198,12 +197,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`,
 		fmt.Fprintln(stderr, "smsgauge suggest:", err)
 		return 1
 	}
-	sg, err := sms.SmartOptions{Core: sms.Options{UDH16: *udh16}}.Suggest(body)
-	if err != nil {
-		fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
-		return 1
-	}
+	so := sms.SmartOptions{Core: sms.Options{UDH16: *udh16}}
 	if *asJSON {
+		sg, err := so.Suggest(body)
+		if err != nil {
+			fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
+			return 1
+		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(suggestJSON(sg)); err != nil {
@@ -211,6 +211,13 @@ read (echo adds a line break, which counts: use printf or echo -n).`,
 			return 1
 		}
 		return 0
+	}
+	// The text walks the characters one at a time: the lists of Suggest
+	// would hold tens of bytes for each.
+	sg, err := so.SuggestSummary(body)
+	if err != nil {
+		fmt.Fprintln(stderr, "smsgauge suggest:", userError(err))
+		return 1
 	}
 	writeSuggestion(stdout, sg, body)
 	return 0
@@ -224,10 +231,11 @@ func readBody(args []string, stdin io.Reader, stderr io.Writer, l *limitFlags) (
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil
 	}
-	b, err := readStdinBody(stdin, stderr, l)
-	return string(b), err
+	return readStdinBody(stdin, stderr, l)
 }
 
+// writeSuggestion writes the text of smsgauge suggest: sg is a
+// SuggestSummary (its lists are not used), body its input.
 func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 	fmt.Fprintf(w, "now:       %s, %s (%s)\n", sg.Before.Encoding, plural(sg.Before.Segments, "segment"), unitsText(sg.Before))
 	fmt.Fprintf(w, "suggested: %s, %s (%s), saves %s", sg.After.Encoding, plural(sg.After.Segments, "segment"),
@@ -242,24 +250,24 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 	if lb := sg.LineBreaks; lb.CRLF+lb.LF > 0 {
 		fmt.Fprintf(w, "line breaks: %s\n", lb)
 	}
-	if len(sg.Fixes) == 0 {
+	if sg.Before.NonGSM == 0 {
 		fmt.Fprintln(w, "every character is GSM-7")
 		return
 	}
 	none := 0
-	occ := make([]charAt, 0, len(sg.Fixes))
-	for _, f := range sg.Fixes {
+	g := newCharGroups(body)
+	var fixes fixLookup
+	for c := range sg.Before.NonGSMSeq() {
 		note := "fix: none known"
-		if f.Kind == sms.FixNone {
+		if f := fixes.fix(c); f.Kind == sms.FixNone {
 			none++
 		} else {
 			note = fmt.Sprintf("fix: %s -> %q", f.Kind, f.Replacement)
 		}
-		occ = append(occ, charAt{offset: f.Offset, text: f.Text, note: note})
+		g.add(c.Offset, c.Text, note)
 	}
-	groups := groupChars(body, occ)
-	fmt.Fprintf(w, "characters forcing UCS-2 now: %s (at: positions, counting characters from 1)\n", countWord(len(occ), len(groups), "character"))
-	writeCharGroups(w, groups)
+	fmt.Fprintf(w, "characters forcing UCS-2 now: %s (at: positions, counting characters from 1)\n", g.count())
+	g.writeTo(w)
 	if none > 0 {
 		if none == 1 {
 			fmt.Fprint(w, "1 character has no GSM-7 form, so the body stays UCS-2")
@@ -271,14 +279,13 @@ func writeSuggestion(w io.Writer, sg sms.Suggestion, body string) {
 		}
 		fmt.Fprintln(w)
 	}
-	if len(sg.Remaining) > 0 {
-		occ = occ[:0]
-		for _, c := range sg.Remaining {
-			occ = append(occ, charAt{offset: c.Offset, text: c.Text})
+	if sg.After.NonGSM > 0 {
+		g := newCharGroups(sg.Body)
+		for c := range sg.After.NonGSMSeq() {
+			g.add(c.Offset, c.Text, "")
 		}
-		groups = groupChars(sg.Body, occ)
-		fmt.Fprintf(w, "outside GSM-7 in the suggested body: %s\n", countWord(len(occ), len(groups), "character"))
-		writeCharGroups(w, groups)
+		fmt.Fprintf(w, "outside GSM-7 in the suggested body: %s\n", g.count())
+		g.writeTo(w)
 	}
 }
 
