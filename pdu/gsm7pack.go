@@ -125,6 +125,26 @@ func packWords(out []byte, o int, s string, i, n int) (int, int) {
 		o += 28
 		i += 32
 	}
+	if r := end - i; r >= 8 && r < 32 && o+28 <= len(out) {
+		// One to three words left: four, padded with plain words, in one
+		// go; the octets past the ones they fill are junk.
+		const pad = 0x6161616161616161
+		w0, w1, w2 := swar.Load64(s, i), uint64(pad), uint64(pad)
+		if r >= 16 {
+			w1 = swar.Load64(s, i+8)
+		}
+		if r >= 24 {
+			w2 = swar.Load64(s, i+16)
+		}
+		if (^(packOK(w0)&packOK(w1)&packOK(w2))|packNotLetter(w0)|packNotLetter(w1)|packNotLetter(w2))&swar.Hi == 0 {
+			v0, v1, v2 := pack8Clean(w0), pack8Clean(w1), pack8Clean(w2)
+			d := out[o : o+28 : o+28]
+			binary.LittleEndian.PutUint64(d[:8], v0|v1<<56)
+			binary.LittleEndian.PutUint64(d[8:16], v1>>8|v2<<48)
+			binary.LittleEndian.PutUint64(d[16:24], v2>>16)
+			return end, o + r/8*7
+		}
+	}
 	for i+8 <= end && o+8 <= len(out) {
 		w := swar.Load64(s, i)
 		if packBad(w) != 0 {
@@ -251,7 +271,6 @@ again:
 		hl, capacity = hlMulti, capMulti
 	}
 	fill := uint(FillBits(hl))
-	clear(parts[first:])
 	parts = parts[:first]
 	at := base
 	if hl > 0 {
@@ -266,7 +285,24 @@ again:
 		var acc uint64
 		nb := fill
 		pos, segOffset := 0, i
-		for {
+		if fill <= 1 && at < len(out) && i+capacity < len(s) {
+			// A part full of plain words, the most common: the first
+			// septet completes the octet of the fill bit, if any; the
+			// others are whole words.
+			j := i
+			if b := s[i]; fill == 1 && b < 0x80 && asciiSept[b] == 1<<septUnitsShift|7<<septBitsShift|uint32(b) {
+				out[at] = b << 1
+				at++
+				j++
+				nb = 0
+			}
+			if nb == 0 {
+				j, at = packWords(out, at, s, j, (capacity-(j-i))&^7)
+				pos = j - i
+				i = j
+			}
+		}
+		for pos < capacity {
 			var n int
 			var st packStatus
 			i, n, at, acc, nb, st = packGSM7(out, at, s, i, capacity-pos, acc, nb)
@@ -290,7 +326,12 @@ again:
 			single = false
 			goto again
 		}
-		parts = append(parts, Part{})
+		// Every field of the part is set below, once the parts are known.
+		if len(parts) < cap(parts) {
+			parts = parts[:len(parts)+1]
+		} else {
+			parts = append(parts, Part{})
+		}
 		p := &parts[len(parts)-1]
 		p.UDL = at
 		p.Segment.Offset = segOffset
@@ -324,6 +365,7 @@ again:
 		p.UDH = buf[start : start+hl : start+hl]
 		p.UserData = buf[start+hl : end : end]
 		p.DCS = DCSGSM7
+		p.Unpacked = false
 		p.UDL = hdrSeptets + p.Segment.Units
 		textEnd := len(body)
 		if k+1 < len(ps) {
