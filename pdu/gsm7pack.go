@@ -230,25 +230,26 @@ const (
 
 // appendGSM7Packed is appendGSM7 for the default tables, packed: each
 // segment's septets are packed straight from the body into their place
-// after the segment's header, with no septet copy in between.
+// after the segment's header, with no septet copy in between, and the
+// segments are cut as they are packed (Split's cuts for GSM-7: when the
+// next character does not fit, an escape pair never split).
 //
 // The layout (one segment, or concatenated parts with their headers) must
-// be chosen before the first octet is written; the body is laid out as one
-// segment when it has at most SingleGSM7Septets bytes, as parts otherwise,
-// and is encoded again with the other layout when it turns out to need it:
-// a body that has more septets than bytes (extension characters) and
-// cannot fit one segment, or one longer in bytes than a segment's septets
-// that fits one (accented letters), is encoded twice.
+// be chosen before the first octet is written: a body of at most
+// SingleGSM7Septets bytes is laid out as one segment, a longer one as
+// parts, and it is encoded again with the other layout when it turns out
+// to need it: a short body whose extension characters take it past one
+// segment, or a long one whose accented letters leave it within one, is
+// encoded twice.
 //
-// Each character goes through its septet entry into acc, which holds the
-// nb bits (0 to 7) not yet written; acc is stored whole, 8 octets at at
-// (the octets past the ones it completes are junk that the next store
-// overwrites), and at moves on by the octets completed. When no bits are
-// pending, packWords takes the plain words that follow. Writes stay below
-// base + 16 + the septets so far: a part is at most 140 octets and holds
-// at least 151 septets (a segment's capacity less one, for an escape pair
-// that did not fit), and the current part's header and fill are at most 8
-// octets.
+// A part that starts with a full segment's worth of plain words ahead
+// (the common case for long ASCII bodies) is written by packWords alone,
+// after the one septet that completes the octet of the fill bit; anything
+// else goes through packGSM7. Writes stay below base + 16 + the septets so
+// far: a finished part is at most 140 octets and holds at least 151
+// septets (a segment's capacity less one, for an escape pair that did not
+// fit), the current part's header and fill bit at most 8 octets past its
+// septets.
 func (o EncodeOptions) appendGSM7Packed(buf []byte, parts []Part, body string) ([]byte, []Part, bool, error) {
 	base, first := len(buf), len(parts)
 	out := buf[:cap(buf)]
@@ -326,6 +327,12 @@ again:
 			single = false
 			goto again
 		}
+		if i == len(s) && !single && total <= sms.SingleGSM7Septets {
+			// One segment holds it all (at most two parts were made, and
+			// the second is not recorded: parts may have room for one).
+			single = true
+			goto again
+		}
 		// Every field of the part is set below, once the parts are known.
 		if len(parts) < cap(parts) {
 			parts = parts[:len(parts)+1]
@@ -347,10 +354,6 @@ again:
 		}
 		binary.LittleEndian.PutUint64(out[at:at+8], hdr|uint64(len(parts)-first+1)<<(8*(hl-1)))
 		at += hl
-	}
-	if !single && total <= sms.SingleGSM7Septets {
-		single = true
-		goto again
 	}
 	buf = out[:at]
 	ps := parts[first:]
