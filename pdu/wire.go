@@ -56,9 +56,12 @@ type EncodeOptions struct {
 func (o EncodeOptions) core() sms.Options { return sms.Options{Encoding: o.Encoding, UDH16: o.UDH16} }
 
 func (o EncodeOptions) check() error {
-	// The analysis of the empty body fails exactly when its options do.
-	if _, err := o.core().Analyze(""); err != nil {
-		return err
+	// The analysis of the empty body fails exactly when its options do,
+	// which is only for an Encoding beyond the three there are.
+	if o.Encoding > sms.EncodingUCS2 {
+		if _, err := o.core().Analyze(""); err != nil {
+			return err
+		}
 	}
 	if !o.UDH16 && o.Reference > 0xFF {
 		return &sms.OptionError{Option: "Reference", Value: strconv.Itoa(int(o.Reference)) + " (above 255 needs UDH16)"}
@@ -114,7 +117,15 @@ func (o EncodeOptions) AppendSegments(buf []byte, parts []Part, body string) ([]
 		return p.appendAll(buf, parts)
 	}
 	if o.Encoding != sms.EncodingUCS2 {
-		b, ps, ok, err := o.appendGSM7(buf, parts, body, LanguageNone, LanguageNone)
+		var b []byte
+		var ps []Part
+		var ok bool
+		var err error
+		if o.Unpacked {
+			b, ps, ok, err = o.appendGSM7(buf, parts, body, LanguageNone, LanguageNone)
+		} else {
+			b, ps, ok, err = o.appendGSM7Packed(buf, parts, body)
+		}
 		if ok || err != nil {
 			return b, ps, err
 		}
