@@ -384,7 +384,13 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 			if u++; e < 0 || u+1 > pk.capacity {
 				goto back
 			}
-			if base, _ := grapheme.DecodeAt(s, lastK); grapheme.Controls.Bits[base>>6]&(1<<(uint32(base)&63)) != 0 {
+			// The last rune, valid and of two or three bytes, must be no
+			// control (such as U+200B) for the marks to join it.
+			base := rune(s[lastK+1]&0x3F) | rune(s[lastK]&0x1F)<<6
+			if s[lastK] >= 0xE0 {
+				base = (base&0x3FF)<<6 | rune(s[lastK+2]&0x3F)
+			}
+			if grapheme.Controls.Bits[base>>6]&(1<<(uint32(base)&63)) != 0 {
 				goto back
 			}
 			// The one-unit clusters before the last rune, then the last rune
