@@ -35,22 +35,22 @@ type ucs2Count struct {
 func scanUCS2(s string, capacity int) ucs2Count {
 	c := ucs2Count{firstNonGSM: -1}
 	nonGSM, firstNonGSM := 0, -1
-	pos, segs := 0, 1
+	pk := packing{capacity: capacity, segs: 1}
 	nextWord := 0 // where a word-at-a-time ASCII check may next be tried
 	// place packs m one-unit runes; placeWhole packs one unit of u.
 	place := func(m int) {
-		pos += m
-		for pos > capacity { // rarely more than once: no division
-			segs++
-			pos -= capacity
+		pk.pos += m
+		for pk.pos > capacity { // rarely more than once: no division
+			pk.segs++
+			pk.pos -= capacity
 		}
 	}
 	placeWhole := func(u int) {
-		if pos+u > capacity {
-			segs++
-			pos = 0
+		if pk.pos+u > capacity {
+			pk.segs++
+			pk.pos = 0
 		}
-		pos += u
+		pk.pos += u
 	}
 	for i := 0; i < len(s); {
 		// The run: m one-unit runes not yet packed, then perhaps an astral
@@ -104,12 +104,10 @@ func scanUCS2(s string, capacity int) ucs2Count {
 				runes++
 				continue
 			}
-			if b < 0xF0 && b != 0xE2 && b != 0xE0 {
+			if b < 0xF0 && b != 0xE2 && (b < 0xD6 || b > 0xE0) {
 				// Runes of two or three bytes that are not GSM-7 and join
-				// nothing take a tighter loop (but for U+0800..U+0FFF, the
-				// Indic scripts and Thai, where nearly every other rune is
-				// a mark, and U+2000..U+2FFF, punctuation, symbols and
-				// dingbats, which seldom run).
+				// nothing take a tighter loop (but for U+2000..U+2FFF,
+				// punctuation, symbols and dingbats, which seldom run).
 				if end, count, at := plainRunes(s, k, len(s)); count > 0 {
 					if pend {
 						placeWhole(2)
@@ -124,6 +122,25 @@ func scanUCS2(s string, capacity int) ucs2Count {
 					last, lastGSM = at, false
 					k = end
 					continue
+				}
+			} else if b >= 0xD6 && b <= 0xE0 {
+				// The scripts with combining marks, Hebrew to Thai
+				// (U+0580..U+0FFF): the runes and the marks after them
+				// take a loop that makes their clusters.
+				if end, count, scalars, ok := textRuns(s, k, m, pend, &pk); ok {
+					m, pend = 0, false
+					if count > 0 {
+						if nonGSM == 0 {
+							firstNonGSM = k
+						}
+						nonGSM += count
+						runes += count
+						astral += scalars - count // every rune is one unit
+						marks += scalars - count
+						last = -1 // nothing after them joins them
+						k = end
+						continue
+					}
 				}
 			}
 			var joiner bool
@@ -261,7 +278,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		i = cl.End
 	}
 	c.nonGSM, c.firstNonGSM = nonGSM, firstNonGSM
-	c.segs, c.last = segs, pos
+	c.segs, c.last = pk.segs, pk.pos
 	return c
 }
 
@@ -297,4 +314,151 @@ func plainRunes(s string, k, max int) (end, count, last int) {
 		count++
 	}
 	return k, count, last
+}
+
+// packing is where a UCS-2 scan is in its segments: units in the last
+// segment (pos) and segments so far (segs), of capacity units each.
+type packing struct {
+	capacity, pos, segs int
+}
+
+// add packs n one-unit clusters.
+func (p *packing) add(n int) {
+	for p.pos += n; p.pos > p.capacity; p.pos -= p.capacity { // rarely more than once: no division
+		p.segs++
+	}
+}
+
+// whole packs a cluster of u units, which must not straddle a cut.
+func (p *packing) whole(u int) {
+	if p.pos+u > p.capacity {
+		p.segs++
+		p.pos = 0
+	}
+	p.pos += u
+}
+
+// textRuns takes the clusters from s[k] on that are a rune of two or three
+// bytes (valid, no joiner, not one that may be GSM-7) and the combining
+// marks of two or three bytes after it, and packs them. It stops before a
+// cluster that what follows might join (a joiner that is not a combining
+// mark, a rune of four bytes, an invalid byte), that has marks after a
+// control, or that is larger than a segment, so that whatever comes next
+// starts a cluster of its own. It returns where the clusters end, how many
+// there are and how many scalars (and so units) they hold.
+//
+// ok is false, and nothing is packed, when s[k] starts no such cluster.
+// Otherwise the caller's m pending one-unit runes and its pending astral
+// rune (pend), which s[k] cannot join, are packed first.
+func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars int, ok bool) {
+	count, marks := 0, 0
+	packed := 0 // clusters packed (the others are one unit each)
+	lastK := -1 // where the last rune starts, if it may still take marks
+	for k+1 < len(s) {
+		b := s[k]
+		var r rune
+		var n int
+		if b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80 {
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
+				break // may be GSM-7: left to the caller; it joins nothing
+			}
+		} else if b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0) {
+			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			if r == 0x20AC {
+				break // the euro sign is GSM-7
+			}
+		} else if b < 0x80 {
+			break // an ASCII byte joins nothing before it
+		} else {
+			goto back // a rune of four bytes or an invalid byte: it may join
+		}
+		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+			// A joiner: combining marks after the last rune make its
+			// cluster with it; anything else is left to the caller.
+			if lastK < 0 || grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
+				goto back
+			}
+			e, u := markRun(s, k+n) // u: the marks after the first
+			if u++; e < 0 || u+1 > pk.capacity {
+				goto back
+			}
+			// The last rune, valid and of two or three bytes, must be no
+			// control (such as U+200B) for the marks to join it.
+			base := rune(s[lastK+1]&0x3F) | rune(s[lastK]&0x1F)<<6
+			if s[lastK] >= 0xE0 {
+				base = (base&0x3FF)<<6 | rune(s[lastK+2]&0x3F)
+			}
+			if grapheme.Controls.Bits[base>>6]&(1<<(uint32(base)&63)) != 0 {
+				goto back
+			}
+			// The one-unit clusters before the last rune, then the last rune
+			// and its marks, a cluster of u+1 units.
+			if pend {
+				pk.whole(2)
+				pend = false
+			}
+			pk.add(m + count - 1 - packed)
+			pk.whole(u + 1)
+			m, packed = 0, count
+			marks += u
+			lastK = -1
+			k = e
+			continue
+		}
+		lastK = k
+		k += n
+		count++
+	}
+	if count == 0 {
+		return k, 0, 0, false
+	}
+pack:
+	if pend {
+		pk.whole(2) // the astral rune before the first stays
+	}
+	pk.add(m + count - packed)
+	return k, count, count + marks, true
+back:
+	// What is at s[k] may join the last rune: that is left to the caller.
+	if lastK < 0 {
+		// Only at the first rune: after marks, the loop above goes on
+		// only when a rune that joins nothing follows them.
+		return k, 0, 0, false
+	}
+	k = lastK
+	count--
+	goto pack
+}
+
+// markRun takes the combining marks of two or three bytes from s[e] on. It
+// returns where they end and how many
+// there are, or e < 0 when what follows them might join them (a joiner that
+// is no mark, a rune of four bytes, an invalid byte).
+func markRun(s string, e int) (end, marks int) {
+	for e < len(s) {
+		b := s[e]
+		var r rune
+		var n int
+		if b < 0x80 {
+			break
+		} else if b >= 0xC2 && b < 0xE0 && e+1 < len(s) && s[e+1]&0xC0 == 0x80 {
+			r, n = rune(b&0x1F)<<6|rune(s[e+1]&0x3F), 2
+		} else if b >= 0xE0 && b < 0xF0 && e+2 < len(s) && s[e+1]&0xC0 == 0x80 && s[e+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[e+1] >= 0xA0) && (b != 0xED || s[e+1] < 0xA0) {
+			r, n = rune(b&0x0F)<<12|rune(s[e+1]&0x3F)<<6|rune(s[e+2]&0x3F), 3
+		} else {
+			return -1, 0
+		}
+		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
+			break // a rune that joins nothing
+		}
+		if grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
+			return -1, 0
+		}
+		e += n
+		marks++
+	}
+	return e, marks
 }
