@@ -6,40 +6,20 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
+	"sync"
 	"testing"
 )
 
-// rssHelperEnv, when set, makes this test binary a helper that runs one
-// command and reports its peak memory (rssRun, as JSON) instead of running
-// tests. Linux counts in the peak memory of a process the peak of the
-// process that started it, as os/exec starts one (vfork, then exec): a
-// command started by the test process, which holds megabytes of test
-// bodies, would report at least the test process's own peak. The helper
-// holds nothing.
-const rssHelperEnv = "SMSGAUGE_TEST_RSS_HELPER"
-
-// rssSpec is what the helper runs: Bin with Args, standard input from the
-// file Stdin.
-type rssSpec struct {
-	Bin   string
-	Stdin string
-	Args  []string
-}
-
-// rssRun is what the helper reports: the command's exit code and peak RSS,
-// the helper's own peak when it started the command (a floor under the
-// figure), the first bytes of standard output, its length, and standard
-// error.
+// rssRun is what testdata/rsshelper reports: the command's exit code and
+// peak RSS, the helper's own peak when it started the command (a floor
+// under the figure), the first bytes of standard output, its length, and
+// standard error.
 type rssRun struct {
 	Code        int
 	MaxRSSKiB   int64
@@ -50,69 +30,24 @@ type rssRun struct {
 	HelperError string
 }
 
-func init() {
-	if spec := os.Getenv(rssHelperEnv); spec != "" {
-		json.NewEncoder(os.Stdout).Encode(rssHelper(spec))
-		os.Exit(0)
-	}
-}
-
-// rssHelper runs the command of spec (JSON of an rssSpec).
-func rssHelper(spec string) rssRun {
-	var s rssSpec
-	if err := json.Unmarshal([]byte(spec), &s); err != nil {
-		return rssRun{HelperError: err.Error()}
-	}
-	in, err := os.Open(s.Stdin)
+// rssHelper builds testdata/rsshelper once, without the race detector:
+// Linux counts in a command's peak memory the peak of the process that
+// started it (os/exec starts one with vfork, then exec), so the command is
+// started from that small program rather than from this test binary, which
+// holds megabytes of test bodies (and tens of megabytes more under -race).
+var rssHelper = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "rsshelper-")
 	if err != nil {
-		return rssRun{HelperError: err.Error()}
+		return "", err
 	}
-	defer in.Close()
-	cmd := exec.Command(s.Bin, s.Args...)
-	cmd.Stdin = in
-	var out headWriter
-	var errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	r := rssRun{FloorKiB: selfHWMKiB()}
-	err = cmd.Run()
-	var ee *exec.ExitError
-	if err != nil && !errors.As(err, &ee) {
-		return rssRun{HelperError: err.Error()}
+	bin := filepath.Join(dir, "rsshelper")
+	cmd := exec.Command("go", "build", "-o", bin, "./testdata/rsshelper")
+	cmd.Env = append(os.Environ(), "GOFLAGS=") // no -race from the environment
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./testdata/rsshelper: %v\n%s", err, out)
 	}
-	r.Code = cmd.ProcessState.ExitCode()
-	r.MaxRSSKiB = cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-	r.OutHead, r.OutBytes, r.Stderr = out.head.String(), out.n, errb.String()
-	return r
-}
-
-// headWriter keeps the first 4 KiB written to it and counts the rest.
-type headWriter struct {
-	head bytes.Buffer
-	n    int64
-}
-
-func (w *headWriter) Write(p []byte) (int, error) {
-	if room := 4096 - w.head.Len(); room > 0 {
-		w.head.Write(p[:min(room, len(p))])
-	}
-	w.n += int64(len(p))
-	return len(p), nil
-}
-
-// selfHWMKiB is the peak RSS of this process so far (VmHWM), 0 if unknown.
-func selfHWMKiB() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for line := range strings.Lines(string(b)) {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
-			n, _ := strconv.ParseInt(f[1], 10, 64)
-			return n
-		}
-	}
-	return 0
-}
+	return bin, nil
+})
 
 // measureRSS runs the built command on stdin through the helper.
 func measureRSS(t *testing.T, stdin string, args ...string) rssRun {
@@ -121,14 +56,11 @@ func measureRSS(t *testing.T, stdin string, args ...string) rssRun {
 	if err := os.WriteFile(path, []byte(stdin), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	spec, _ := json.Marshal(rssSpec{Bin: buildBinary(t), Stdin: path, Args: args})
-	self, err := os.Executable()
+	helper, err := rssHelper()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(self)
-	cmd.Env = append(os.Environ(), rssHelperEnv+"="+string(spec))
-	out, err := cmd.Output()
+	out, err := exec.Command(helper, append([]string{path, buildBinary(t)}, args...)...).Output()
 	if err != nil {
 		t.Fatalf("rss helper: %v", err)
 	}
