@@ -32,10 +32,23 @@ type ucs2Count struct {
 // run is counted in a tight loop that decodes each rune once and backs off
 // one rune when it meets a joiner; its one-unit runes are packed by
 // arithmetic. Whatever else comes goes through grapheme.Next.
+//
+// A body that starts with ASCII is taken first by latinRuns, which goes on
+// through the words, accented letters and punctuation of Latin-script text
+// up to the first rune of another kind (an emoji, a mark, another script)
+// or CR: English forced into UCS-2 by a smart quote or a dash is most often
+// counted by it alone.
 func scanUCS2(s string, capacity int) ucs2Count {
-	c := ucs2Count{firstNonGSM: -1}
+	c := ucs2Count{}
 	nonGSM, firstNonGSM := 0, -1
 	pk := packing{capacity: capacity, segs: 1}
+	i := 0
+	if len(s) > 0 && s[0] < 0x80 {
+		var count int
+		i, count, nonGSM, firstNonGSM = latinRuns(s, 0)
+		c.units, c.chars, c.scalars = count, count, count
+		pk.add(count)
+	}
 	nextWord := 0 // where a word-at-a-time ASCII check may next be tried
 	// place packs m one-unit runes; placeWhole packs one unit of u.
 	place := func(m int) {
@@ -52,7 +65,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		}
 		pk.pos += u
 	}
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		// The run: m one-unit runes not yet packed, then perhaps an astral
 		// rune not yet packed (pend), so that the last rune can be taken
 		// back when a joiner follows it.
@@ -461,4 +474,107 @@ func markRun(s string, e int) (end, marks int) {
 		marks++
 	}
 	return e, marks
+}
+
+// latinRuns takes the runes from s[k] on that are each a cluster of one
+// unit, in Latin-script text: ASCII but CR, and the runes of
+// U+0080..U+037F and U+2000..U+2FFF (accented letters, the smart quotes,
+// dashes and ellipsis, symbols) that are no joiners. Plain ASCII (see
+// plainMask) goes a word at a time. It stops before a rune that what
+// follows might join: only before CR or at the end does it keep the last
+// rune. It returns where the runes end, how many there are, and how many of
+// them are not GSM-7 and where the first of those starts. count is 0 when
+// s[k] starts no such rune.
+func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
+	start, extra := k, 0 // extra: the bytes beyond the first of each rune
+	lastN, lastGSM := 0, false
+	firstNonGSM = -1
+	for k < len(s) {
+		b := s[k]
+		if b < 0x80 {
+			if len(s) >= 8 {
+				var w uint64
+				if k+8 <= len(s) {
+					w = swar.Load64(s, k)
+				} else {
+					// The last bytes, and zeros, which are no plain bytes.
+					w = swar.Load64(s, len(s)-8) >> (8 * (k + 8 - len(s)))
+				}
+				bad := plainBad(w) & swar.Hi
+				if bad == 0 {
+					k += 8
+					lastN, lastGSM = 1, true
+					continue
+				}
+				// The plain bytes before the first other one.
+				if n := bits.TrailingZeros64(bad) >> 3; n > 0 {
+					k += n
+					lastN, lastGSM = 1, true
+					if k == len(s) {
+						break
+					}
+					b = s[k]
+				}
+			}
+			if b < 0x80 {
+				if b == '\r' {
+					// CR joins nothing before it.
+					return k, k - start - extra, nonGSM, firstNonGSM
+				}
+				g := gsm7.ASCII[b] != 0
+				if !g {
+					if nonGSM == 0 {
+						firstNonGSM = k
+					}
+					nonGSM++
+				}
+				k++
+				lastN, lastGSM = 1, g
+				continue
+			}
+		}
+		var r rune
+		var n int
+		if b >= 0xC2 && b < 0xCE && k+1 < len(s) && s[k+1]&0xC0 == 0x80 {
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+		} else if b == 0xE2 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 {
+			r, n = 0x2000|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+		} else {
+			goto back // another script, a rune of four bytes or an invalid byte
+		}
+		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+			goto back
+		}
+		{
+			g := false
+			if r < 0x100 {
+				g = gsm7.Latin1[r-0x80] != 0
+			} else if r == 0x20AC {
+				g = true
+			}
+			if !g {
+				if nonGSM == 0 {
+					firstNonGSM = k
+				}
+				nonGSM++
+			}
+			k += n
+			extra += n - 1
+			lastN, lastGSM = n, g
+		}
+	}
+	return k, k - start - extra, nonGSM, firstNonGSM
+back:
+	// What is at s[k] may join the last rune: that is left to the caller.
+	if lastN == 0 {
+		return k, 0, 0, -1
+	}
+	k -= lastN
+	extra -= lastN - 1
+	if !lastGSM {
+		if nonGSM--; nonGSM == 0 {
+			firstNonGSM = -1
+		}
+	}
+	return k, k - start - extra, nonGSM, firstNonGSM
 }
