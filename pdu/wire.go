@@ -1,6 +1,7 @@
 package pdu
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/bits"
 	"slices"
@@ -563,16 +564,33 @@ func appendPlainRunes(dst []byte, s string, k, max int) (_ []byte, end, count, l
 	return dst, k, count, last
 }
 
-// appendASCII16 appends s, ASCII, as UTF-16 big endian.
+// appendASCII16 appends s, ASCII, as UTF-16 big endian: a zero octet
+// before each byte. Eight bytes at a time are loaded as one word and
+// spread into sixteen octets (spread16), stored as two words.
 func appendASCII16(dst []byte, s string) []byte {
 	dst = slices.Grow(dst, 2*len(s))
 	o := len(dst)
 	dst = dst[:o+2*len(s)]
 	out := dst[o:]
-	for k := 0; k < len(s) && 2*k+1 < len(out); k++ {
+	k := 0
+	for ; k+8 <= len(s) && 2*k+16 <= len(out); k += 8 {
+		w := swar.Load64(s, k)
+		binary.LittleEndian.PutUint64(out[2*k:2*k+8], spread16(w&0xFFFFFFFF))
+		binary.LittleEndian.PutUint64(out[2*k+8:2*k+16], spread16(w>>32))
+	}
+	for ; k < len(s) && 2*k+1 < len(out); k++ {
 		out[2*k], out[2*k+1] = 0, s[k]
 	}
 	return dst
+}
+
+// spread16 puts the four bytes of x (below 2^32) into the odd octets of
+// a little-endian word, zeros in the even ones: b0 b1 b2 b3 becomes
+// 0 b0 0 b1 0 b2 0 b3 in memory order.
+func spread16(x uint64) uint64 {
+	x = (x | x<<16) & 0x0000FFFF0000FFFF
+	x = (x | x<<8) & 0x00FF00FF00FF00FF
+	return x << 8
 }
 
 // appendUTF16BE appends s as UTF-16 big endian.
