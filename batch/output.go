@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	sms "github.com/smsgauge/sms"
-	"unicode/utf8"
+	"github.com/smsgauge/sms/internal/jsonstr"
 )
 
 // outHeader returns the CSV header of the output, or nothing for JSONL.
@@ -234,50 +234,9 @@ func appendJSONAnalysis(dst []byte, a *sms.Analysis) []byte {
 	return append(dst, ']')
 }
 
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string. s must be valid UTF-8.
-func appendJSONString(dst, s []byte) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRune(s[i:])
-			if r == '\u2028' || r == '\u2029' {
-				dst = append(dst, s[start:i]...)
-				dst = append(dst, `\u202`...)
-				dst = append(dst, hexDigits[r&0xF])
-				i += n
-				start = i
-				continue
-			}
-			i += n
-			continue
-		}
-		if c >= 0x20 && c != '"' && c != '\\' {
-			i++
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		default:
-			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-		}
-		i++
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it without HTML escaping.
+func appendJSONString(dst, s []byte) []byte { return jsonstr.AppendBytes(dst, s, false) }
 
 // digits2 holds "00" to "99".
 const digits2 = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +

@@ -6,7 +6,8 @@ import (
 	"io"
 	"iter"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/jsonstr"
 )
 
 // jsonObject writes a JSON object member by member, laid out as
@@ -101,60 +102,8 @@ func (o *jsonObject) end() error {
 }
 
 // appendJSONString appends s as a JSON string exactly as encoding/json
-// writes it with HTML escaping (its default): ", \\ and the control
-// characters escaped, <, > and & as \u003c, \u003e and \u0026, an invalid
-// UTF-8 byte as \ufffd, U+2028 and U+2029 as \u2028 and \u2029.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// writes it with HTML escaping (its default).
+func appendJSONString(b []byte, s string) []byte { return jsonstr.Append(b, s, true) }
 
 // appendJSONMember appends a member of an object at depth 3 (an element of
 // an array of the report): a line break, the indent, the name, ": ".

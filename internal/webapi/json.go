@@ -2,57 +2,18 @@ package webapi
 
 import (
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/smsgauge/sms/internal/jsonstr"
 )
 
 // A small JSON appender: encoding/json would cost the core module tens of
 // kilobytes and reflection on every call. The results are handed to
 // JSON.parse in one crossing from WebAssembly to JavaScript.
 
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string. Invalid UTF-8 bytes become
-// \ufffd, one per byte, as the analysis counts them.
-func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		i += n
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
-}
+// appendString appends s as a JSON string, escaped as encoding/json
+// escapes it without HTML escaping; invalid UTF-8 bytes become \ufffd, one
+// per byte, as the analysis counts them.
+func appendString(dst []byte, s string) []byte { return jsonstr.Append(dst, s, false) }
 
 // obj appends JSON object members; first tells whether a comma is due.
 type obj struct {
