@@ -47,6 +47,8 @@ func comparePackers(t testing.TB, s string, i, n, o, room int) {
 	t.Helper()
 	// s sits in a longer string followed by bytes that are not plain.
 	text := (s + strings.Repeat(string(rune(guard)), 40))[:len(s)]
+	saved := packVector
+	defer func() { packVector = saved }()
 	var stops [2][2]int
 	var outs [2][]byte
 	for k, vector := range []bool{false, true} {
@@ -54,7 +56,6 @@ func comparePackers(t testing.TB, s string, i, n, o, room int) {
 		out := mem[32 : 32+room : 32+room]
 		packVector = vector
 		ni, no := packWords(out, o, text, i, n)
-		packVector = true
 		stops[k] = [2]int{ni, no}
 		outs[k] = out
 		if !bytes.Equal(mem[:32], bytes.Repeat([]byte{guard}, 32)) || !bytes.Equal(mem[32+room:], bytes.Repeat([]byte{guard}, 32)) {
