@@ -3,6 +3,9 @@
 package sms
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -96,9 +99,12 @@ func TestOnlyPhoneImportsPhonenumbers(t *testing.T) {
 	}
 }
 
-// TestNoBuildTagInLibraries: no file of a library package carries a build
-// constraint, so that every build of a package has the same API. Commands
-// and the js entry files of internal packages may.
+// TestNoBuildTagInLibraries: a file of a library package that carries a
+// build constraint (a //go:build line, or a name ending in an
+// architecture, as the assembly loops' Go files do) declares nothing
+// exported, so that every build of a package (any GOARCH, the purego tag)
+// has the same API. Commands and the js entry files of internal packages
+// may carry constraints freely.
 func TestNoBuildTagInLibraries(t *testing.T) {
 	for _, dir := range []string{".", "pdu", "rest", "phone", "batch"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -113,14 +119,61 @@ func TestNoBuildTagInLibraries(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			constrained := ""
 			for _, line := range strings.Split(string(b), "\n") {
 				if strings.HasPrefix(line, "package ") {
 					break
 				}
 				if strings.HasPrefix(line, "//go:build") || strings.HasPrefix(line, "// +build") {
-					t.Errorf("%s carries a build constraint: %s", f, line)
+					constrained = line
+				}
+			}
+			for _, arch := range []string{"386", "amd64", "arm", "arm64", "loong64", "mips", "mipsle", "mips64", "mips64le", "ppc64", "ppc64le", "riscv64", "s390x", "wasm"} {
+				if strings.HasSuffix(f, "_"+arch+".go") {
+					constrained = "file name ending _" + arch
+				}
+			}
+			if constrained == "" {
+				continue
+			}
+			if names := exportedDecls(t, f, b); len(names) > 0 {
+				t.Errorf("%s carries a build constraint (%s) and declares exported %v", f, constrained, names)
+			}
+		}
+	}
+}
+
+// exportedDecls returns the exported names that the Go file src declares
+// at its top level, methods included.
+func exportedDecls(t *testing.T, name string, src []byte) []string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Name.IsExported() {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					if sp.Name.IsExported() {
+						names = append(names, sp.Name.Name)
+					}
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						if n.IsExported() {
+							names = append(names, n.Name)
+						}
+					}
 				}
 			}
 		}
 	}
+	return names
 }

@@ -98,7 +98,7 @@ func packNotLetter(w uint64) uint64 {
 	return w | (((w+0x1F*swar.Lo)&(0x1F*swar.Lo))+0x66*swar.Lo)&(w<<1)
 }
 
-// packWords packs the plain words (see packBad) of s from s[i] on, n
+// packWordsGo packs the plain words (see packBad) of s from s[i] on, n
 // septets at most (a multiple of 8, with s[i:i+n] in s), into out at o,
 // with no bits pending, and returns where it stopped in s and in out: at
 // the first word that is not plain, or after n septets. Eight septets are
@@ -106,7 +106,7 @@ func packNotLetter(w uint64) uint64 {
 // o + 7n/8 + 1 octets. Four words at a time, their 28 octets are written
 // as three 8-octet stores and one 4-octet store, and their checks share
 // the final test.
-func packWords(out []byte, o int, s string, i, n int) (int, int) {
+func packWordsGo(out []byte, o int, s string, i, n int) (int, int) {
 	end := i + n
 	for i+32 <= end && o+28 <= len(out) {
 		src := s[i : i+32]

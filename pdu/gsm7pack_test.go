@@ -96,72 +96,86 @@ func packAll(t *testing.T, text string, fill, room int) ([]byte, int) {
 // the text, and compares with the bit-at-a-time reference packer and
 // AppendPacked.
 func TestPackGSM7MatchesReference(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 12))
-	for n := 0; n <= 300; n++ {
-		for fill := 0; fill < 7; fill++ {
-			for _, tc := range []struct {
-				name    string
-				plainly bool
-				room    int
-			}{
-				{name: "plain", plainly: true, room: 512},
-				{name: "any", room: 512},
-				{name: "plain, tight", plainly: true, room: 8},
-			} {
-				septets, text := randomSeptets(r, n, tc.plainly)
-				want := packBits(septets, fill)
-				got, count := packAll(t, text, fill, tc.room)
-				if count != len(septets) || !bytes.Equal(got, want) {
-					t.Fatalf("%s: packGSM7(%q, fill %d) = %d septets % X, want %d % X", tc.name, text, fill, count, got, len(septets), want)
-				}
-				if got := AppendPacked([]byte{0xAA}, septets, fill)[1:]; !bytes.Equal(got, want) {
-					t.Fatalf("%s: AppendPacked(% X, fill %d) = % X, want % X", tc.name, septets, fill, got, want)
+	forEachPacker(t, func(t *testing.T) {
+		r := rand.New(rand.NewPCG(11, 12))
+		for n := 0; n <= 300; n++ {
+			for fill := 0; fill < 7; fill++ {
+				for _, tc := range []struct {
+					name    string
+					plainly bool
+					room    int
+				}{
+					{name: "plain", plainly: true, room: 512},
+					{name: "any", room: 512},
+					{name: "plain, tight", plainly: true, room: 8},
+				} {
+					septets, text := randomSeptets(r, n, tc.plainly)
+					want := packBits(septets, fill)
+					got, count := packAll(t, text, fill, tc.room)
+					if count != len(septets) || !bytes.Equal(got, want) {
+						t.Fatalf("%s: packGSM7(%q, fill %d) = %d septets % X, want %d % X", tc.name, text, fill, count, got, len(septets), want)
+					}
+					if got := AppendPacked([]byte{0xAA}, septets, fill)[1:]; !bytes.Equal(got, want) {
+						t.Fatalf("%s: AppendPacked(% X, fill %d) = % X, want % X", tc.name, septets, fill, got, want)
+					}
 				}
 			}
 		}
-	}
+	})
 }
 
 // TestPackWordsStops checks that packWords stops at the word holding the
 // first character that is not plain, whatever its place, and packs the
 // words before it.
 func TestPackWordsStops(t *testing.T) {
-	base := strings.Repeat("Plain text, 42 words; no escapes? ", 4)[:96]
-	for _, bad := range []string{"@", "$", "_", "{", "\n", "\r", "`", "\x7f", "é"} {
-		for at := 0; at+len(bad) <= len(base); at++ {
-			text := base[:at] + bad + base[at+len(bad):]
-			out := make([]byte, 128)
-			i, o := packWords(out, 0, text, 0, len(text)&^7)
-			words := at / 8
-			if bad == "é" && (at+1)/8 != words {
-				words = at / 8 // the first byte of é already stops the word
-			}
-			if i != words*8 || o != words*7 {
-				t.Fatalf("packWords(%q) = %d, %d; want %d, %d", text, i, o, words*8, words*7)
-			}
-			if want := packBits([]byte(text[:i]), 0); !bytes.Equal(out[:o], want) {
-				t.Fatalf("packWords(%q) = % X, want % X", text, out[:o], want)
-			}
-		}
-	}
-}
-
-// TestPackBad checks packBad on every byte at every place of a word, among
-// plain and other bytes: the word is clean exactly when all its bytes are
-// plain.
-func TestPackBad(t *testing.T) {
-	for p := range 8 {
-		for b := range 256 {
-			for _, other := range []byte{'a', ' ', 'Z', '?', '0', 0x00, 0x24, 0x40, 0x7F, 0x80, 0xFF, '\n'} {
-				word := bytes.Repeat([]byte{other}, 8)
-				word[p] = byte(b)
-				got := packBad(swar.Load64(string(word), 0)) != 0
-				if want := !plainSeptet(byte(b)) || !plainSeptet(other); got != want {
-					t.Fatalf("packBad(% X) = %v, want %v", word, got, want)
+	forEachPacker(t, func(t *testing.T) {
+		base := strings.Repeat("Plain text, 42 words; no escapes? ", 4)[:96]
+		for _, bad := range []string{"@", "$", "_", "{", "\n", "\r", "`", "\x7f", "é"} {
+			for at := 0; at+len(bad) <= len(base); at++ {
+				text := base[:at] + bad + base[at+len(bad):]
+				out := make([]byte, 128)
+				i, o := packWords(out, 0, text, 0, len(text)&^7)
+				words := at / 8
+				if bad == "é" && (at+1)/8 != words {
+					words = at / 8 // the first byte of é already stops the word
+				}
+				if i != words*8 || o != words*7 {
+					t.Fatalf("packWords(%q) = %d, %d; want %d, %d", text, i, o, words*8, words*7)
+				}
+				if want := packBits([]byte(text[:i]), 0); !bytes.Equal(out[:o], want) {
+					t.Fatalf("packWords(%q) = % X, want % X", text, out[:o], want)
 				}
 			}
 		}
-	}
+	})
+}
+
+// TestPackBad checks packBad, and packWords on the word alone, on every
+// byte at every place of a word, among plain and other bytes: the word is
+// clean exactly when all its bytes are plain.
+func TestPackBad(t *testing.T) {
+	forEachPacker(t, func(t *testing.T) {
+		out := make([]byte, 16)
+		for p := range 8 {
+			for b := range 256 {
+				for _, other := range []byte{'a', ' ', 'Z', '?', '0', 0x00, 0x24, 0x40, 0x7F, 0x80, 0xFF, '\n'} {
+					word := bytes.Repeat([]byte{other}, 8)
+					word[p] = byte(b)
+					want := !plainSeptet(byte(b)) || !plainSeptet(other)
+					if got := packBad(swar.Load64(string(word), 0)) != 0; got != want {
+						t.Fatalf("packBad(% X) = %v, want %v", word, got, want)
+					}
+					i, o := packWords(out, 0, string(word), 0, 8)
+					if got := i == 0; got != want || o != i/8*7 {
+						t.Fatalf("packWords(% X) = %d, %d; want bad %v", word, i, o, want)
+					}
+					if !want && !bytes.Equal(out[:7], packBits(word, 0)) {
+						t.Fatalf("packWords(% X) = % X, want % X", word, out[:7], packBits(word, 0))
+					}
+				}
+			}
+		}
+	})
 }
 
 // TestSeptetTables checks the encoder's septet entries against gsm7.Code
@@ -263,38 +277,40 @@ func gsm7Bodies() []string {
 // table encoder writes against parts built from the reference pieces, with
 // bytes and parts already in the caller's slices, which must be kept.
 func TestEncodeGSM7MatchesReference(t *testing.T) {
-	for _, body := range gsm7Bodies() {
-		for _, o := range []EncodeOptions{{}, {UDH16: true, Reference: 0xBEEF}, {Reference: 200, Encoding: sms.EncodingGSM7}} {
-			want := refGSM7Parts(t, body, o)
-			buf := append(make([]byte, 0, 8), "prefix"...)
-			parts := append(make([]Part, 0, 1), Part{UDL: -7})
-			buf, parts, err := o.AppendSegments(buf, parts, body)
-			if err != nil {
-				t.Fatalf("AppendSegments(%q, %+v): %v", body, o, err)
-			}
-			if string(buf[:6]) != "prefix" || parts[0].UDL != -7 || len(parts) != 1+len(want) {
-				t.Fatalf("AppendSegments(%q, %+v): prefix %q, first part %+v, %d parts, want %d", body, o, buf[:6], parts[0], len(parts)-1, len(want))
-			}
-			for k, w := range want {
-				g := parts[1+k]
-				if !bytes.Equal(g.UDH, w.UDH) || !bytes.Equal(g.UserData, w.UserData) || g.DCS != w.DCS || g.UDL != w.UDL ||
-					g.Unpacked || g.Segment != w.Segment {
-					t.Fatalf("AppendSegments(%q, %+v) part %d =\n%+v, want\n%+v", body, o, k, g, w)
+	forEachPacker(t, func(t *testing.T) {
+		for _, body := range gsm7Bodies() {
+			for _, o := range []EncodeOptions{{}, {UDH16: true, Reference: 0xBEEF}, {Reference: 200, Encoding: sms.EncodingGSM7}} {
+				want := refGSM7Parts(t, body, o)
+				buf := append(make([]byte, 0, 8), "prefix"...)
+				parts := append(make([]Part, 0, 1), Part{UDL: -7})
+				buf, parts, err := o.AppendSegments(buf, parts, body)
+				if err != nil {
+					t.Fatalf("AppendSegments(%q, %+v): %v", body, o, err)
 				}
-			}
-			// The parts lie one after the other after the prefix.
-			at := 6
-			for _, p := range parts[1:] {
-				if len(p.UDH) > 0 && &p.UDH[0] != &buf[at] || len(p.UserData) > 0 && &p.UserData[0] != &buf[at+len(p.UDH)] {
-					t.Fatalf("AppendSegments(%q, %+v): parts not laid out in order", body, o)
+				if string(buf[:6]) != "prefix" || parts[0].UDL != -7 || len(parts) != 1+len(want) {
+					t.Fatalf("AppendSegments(%q, %+v): prefix %q, first part %+v, %d parts, want %d", body, o, buf[:6], parts[0], len(parts)-1, len(want))
 				}
-				at += len(p.UDH) + len(p.UserData)
-			}
-			if at != len(buf) {
-				t.Fatalf("AppendSegments(%q, %+v): %d octets, parts hold %d", body, o, len(buf), at)
+				for k, w := range want {
+					g := parts[1+k]
+					if !bytes.Equal(g.UDH, w.UDH) || !bytes.Equal(g.UserData, w.UserData) || g.DCS != w.DCS || g.UDL != w.UDL ||
+						g.Unpacked || g.Segment != w.Segment {
+						t.Fatalf("AppendSegments(%q, %+v) part %d =\n%+v, want\n%+v", body, o, k, g, w)
+					}
+				}
+				// The parts lie one after the other after the prefix.
+				at := 6
+				for _, p := range parts[1:] {
+					if len(p.UDH) > 0 && &p.UDH[0] != &buf[at] || len(p.UserData) > 0 && &p.UserData[0] != &buf[at+len(p.UDH)] {
+						t.Fatalf("AppendSegments(%q, %+v): parts not laid out in order", body, o)
+					}
+					at += len(p.UDH) + len(p.UserData)
+				}
+				if at != len(buf) {
+					t.Fatalf("AppendSegments(%q, %+v): %d octets, parts hold %d", body, o, len(buf), at)
+				}
 			}
 		}
-	}
+	})
 }
 
 // TestEncodeGSM7Fallback checks bodies that look GSM-7 up to a late
@@ -302,80 +318,86 @@ func TestEncodeGSM7MatchesReference(t *testing.T) {
 // unchanged and the UCS-2 encoding (or the error) is what it would be
 // without the GSM-7 attempt.
 func TestEncodeGSM7Fallback(t *testing.T) {
-	for _, n := range []int{0, 7, 159, 160, 161, 400, 2000} {
-		for _, tail := range []string{"ş", "😀", "\x80", "\xE2\x82", "`", "\x01"} {
-			body := benchshape.Body("Plain {words} é ", n) + tail
-			for _, o := range []EncodeOptions{{}, {UDH16: true}, {Encoding: sms.EncodingGSM7}} {
-				buf := append(make([]byte, 0, 4), "pre"...)
-				parts := make([]Part, 0, 1)
-				b, p, err := o.AppendSegments(buf, parts, body)
-				if o.Encoding == sms.EncodingGSM7 || tail == "\x80" || tail == "\xE2\x82" {
-					if err == nil {
-						t.Fatalf("AppendSegments(%q, %+v): no error", body, o)
+	forEachPacker(t, func(t *testing.T) {
+		for _, n := range []int{0, 7, 159, 160, 161, 400, 2000} {
+			for _, tail := range []string{"ş", "😀", "\x80", "\xE2\x82", "`", "\x01"} {
+				body := benchshape.Body("Plain {words} é ", n) + tail
+				for _, o := range []EncodeOptions{{}, {UDH16: true}, {Encoding: sms.EncodingGSM7}} {
+					buf := append(make([]byte, 0, 4), "pre"...)
+					parts := make([]Part, 0, 1)
+					b, p, err := o.AppendSegments(buf, parts, body)
+					if o.Encoding == sms.EncodingGSM7 || tail == "\x80" || tail == "\xE2\x82" {
+						if err == nil {
+							t.Fatalf("AppendSegments(%q, %+v): no error", body, o)
+						}
+						if string(b) != "pre" || len(p) != 0 {
+							t.Fatalf("AppendSegments(%q, %+v) error %v changed the slices", body, o, err)
+						}
+						continue
 					}
-					if string(b) != "pre" || len(p) != 0 {
-						t.Fatalf("AppendSegments(%q, %+v) error %v changed the slices", body, o, err)
+					if err != nil {
+						t.Fatalf("AppendSegments(%q, %+v): %v", body, o, err)
 					}
-					continue
-				}
-				if err != nil {
-					t.Fatalf("AppendSegments(%q, %+v): %v", body, o, err)
-				}
-				wb, wp, werr := o.appendUCS2(append([]byte(nil), "pre"...), nil, body)
-				if werr != nil || !bytes.Equal(b, wb) || len(p) != len(wp) {
-					t.Fatalf("AppendSegments(%q, %+v) = %d octets, %d parts; UCS-2 alone %d, %d, %v", body, o, len(b), len(p), len(wb), len(wp), werr)
+					wb, wp, werr := o.appendUCS2(append([]byte(nil), "pre"...), nil, body)
+					if werr != nil || !bytes.Equal(b, wb) || len(p) != len(wp) {
+						t.Fatalf("AppendSegments(%q, %+v) = %d octets, %d parts; UCS-2 alone %d, %d, %v", body, o, len(b), len(p), len(wb), len(wp), werr)
+					}
 				}
 			}
 		}
-	}
+	})
 }
 
 // TestEncodeGSM7RoomBound checks the documented room: 16 octets plus the
 // body's septets, and no allocation.
 func TestEncodeGSM7RoomBound(t *testing.T) {
-	for _, body := range gsm7Bodies() {
-		for _, o := range []EncodeOptions{{}, {UDH16: true}} {
-			a, err := o.core().Analyze(body)
-			if err != nil || a.Encoding != sms.EncodingGSM7 || a.Segments > 255 {
-				continue
-			}
-			buf := make([]byte, 0, 16+a.Units)
-			parts := make([]Part, 0, a.Segments)
-			allocs := testing.AllocsPerRun(3, func() {
-				_, _, err = o.AppendSegments(buf[:0], parts[:0], body)
-			})
-			if err != nil || allocs != 0 {
-				t.Fatalf("AppendSegments(%q, %+v) with %d octets of room: %v allocs, %v", body, o, cap(buf), allocs, err)
+	forEachPacker(t, func(t *testing.T) {
+		for _, body := range gsm7Bodies() {
+			for _, o := range []EncodeOptions{{}, {UDH16: true}} {
+				a, err := o.core().Analyze(body)
+				if err != nil || a.Encoding != sms.EncodingGSM7 || a.Segments > 255 {
+					continue
+				}
+				buf := make([]byte, 0, 16+a.Units)
+				parts := make([]Part, 0, a.Segments)
+				allocs := testing.AllocsPerRun(3, func() {
+					_, _, err = o.AppendSegments(buf[:0], parts[:0], body)
+				})
+				if err != nil || allocs != 0 {
+					t.Fatalf("AppendSegments(%q, %+v) with %d octets of room: %v allocs, %v", body, o, cap(buf), allocs, err)
+				}
 			}
 		}
-	}
+	})
 }
 
 // TestEncodeGSM7TooManySegments checks the error for a GSM-7 body of more
 // than 255 segments, and that such a body with a character that is not
 // GSM-7 at its end is UCS-2's to refuse.
 func TestEncodeGSM7TooManySegments(t *testing.T) {
-	for _, o := range []EncodeOptions{{}, {UDH16: true}} {
-		for _, body := range []string{strings.Repeat("a", 153*255+1), strings.Repeat("Zoé {} ", 6000)} {
-			segs, err := o.core().Split(body)
-			if err != nil {
-				t.Fatal(err)
+	forEachPacker(t, func(t *testing.T) {
+		for _, o := range []EncodeOptions{{}, {UDH16: true}} {
+			for _, body := range []string{strings.Repeat("a", 153*255+1), strings.Repeat("Zoé {} ", 6000)} {
+				segs, err := o.core().Split(body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				buf := []byte("pre")
+				b, p, err := o.AppendSegments(buf, nil, body)
+				var oe *sms.OptionError
+				if !errors.As(err, &oe) || oe.Value != strconv.Itoa(len(segs))+" segments (at most 255)" || string(b) != "pre" || len(p) != 0 {
+					t.Fatalf("AppendSegments(%d bytes, %+v) = %q, %d parts, %v; want %d segments (at most 255)", len(body), o, b, len(p), err, len(segs))
+				}
+				_, _, err = o.AppendSegments(nil, nil, body+"ş")
+				if !errors.As(err, &oe) || oe.Value == strconv.Itoa(len(segs))+" segments (at most 255)" {
+					t.Fatalf("AppendSegments(%d bytes + ş, %+v) error %v, want UCS-2's", len(body), o, err)
+				}
+				o.Encoding = sms.EncodingGSM7
+				if _, _, err := o.AppendSegments(nil, nil, body+"ş"); !errors.Is(err, sms.ErrNotGSM7) {
+					t.Fatalf("AppendSegments(%d bytes + ş, %+v) error %v, want ErrNotGSM7", len(body), o, err)
+				}
+				o.Encoding = sms.EncodingAuto
 			}
-			buf := []byte("pre")
-			b, p, err := o.AppendSegments(buf, nil, body)
-			var oe *sms.OptionError
-			if !errors.As(err, &oe) || oe.Value != strconv.Itoa(len(segs))+" segments (at most 255)" || string(b) != "pre" || len(p) != 0 {
-				t.Fatalf("AppendSegments(%d bytes, %+v) = %q, %d parts, %v; want %d segments (at most 255)", len(body), o, b, len(p), err, len(segs))
-			}
-			_, _, err = o.AppendSegments(nil, nil, body+"ş")
-			if !errors.As(err, &oe) || oe.Value == strconv.Itoa(len(segs))+" segments (at most 255)" {
-				t.Fatalf("AppendSegments(%d bytes + ş, %+v) error %v, want UCS-2's", len(body), o, err)
-			}
-			o.Encoding = sms.EncodingGSM7
-			if _, _, err := o.AppendSegments(nil, nil, body+"ş"); !errors.Is(err, sms.ErrNotGSM7) {
-				t.Fatalf("AppendSegments(%d bytes + ş, %+v) error %v, want ErrNotGSM7", len(body), o, err)
-			}
-			o.Encoding = sms.EncodingAuto
 		}
-	}
+	})
 }
