@@ -381,6 +381,7 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	parts = append(parts, Part{Segment: sms.Segment{Capacity: capMulti}})
 	data := len(buf) // where the units of the segment being written start
 	var scratch [2 * sms.SingleUCS2Units]byte
+	full := false
 	s := body
 	for i := 0; i < len(s); {
 		// Into the room of the segment: in place when buf has it, through
@@ -388,15 +389,21 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		room := 2*capMulti - (len(buf) - data)
 		if cap(buf)-len(buf) >= room {
 			var n int
-			i, n = ucs2Runs(buf[len(buf):len(buf)+room], s, i)
+			i, n, full = ucs2Runs(buf[len(buf):len(buf)+room], s, i)
 			buf = buf[:len(buf)+n]
 		} else {
 			var n int
-			i, n = ucs2Runs(scratch[:room], s, i)
+			i, n, full = ucs2Runs(scratch[:room], s, i)
 			buf = append(buf, scratch[:n]...)
 		}
 		if i == len(s) {
 			break
+		}
+		if full && len(buf) > data {
+			// The first code point of the cluster at i does not fit:
+			// whole or cut, the cluster starts the next segment.
+			buf, parts, data = newUCS2Segment(buf, parts, data, hl, i)
+			continue
 		}
 		c := grapheme.Next(s, i)
 		if c.Invalid > 0 {
@@ -444,19 +451,18 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		clear(ps)
 		return buf[:base], parts[:first], &sms.OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
-	// The concatenation element, written in place: IEI, length, the
-	// reference (one or two octets), total and sequence.
-	var hdr [7]byte
-	if o.UDH16 {
-		hdr = [7]byte{6, IEIConcat16, 4, byte(o.Reference >> 8), byte(o.Reference), byte(len(ps))}
-	} else {
-		hdr = [7]byte{5, IEIConcat8, 3, byte(o.Reference), byte(len(ps))}
-	}
+	// The header, written in place: its length, the concatenation
+	// element's IEI and length, the reference (one or two octets), total
+	// and sequence.
 	start := base
 	for k := range ps {
 		end := ps[k].UDL
-		hdr[hl-1] = byte(k + 1)
-		copy(buf[start:start+hl], hdr[:hl])
+		h := buf[start : start+hl]
+		h[0], h[1], h[2] = byte(hl-1), IEIConcat8, 3
+		if o.UDH16 {
+			h[1], h[2], h[3] = IEIConcat16, 4, byte(o.Reference>>8)
+		}
+		h[hl-3], h[hl-2], h[hl-1] = byte(o.Reference), byte(len(ps)), byte(k+1)
 		sg := &ps[k].Segment
 		textEnd := len(body)
 		if k+1 < len(ps) {
@@ -491,13 +497,15 @@ func newUCS2Segment(buf []byte, parts []Part, data, hl, at int) ([]byte, []Part,
 // many as w has room for, and returns where they end in s and in w. The
 // cluster it stops at is left to grapheme.Next: one that w has no room for,
 // an invalid byte, or a cluster of another kind (Hangul jamo, prepended
-// marks, a mark after a control, ZWJ not between emoji).
+// marks, a mark after a control, ZWJ not between emoji). full is true when
+// it stopped because the first code point of the next cluster does not
+// fit.
 //
 // ASCII goes a word at a time. A rune that joins nothing is written as a
 // cluster of its own; when the rune after it is a combining mark, an emoji
 // modifier, VS16 or ZWJ, it is taken back and written again with what
 // follows it by ucs2Cluster.
-func ucs2Runs(w []byte, s string, k int) (end, o int) {
+func ucs2Runs(w []byte, s string, k int) (end, o int, full bool) {
 	last, lastO := -1, 0 // the last rune written alone, in s and in w; -1 if none
 	for k < len(s) {
 		b := s[k]
@@ -534,7 +542,7 @@ func ucs2Runs(w []byte, s string, k int) (end, o int) {
 				k++
 			}
 			if k == k0 {
-				return k, o // no room
+				return k, o, true // no room
 			}
 			last, lastO = k-1, o-2
 			continue
@@ -562,20 +570,20 @@ func ucs2Runs(w []byte, s string, k int) (end, o int) {
 		switch {
 		case b < 0xE0:
 			if b < 0xC2 || k+1 >= len(s) || s[k+1]&0xC0 != 0x80 {
-				return k, o
+				return k, o, false
 			}
 			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
 			joiner = grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0
 		case b < 0xF0:
 			if k+2 >= len(s) || s[k+1]&0xC0 != 0x80 || s[k+2]&0xC0 != 0x80 || b == 0xE0 && s[k+1] < 0xA0 || b == 0xED && s[k+1] >= 0xA0 {
-				return k, o
+				return k, o, false
 			}
 			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
 			joiner = grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0
 		default:
 			if b >= 0xF5 || k+3 >= len(s) || s[k+1]&0xC0 != 0x80 || s[k+2]&0xC0 != 0x80 || s[k+3]&0xC0 != 0x80 ||
 				b == 0xF0 && s[k+1] < 0x90 || b == 0xF4 && s[k+1] >= 0x90 {
-				return k, o
+				return k, o, false
 			}
 			r, n = rune(b&0x07)<<18|rune(s[k+1]&0x3F)<<12|rune(s[k+2]&0x3F)<<6|rune(s[k+3]&0x3F), 4
 			joiner = grapheme.Joiners.Has(r)
@@ -584,14 +592,14 @@ func ucs2Runs(w []byte, s string, k int) (end, o int) {
 			// A cluster of its own, unless what follows joins it.
 			if r < 0x10000 {
 				if o+2 > len(w) {
-					return k, o
+					return k, o, true
 				}
 				w[o], w[o+1] = byte(r>>8), byte(r)
 				last, lastO = k, o
 				o += 2
 			} else {
 				if o+4 > len(w) {
-					return k, o
+					return k, o, true
 				}
 				putSurrogates(w[o:o+4], r)
 				last, lastO = k, o
@@ -607,24 +615,24 @@ func ucs2Runs(w []byte, s string, k int) (end, o int) {
 			// It extends the rune before it, unless that is a control.
 			k, o = last, lastO
 			if r, n = grapheme.DecodeAt(s, k); grapheme.Controls.Has(r) {
-				return k, o
+				return k, o, false
 			}
 		default:
 			// Hangul jamo, a prepended mark, a mark at the start: the
 			// rune before (a syllable before a vowel or final jamo) is
 			// given back with it.
 			if last >= 0 && (r >= 0x1160 && r <= 0x11FF || r >= 0xD7B0 && r <= 0xD7FF) {
-				return last, lastO
+				return last, lastO, false
 			}
-			return k, o
+			return k, o, false
 		}
 		e, eo, ok := ucs2Cluster(w, s, k, o, r, n)
 		if !ok {
-			return k, o
+			return k, o, false
 		}
 		k, o, last = e, eo, -1
 	}
-	return k, o
+	return k, o, false
 }
 
 // threeByteRuns writes the three-byte runes from s[k] on that join nothing
