@@ -210,9 +210,14 @@ func TestAppendUCS2MatchesReference(t *testing.T) {
 			buf := make([]byte, len(prefix), room)
 			copy(buf, prefix)
 			ps := make([]Part, 0, partRoom)
-			allocs := testing.AllocsPerRun(3, func() {
-				_, _, _ = o.AppendSegments(buf, ps, body)
-			})
+			run := func() { _, _, _ = o.AppendSegments(buf, ps, body) }
+			allocs := testing.AllocsPerRun(3, run)
+			if allocs != 0 {
+				// Once more, longer: the runtime's stray allocations
+				// (counted with the call's) average out; the call's own
+				// do not.
+				allocs = testing.AllocsPerRun(20, run)
+			}
 			if allocs != 0 {
 				t.Fatalf("AppendSegments(%q, %+v) with %d octets of room: %v allocs", body, o, room, allocs)
 			}
