@@ -363,99 +363,46 @@ func (o EncodeOptions) appendGSM7(buf []byte, parts []Part, body string, lock, s
 }
 
 // appendUCS2 encodes body as UTF-16BE segments, split as Split splits it:
-// by grapheme cluster (nextCluster, the walk of Split), a cluster larger
+// by grapheme cluster (grapheme.Next, the walk of Split), a cluster larger
 // than a segment by code point. It writes each segment's units right away,
 // leaving room for its header, which it fills in once the number of
 // segments is known; a body that fits one segment drops the room.
+//
+// The clusters that need no look-up beyond their runes' classes (ASCII,
+// runes that join nothing, a rune with combining marks or emoji modifiers,
+// emoji joined by ZWJ, flags) are written by ucs2Runs into the room left
+// in the segment; grapheme.Next takes the rest, and the cluster that
+// starts a new segment.
 func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte, []Part, error) {
 	base, first := len(buf), len(parts)
 	hl := udhLen(true, o.UDH16, LanguageNone, LanguageNone)
 	capMulti := ucs2Capacity(hl)
 	buf = append(buf, make([]byte, hl)...)
 	parts = append(parts, Part{Segment: sms.Segment{Capacity: capMulti}})
-	pos, total := 0, 0
-	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
-	newSegment := func(i int) {
-		p := &parts[len(parts)-1]
-		p.Segment.Units = pos
-		p.UDL = len(buf) // end of its data, for now
-		parts = append(parts, Part{Segment: sms.Segment{Index: p.Segment.Index + 1, Offset: i, Capacity: capMulti}})
-		buf = append(buf, make([]byte, hl)...)
-		pos = 0
-	}
+	data := len(buf) // where the units of the segment being written start
+	var scratch [2 * sms.SingleUCS2Units]byte
+	full := false
 	s := body
 	for i := 0; i < len(s); {
-		// A run of ASCII bytes is a run of one-unit clusters, as many as
-		// fit, but for the last when a joiner follows it.
-		if s[i] < 0x80 && pos < capMulti {
-			j := min(swar.ASCIIEnd(s, i), i+capMulti-pos)
-			if j < len(s) && s[j] >= 0x80 {
-				if r, _ := grapheme.DecodeAt(s, j); grapheme.IsJoiner(r) {
-					j--
-				}
-			}
-			if m := j - i; m > 0 {
-				buf = appendASCII16(buf, s[i:j])
-				pos += m
-				total += m
-				i = j
-				continue
-			}
-		}
-		// Runes of two or three bytes that join nothing, as many as fit:
-		// written as they are read; the last is taken back when a joiner
-		// follows it.
-		if b := s[i]; b >= 0xC2 && b < 0xF0 && pos < capMulti {
-			var end, count, last int
-			if buf, end, count, last = appendPlainRunes(buf, s, i, capMulti-pos); count > 0 {
-				if end < len(s) && s[end] >= 0x80 {
-					if r, _ := grapheme.DecodeAt(s, end); grapheme.IsJoiner(r) {
-						buf = buf[:len(buf)-2]
-						end = last
-						count--
-					}
-				}
-				pos += count
-				total += count
-				i = end
-				if count > 0 {
-					continue
-				}
-			}
-		}
-		// A rune that makes a cluster of its own: CR, or a rune that cannot
-		// join followed by one that cannot either (see nextCluster).
-		var r rune
-		var n int
-		if peekAt == i {
-			r, n = peekR, peekN
+		// Into the room of the segment: in place when buf has it, through
+		// scratch otherwise, so that buf grows only by what is written.
+		room := 2*capMulti - (len(buf) - data)
+		if cap(buf)-len(buf) >= room {
+			var n int
+			i, n, full = ucs2Runs(buf[len(buf):len(buf)+room], s, i)
+			buf = buf[:len(buf)+n]
 		} else {
-			r, n = grapheme.DecodeAt(s, i)
+			var n int
+			i, n, full = ucs2Runs(scratch[:room], s, i)
+			buf = append(buf, scratch[:n]...)
 		}
-		j := i + n
-		if j < len(s) && s[j] >= 0x80 {
-			peekR, peekN = grapheme.DecodeAt(s, j)
-			peekAt = j
+		if i == len(s) {
+			break
 		}
-		if r == '\r' || !grapheme.IsJoiner(r) && !grapheme.IsRI(r) && !(r == utf8.RuneError && n == 1) &&
-			(peekAt != j || !grapheme.IsJoiner(peekR)) {
-			if r < 0x10000 {
-				if pos+1 > capMulti {
-					newSegment(i)
-				}
-				buf = append(buf, byte(r>>8), byte(r))
-				pos++
-				total++
-			} else {
-				if pos+2 > capMulti {
-					newSegment(i)
-				}
-				r1, r2 := utf16.EncodeRune(r)
-				buf = append(buf, byte(r1>>8), byte(r1), byte(r2>>8), byte(r2))
-				pos += 2
-				total += 2
-			}
-			i = j
+		if full && len(buf) > data {
+			// The first code point of the cluster at i does not fit:
+			// whole or cut, the cluster starts the next segment.
+			buf, parts, data = newUCS2Segment(buf, parts, data, hl, i)
 			continue
 		}
 		c := grapheme.Next(s, i)
@@ -464,30 +411,26 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 			return buf[:base], parts[:first], invalidUTF8(body)
 		}
 		if c.Units <= capMulti {
-			if pos+c.Units > capMulti {
-				newSegment(i)
+			if (len(buf)-data)/2+c.Units > capMulti {
+				buf, parts, data = newUCS2Segment(buf, parts, data, hl, i)
 			}
-			pos += c.Units
-			total += c.Units
 			buf = appendUTF16BE(buf, s[i:c.End])
 		} else {
 			for k := i; k < c.End; {
 				r, n := utf8.DecodeRuneInString(s[k:])
-				u := grapheme.UTF16Units(r)
-				if pos+u > capMulti {
-					newSegment(k)
+				if (len(buf)-data)/2+grapheme.UTF16Units(r) > capMulti {
+					buf, parts, data = newUCS2Segment(buf, parts, data, hl, k)
 				}
-				pos += u
-				total += u
 				buf = appendUTF16BE(buf, s[k:k+n])
 				k += n
 			}
 		}
 		i = c.End
 	}
-	parts[len(parts)-1].Segment.Units = pos
+	parts[len(parts)-1].Segment.Units = (len(buf) - data) / 2
 	parts[len(parts)-1].UDL = len(buf)
 	ps := parts[first:]
+	total := (len(buf) - base - hl*len(ps)) / 2
 	if total <= sms.SingleUCS2Units {
 		// One segment: no header, and no room between the pieces that
 		// were laid out for concatenated parts.
@@ -508,12 +451,18 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 		clear(ps)
 		return buf[:base], parts[:first], &sms.OptionError{Option: "body", Value: strconv.Itoa(len(ps)) + " segments (at most 255)"}
 	}
-	h := UDH{Concat: true, Ref16: o.UDH16, Reference: o.Reference, Total: uint8(len(ps))}
+	// The header, written in place: its length, the concatenation
+	// element's IEI and length, the reference (one or two octets), total
+	// and sequence.
 	start := base
 	for k := range ps {
 		end := ps[k].UDL
-		h.Sequence = uint8(k + 1)
-		h.AppendTo(buf[start:start])
+		h := buf[start : start+hl]
+		h[0], h[1], h[2] = byte(hl-1), IEIConcat8, 3
+		if o.UDH16 {
+			h[1], h[2], h[3] = IEIConcat16, 4, byte(o.Reference>>8)
+		}
+		h[hl-3], h[hl-2], h[hl-1] = byte(o.Reference), byte(len(ps)), byte(k+1)
 		sg := &ps[k].Segment
 		textEnd := len(body)
 		if k+1 < len(ps) {
@@ -531,57 +480,324 @@ func (o EncodeOptions) appendUCS2(buf []byte, parts []Part, body string) ([]byte
 	return buf, parts, nil
 }
 
-// appendPlainRunes is plainRunes writing the runes it takes to dst as
-// UTF-16 big endian.
-func appendPlainRunes(dst []byte, s string, k, max int) (_ []byte, end, count, last int) {
-	for k+1 < len(s) && count < max {
-		b := s[k]
-		var r rune
-		var n int
-		switch {
-		case b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80:
-			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
-			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
-				return dst, k, count, last
-			}
-		case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
-			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
-			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
-			if r == 0x20AC {
-				return dst, k, count, last
-			}
-		default:
-			return dst, k, count, last
-		}
-		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
-			return dst, k, count, last
-		}
-		dst = append(dst, byte(r>>8), byte(r))
-		last = k
-		k += n
-		count++
-	}
-	return dst, k, count, last
+// newUCS2Segment ends the segment whose units start at buf[data] and
+// starts the next at body offset at, after hl octets of room for its
+// header; it returns where the new segment's units start.
+func newUCS2Segment(buf []byte, parts []Part, data, hl, at int) ([]byte, []Part, int) {
+	p := &parts[len(parts)-1]
+	p.Segment.Units = (len(buf) - data) / 2
+	p.UDL = len(buf) // end of its data, for now
+	parts = append(parts, Part{Segment: sms.Segment{Index: p.Segment.Index + 1, Offset: at, Capacity: p.Segment.Capacity}})
+	buf = append(buf, make([]byte, hl)...)
+	return buf, parts, len(buf)
 }
 
-// appendASCII16 appends s, ASCII, as UTF-16 big endian: a zero octet
-// before each byte. Eight bytes at a time are loaded as one word and
-// spread into sixteen octets (spread16), stored as two words.
-func appendASCII16(dst []byte, s string) []byte {
-	dst = slices.Grow(dst, 2*len(s))
-	o := len(dst)
-	dst = dst[:o+2*len(s)]
-	out := dst[o:]
-	k := 0
-	for ; k+8 <= len(s) && 2*k+16 <= len(out); k += 8 {
-		w := swar.Load64(s, k)
-		binary.LittleEndian.PutUint64(out[2*k:2*k+8], spread16(w&0xFFFFFFFF))
-		binary.LittleEndian.PutUint64(out[2*k+8:2*k+16], spread16(w>>32))
+// ucs2Runs writes, from s[k], a cluster boundary, the clusters that need no
+// look-up beyond the classes of their runes into w as UTF-16 big endian, as
+// many as w has room for, and returns where they end in s and in w. The
+// cluster it stops at is left to grapheme.Next: one that w has no room for,
+// an invalid byte, or a cluster of another kind (Hangul jamo, prepended
+// marks, a mark after a control, ZWJ not between emoji). full is true when
+// it stopped because the first code point of the next cluster does not
+// fit.
+//
+// ASCII goes a word at a time. A rune that joins nothing is written as a
+// cluster of its own; when the rune after it is a combining mark, an emoji
+// modifier, VS16 or ZWJ, it is taken back and written again with what
+// follows it by ucs2Cluster.
+func ucs2Runs(w []byte, s string, k int) (end, o int, full bool) {
+	last, lastO := -1, 0 // the last rune written alone, in s and in w; -1 if none
+	for k < len(s) {
+		b := s[k]
+		if b < 0x80 {
+			k0 := k
+			if len(s) >= 8 {
+				// Eight bytes spread into sixteen octets; of them, the
+				// ASCII bytes count. The last bytes of s are read from
+				// its end.
+				for o+16 <= len(w) {
+					var x uint64
+					if k+8 <= len(s) {
+						x = swar.Load64(s, k)
+					} else {
+						x = swar.Load64(s, len(s)-8) >> (8 * (k + 8 - len(s)))
+					}
+					n := 8
+					if m := x & swar.Hi; m != 0 {
+						n = bits.TrailingZeros64(m) >> 3
+					}
+					n = min(n, len(s)-k)
+					binary.LittleEndian.PutUint64(w[o:o+8], spread16(x&0xFFFFFFFF))
+					binary.LittleEndian.PutUint64(w[o+8:o+16], spread16(x>>32))
+					k += n
+					o += 2 * n
+					if n < 8 {
+						break
+					}
+				}
+			}
+			for k < len(s) && s[k] < 0x80 && o+2 <= len(w) {
+				w[o], w[o+1] = 0, s[k]
+				o += 2
+				k++
+			}
+			if k == k0 {
+				return k, o, true // no room
+			}
+			last, lastO = k-1, o-2
+			continue
+		}
+		if b >= 0xE0 && b < 0xF0 {
+			// A run of three-byte runes that join nothing: CJK, Indic
+			// letters, punctuation.
+			if k1, o1 := threeByteRuns(w, s, k, o); k1 > k {
+				k, o = k1, o1
+				last, lastO = k-3, o-2
+				continue
+			}
+		} else if b >= 0xC2 && b < 0xE0 {
+			// Two-byte runes that join nothing: Cyrillic, Greek,
+			// accented letters.
+			if k1, o1 := twoByteRuns(w, s, k, o); k1 > k {
+				k, o = k1, o1
+				last, lastO = k-2, o-2
+				continue
+			}
+		}
+		var r rune
+		var n int
+		joiner := false
+		switch {
+		case b < 0xE0:
+			if b < 0xC2 || k+1 >= len(s) || s[k+1]&0xC0 != 0x80 {
+				return k, o, false
+			}
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+			joiner = grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0
+		case b < 0xF0:
+			if k+2 >= len(s) || s[k+1]&0xC0 != 0x80 || s[k+2]&0xC0 != 0x80 || b == 0xE0 && s[k+1] < 0xA0 || b == 0xED && s[k+1] >= 0xA0 {
+				return k, o, false
+			}
+			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			joiner = grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0
+		default:
+			if b >= 0xF5 || k+3 >= len(s) || s[k+1]&0xC0 != 0x80 || s[k+2]&0xC0 != 0x80 || s[k+3]&0xC0 != 0x80 ||
+				b == 0xF0 && s[k+1] < 0x90 || b == 0xF4 && s[k+1] >= 0x90 {
+				return k, o, false
+			}
+			r, n = rune(b&0x07)<<18|rune(s[k+1]&0x3F)<<12|rune(s[k+2]&0x3F)<<6|rune(s[k+3]&0x3F), 4
+			joiner = grapheme.Joiners.Has(r)
+		}
+		if !joiner {
+			// A cluster of its own, unless what follows joins it.
+			if r < 0x10000 {
+				if o+2 > len(w) {
+					return k, o, true
+				}
+				w[o], w[o+1] = byte(r>>8), byte(r)
+				last, lastO = k, o
+				o += 2
+			} else {
+				if o+4 > len(w) {
+					return k, o, true
+				}
+				putSurrogates(w[o:o+4], r)
+				last, lastO = k, o
+				o += 4
+			}
+			k += n
+			continue
+		}
+		switch {
+		case grapheme.IsRI(r):
+			// A flag, or a regional indicator alone: a cluster of its own.
+		case last >= 0 && (r == 0x200D || grapheme.Absorbers.Has(r)):
+			// It extends the rune before it, unless that is a control.
+			k, o = last, lastO
+			if r, n = grapheme.DecodeAt(s, k); grapheme.Controls.Has(r) {
+				return k, o, false
+			}
+		default:
+			// Hangul jamo, a prepended mark, a mark at the start: the
+			// rune before (a syllable before a vowel or final jamo) is
+			// given back with it.
+			if last >= 0 && (r >= 0x1160 && r <= 0x11FF || r >= 0xD7B0 && r <= 0xD7FF) {
+				return last, lastO, false
+			}
+			return k, o, false
+		}
+		e, eo, ok := ucs2Cluster(w, s, k, o, r, n)
+		if !ok {
+			return k, o, false
+		}
+		k, o, last = e, eo, -1
 	}
-	for ; k < len(s) && 2*k+1 < len(out); k++ {
-		out[2*k], out[2*k+1] = 0, s[k]
+	return k, o, false
+}
+
+// threeByteRuns writes the three-byte runes from s[k] on that join nothing
+// into w from w[o], as many as it has room for, and returns where they end
+// in s and in w. Two runes go a step while there is a word to read.
+func threeByteRuns(w []byte, s string, k, o int) (int, int) {
+	for k+8 <= len(s) && o+4 <= len(w) {
+		x := swar.Load64(s, k)
+		if x&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+			break
+		}
+		r1 := uint32(x&0x0F)<<12 | uint32(x>>8&0x3F)<<6 | uint32(x>>16&0x3F)
+		r2 := uint32(x>>24&0x0F)<<12 | uint32(x>>32&0x3F)<<6 | uint32(x>>40&0x3F)
+		// Overlong forms and surrogates are not runes; joiners stop it.
+		if r1 < 0x800 || r2 < 0x800 || r1-0xD800 < 0x800 || r2-0xD800 < 0x800 ||
+			grapheme.Joiners.Bits[r1>>6]&(1<<(r1&63)) != 0 || grapheme.Joiners.Bits[r2>>6]&(1<<(r2&63)) != 0 {
+			break
+		}
+		binary.BigEndian.PutUint32(w[o:o+4], r1<<16|r2)
+		k += 6
+		o += 4
 	}
-	return dst
+	for k+2 < len(s) && o+2 <= len(w) {
+		b, c1, c2 := s[k], s[k+1], s[k+2]
+		if b&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			break
+		}
+		r := uint32(b&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
+		if r < 0x800 || r-0xD800 < 0x800 || grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0 {
+			break
+		}
+		w[o], w[o+1] = byte(r>>8), byte(r)
+		o += 2
+		k += 3
+	}
+	return k, o
+}
+
+// twoByteRuns is threeByteRuns for two-byte runes, four a step.
+func twoByteRuns(w []byte, s string, k, o int) (int, int) {
+	for k+8 <= len(s) && o+8 <= len(w) {
+		x := swar.Load64(s, k)
+		if x&0xC0E0C0E0C0E0C0E0 != 0x80C080C080C080C0 {
+			break
+		}
+		// Each pair of bytes 110aaaaa 10bbbbbb becomes aaaaabbbbbb,
+		// big endian; lead bytes C0 and C1 are overlong.
+		var u [4]uint32
+		stop := false
+		for j := range 4 {
+			b0, b1 := uint32(x>>(16*j))&0x1F, uint32(x>>(16*j+8))&0x3F
+			r := b0<<6 | b1
+			u[j] = r
+			stop = stop || r < 0x80 || grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0
+		}
+		if stop {
+			break
+		}
+		binary.BigEndian.PutUint64(w[o:o+8], uint64(u[0])<<48|uint64(u[1])<<32|uint64(u[2])<<16|uint64(u[3]))
+		k += 8
+		o += 8
+	}
+	for k+1 < len(s) && o+2 <= len(w) {
+		b, c1 := s[k], s[k+1]
+		if b < 0xC2 || b >= 0xE0 || c1&0xC0 != 0x80 {
+			break
+		}
+		r := uint32(b&0x1F)<<6 | uint32(c1&0x3F)
+		if grapheme.Joiners.Bits[r>>6]&(1<<(r&63)) != 0 {
+			break
+		}
+		w[o], w[o+1] = byte(r>>8), byte(r)
+		o += 2
+		k += 2
+	}
+	return k, o
+}
+
+// ucs2Cluster writes the cluster that starts at s[k] with r, n bytes long,
+// into w from w[o]: r is a regional indicator or a rune that is neither a
+// joiner nor a control. Such a cluster is r (with a second regional
+// indicator after one), then combining marks and, after an emoji, ZWJ and
+// emoji, exactly as grapheme.Next finds them directly. ok is false when
+// grapheme.Next would ask the grapheme engine, or when w has no room for
+// the cluster.
+func ucs2Cluster(w []byte, s string, k, o int, r rune, n int) (end, wEnd int, ok bool) {
+	e := k + n
+	emoji := false
+	if grapheme.IsRI(r) {
+		if o+4 > len(w) {
+			return k, o, false
+		}
+		putSurrogates(w[o:o+4], r)
+		o += 4
+		if e+4 <= len(s) {
+			if r2, n2 := grapheme.DecodeAt(s, e); grapheme.IsRI(r2) {
+				if o+4 > len(w) {
+					return k, o, false
+				}
+				putSurrogates(w[o:o+4], r2)
+				o += 4
+				e += n2
+			}
+		}
+	} else {
+		emoji = grapheme.ExtPicts.Has(r)
+		if o, ok = putRune(w, o, r); !ok {
+			return k, o, false
+		}
+	}
+	for e < len(s) {
+		r2, n2 := grapheme.DecodeAt(s, e)
+		switch {
+		case grapheme.Absorbers.Has(r2):
+			emoji = emoji && grapheme.Extends.Has(r2)
+		case r2 == 0x200D && emoji && e+n2 < len(s):
+			r3, n3 := grapheme.DecodeAt(s, e+n2)
+			if !grapheme.ExtPicts.Has(r3) {
+				return k, o, false
+			}
+			if o, ok = putRune(w, o, r2); !ok {
+				return k, o, false
+			}
+			if o, ok = putRune(w, o, r3); !ok {
+				return k, o, false
+			}
+			e += n2 + n3
+			continue
+		case r2 == 0x200D || grapheme.Joiners.Has(r2) && !grapheme.IsRI(r2):
+			return k, o, false
+		default:
+			return e, o, true
+		}
+		if o, ok = putRune(w, o, r2); !ok {
+			return k, o, false
+		}
+		e += n2
+	}
+	return e, o, true
+}
+
+// putRune writes r, a valid rune, to w[o:] as UTF-16 big endian; ok is
+// false, with nothing written, when w has no room for it.
+func putRune(w []byte, o int, r rune) (int, bool) {
+	if r < 0x10000 {
+		if o+2 > len(w) {
+			return o, false
+		}
+		w[o], w[o+1] = byte(r>>8), byte(r)
+		return o + 2, true
+	}
+	if o+4 > len(w) {
+		return o, false
+	}
+	putSurrogates(w[o:o+4], r)
+	return o + 4, true
+}
+
+// putSurrogates writes r, above U+FFFF, to w as a UTF-16 surrogate pair,
+// big endian.
+func putSurrogates(w []byte, r rune) {
+	r -= 0x10000
+	hi, lo := 0xD800+r>>10, 0xDC00+r&0x3FF
+	_ = w[3]
+	w[0], w[1], w[2], w[3] = byte(hi>>8), byte(hi), byte(lo>>8), byte(lo)
 }
 
 // spread16 puts the four bytes of x (below 2^32) into the odd octets of
