@@ -33,21 +33,19 @@ type ucs2Count struct {
 // one rune when it meets a joiner; its one-unit runes are packed by
 // arithmetic. Whatever else comes goes through grapheme.Next.
 //
-// A body that starts with ASCII is taken first by latinRuns, which goes on
-// through the words, accented letters and punctuation of Latin-script text
-// up to the first rune of another kind (an emoji, a mark, another script)
-// or CR: English forced into UCS-2 by a smart quote or a dash is most often
-// counted by it alone.
+// A body that starts with ASCII, a rune of U+2000..U+2FFF or an emoji is
+// taken first by latinText, which goes on through the words, accented
+// letters, punctuation and common emoji clusters of Latin-script text up
+// to the first rune of another kind (a mark, another script, an unusual
+// sequence) or CR: English forced into UCS-2 by a smart quote, a dash or
+// an emoji is most often counted by it alone.
 func scanUCS2(s string, capacity int) ucs2Count {
 	c := ucs2Count{}
 	nonGSM, firstNonGSM := 0, -1
 	pk := packing{capacity: capacity, segs: 1}
 	i := 0
-	if len(s) > 0 && s[0] < 0x80 {
-		var count int
-		i, count, nonGSM, firstNonGSM = latinRuns(s, 0)
-		c.units, c.chars, c.scalars = count, count, count
-		pk.add(count)
+	if len(s) > 0 && (s[0] < 0x80 || s[0] == 0xE2 || s[0] == 0xF0) {
+		i, c.units, c.chars, c.scalars, nonGSM, firstNonGSM = latinText(s, &pk)
 	}
 	nextWord := 0 // where a word-at-a-time ASCII check may next be tried
 	// place packs m one-unit runes; placeWhole packs one unit of u.
@@ -481,8 +479,9 @@ func markRun(s string, e int) (end, marks int) {
 // U+0080..U+037F and U+2000..U+2FFF (accented letters, the smart quotes,
 // dashes and ellipsis, symbols) that are no joiners. Plain ASCII (see
 // plainMask) goes a word at a time. It stops before a rune that what
-// follows might join: only before CR or at the end does it keep the last
-// rune. It returns where the runes end, how many there are, and how many of
+// follows might join: only before CR, before an emoji of U+1F000..U+1FFFF
+// that is no joiner or a regional indicator, or at the end does it keep
+// the last rune. It returns where the runes end, how many there are, and how many of
 // them are not GSM-7 and where the first of those starts. count is 0 when
 // s[k] starts no such rune.
 func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
@@ -540,7 +539,16 @@ func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
 		} else if b == 0xE2 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 {
 			r, n = 0x2000|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
 		} else {
-			goto back // another script, a rune of four bytes or an invalid byte
+			if b == 0xF0 && k+3 < len(s) && s[k+1] == 0x9F && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 {
+				// U+1F000..U+1FFFF, emoji and flags: one that is no
+				// joiner, or a regional indicator, joins none of the
+				// runes taken here, so the last of them stays.
+				r = 0x1F000 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F)
+				if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 || grapheme.IsRI(r) {
+					return k, k - start - extra, nonGSM, firstNonGSM
+				}
+			}
+			goto back // another script, another rune of four bytes or an invalid byte
 		}
 		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
 			goto back
@@ -577,4 +585,130 @@ back:
 		}
 	}
 	return k, k - start - extra, nonGSM, firstNonGSM
+}
+
+// latinText takes Latin-script text with emoji from the start of s: the
+// runs of latinRuns and, between them, the clusters of emojiCluster, each
+// packed whole into pk. It stops where neither takes what comes (CR,
+// another script, a mark, an unusual sequence, a cluster larger than a
+// segment, an invalid byte), at a cluster boundary that nothing after it
+// joins across. It returns where it stopped, the units, clusters and
+// scalars before that, how many of the clusters are not GSM-7, and where
+// the first of those starts.
+func latinText(s string, pk *packing) (end, units, clusters, scalars, nonGSM, firstNonGSM int) {
+	firstNonGSM = -1
+	k := 0
+	for {
+		e, count, ng, first := latinRuns(s, k)
+		if ng > 0 {
+			if nonGSM == 0 {
+				firstNonGSM = first
+			}
+			nonGSM += ng
+		}
+		pk.add(count)
+		units += count
+		clusters += count
+		scalars += count
+		k = e
+		if k >= len(s) {
+			return k, units, clusters, scalars, nonGSM, firstNonGSM
+		}
+		e, u, sc := emojiCluster(s, k, pk.capacity)
+		if e < 0 {
+			return k, units, clusters, scalars, nonGSM, firstNonGSM
+		}
+		pk.whole(u)
+		if nonGSM == 0 {
+			firstNonGSM = k
+		}
+		nonGSM++
+		units += u
+		clusters++
+		scalars += sc
+		k = e
+	}
+}
+
+// emojiCluster returns the end, units and scalars of the emoji cluster at
+// s[k], which must start a cluster that joins nothing before it: an
+// emoji of U+1F000..U+1FFFF that is no joiner, or one of U+2000..U+2FFF
+// that is Extended_Pictographic (GB11), or one or two regional indicators
+// (GB12, GB13); then Extend runes (emoji modifiers, VS16, the keycap,
+// tags), ZWJ and another pictograph after an emoji (GB11), and no other
+// joiner. end is -1 when s[k] starts no such cluster, when an unusual
+// rune follows (the general scan sees those), or when the cluster holds
+// more than capacity units. Whatever follows a cluster it returns starts
+// one of its own.
+func emojiCluster(s string, k, capacity int) (end, units, scalars int) {
+	var r rune
+	e := k
+	if b := s[k]; b == 0xF0 && k+3 < len(s) && s[k+1] == 0x9F && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 {
+		r, e, units = 0x1F000|rune(s[k+2]&0x3F)<<6|rune(s[k+3]&0x3F), k+4, 2
+	} else if b == 0xE2 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 {
+		r, e, units = 0x2000|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), k+3, 1
+	} else {
+		return -1, 0, 0
+	}
+	scalars = 1
+	emoji := grapheme.ExtPicts.Bits[r>>6]&(1<<(uint32(r)&63)) != 0
+	if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+		if !grapheme.IsRI(r) {
+			return -1, 0, 0
+		}
+		// A flag: a regional indicator and the next one, if any.
+		if e+3 < len(s) && s[e] == 0xF0 && s[e+1] == 0x9F && s[e+2] == 0x87 && s[e+3] >= 0xA6 && s[e+3] <= 0xBF {
+			e += 4
+			units += 2
+			scalars++
+		}
+	} else if !emoji && units == 1 {
+		return -1, 0, 0 // punctuation or a symbol: latinRuns's or the scan's
+	}
+	for e < len(s) && s[e] >= 0x80 {
+		r, n := decodeValid(s, e)
+		if n == 0 || !grapheme.Joiners.Has(r) || grapheme.IsRI(r) {
+			break // an invalid byte or a rune that joins nothing before it
+		}
+		if grapheme.Absorbers.Has(r) {
+			emoji = emoji && grapheme.Extends.Has(r)
+			e += n
+			units += grapheme.UTF16Units(r)
+			scalars++
+			continue
+		}
+		if r != 0x200D || !emoji || e+3 >= len(s) {
+			return -1, 0, 0
+		}
+		// ZWJ after an emoji and its Extend runes: the pictograph after
+		// it joins them.
+		r3, n3 := decodeValid(s, e+3)
+		if n3 == 0 || !grapheme.ExtPicts.Has(r3) {
+			return -1, 0, 0
+		}
+		e += 3 + n3
+		units += 1 + grapheme.UTF16Units(r3)
+		scalars += 2
+	}
+	if units > capacity {
+		return -1, 0, 0
+	}
+	return e, units, scalars
+}
+
+// decodeValid decodes the rune of two to four bytes at s[k]; n is 0 when
+// none starts there (an ASCII or invalid byte).
+func decodeValid(s string, k int) (r rune, n int) {
+	b := s[k]
+	switch {
+	case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
+		return rune(b&0x1F)<<6 | rune(s[k+1]&0x3F), 2
+	case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+		(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+		return rune(b&0x0F)<<12 | rune(s[k+1]&0x3F)<<6 | rune(s[k+2]&0x3F), 3
+	case b >= 0xF0 && b < 0xF5 && k+3 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 &&
+		(b != 0xF0 || s[k+1] >= 0x90) && (b != 0xF4 || s[k+1] < 0x90):
+		return rune(b&0x07)<<18 | rune(s[k+1]&0x3F)<<12 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F), 4
+	}
+	return 0, 0
 }
