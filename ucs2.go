@@ -12,15 +12,11 @@ import (
 
 // ucs2Count is what a UCS-2 scan of a body finds.
 type ucs2Count struct {
-	units       int
-	chars       int // Twilio's characters: clusters, CR LF counting two
-	crlf        int
-	scalars     int
-	nonGSM      int
-	firstNonGSM int
-	invalid     int
-	segs        int // segments when packed at the concatenated capacity
-	last        int // units in the last of them
+	units   int
+	chars   int // Twilio's characters: clusters, CR LF counting two
+	crlf    int
+	scalars int
+	invalid int
 }
 
 // scanUCS2 counts body as UCS-2, packing its clusters into segments of
@@ -39,9 +35,13 @@ type ucs2Count struct {
 // to the first rune of another kind (a mark, another script, an unusual
 // sequence) or CR: English forced into UCS-2 by a smart quote, a dash or
 // an emoji is most often counted by it alone.
-func scanUCS2(s string, capacity int) ucs2Count {
+//
+// The counts are results of their own, which stay in registers: a
+// ucs2Count result is copied through memory by the caller, at a cost that
+// shows on short bodies.
+func scanUCS2(s string, capacity int) (units, chars, crlf, scalars, nonGSM, firstNonGSM, invalid, segs, last int) {
 	c := ucs2Count{}
-	nonGSM, firstNonGSM := 0, -1
+	firstNonGSM = -1
 	pk := packing{capacity: capacity, segs: 1}
 	i := 0
 	if len(s) > 0 && (s[0] < 0x80 || s[0] == 0xE2 || s[0] == 0xF0) {
@@ -288,9 +288,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		c.invalid += cl.Invalid
 		i = cl.End
 	}
-	c.nonGSM, c.firstNonGSM = nonGSM, firstNonGSM
-	c.segs, c.last = pk.segs, pk.pos
-	return c
+	return c.units, c.chars, c.crlf, c.scalars, nonGSM, firstNonGSM, c.invalid, pk.segs, pk.pos
 }
 
 // plainRunes takes the runes from s[k] on, max at most, that are valid, two
