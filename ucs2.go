@@ -30,7 +30,7 @@ type ucs2Count struct {
 // arithmetic. Whatever else comes goes through grapheme.Next.
 //
 // A body that starts with ASCII, a rune of U+2000..U+2FFF or an emoji is
-// taken first by latinText, which goes on through the words, accented
+// taken first by latinRuns, which goes on through the words, accented
 // letters, punctuation and common emoji clusters of Latin-script text up
 // to the first rune of another kind (a mark, another script, an unusual
 // sequence) or CR: English forced into UCS-2 by a smart quote, a dash or
@@ -45,7 +45,11 @@ func scanUCS2(s string, capacity int) (units, chars, crlf, scalars, nonGSM, firs
 	pk := packing{capacity: capacity, segs: 1}
 	i := 0
 	if len(s) > 0 && (s[0] < 0x80 || s[0] == 0xE2 || s[0] == 0xF0) {
-		i, c.units, c.chars, c.scalars, nonGSM, firstNonGSM = latinText(s, &pk)
+		var t clusterTally
+		var count int
+		i, count, nonGSM, firstNonGSM = latinRuns(s, 0, &pk, &t)
+		pk.add(count - t.packed)
+		c.units, c.chars, c.scalars = count+t.units, count+t.clusters, count+t.scalars
 	}
 	nextWord := 0 // where a word-at-a-time ASCII check may next be tried
 	// place packs m one-unit runes; placeWhole packs one unit of u.
@@ -476,16 +480,20 @@ func markRun(s string, e int) (end, marks int) {
 // unit, in Latin-script text: ASCII but CR, and the runes of
 // U+0080..U+037F and U+2000..U+2FFF (accented letters, the smart quotes,
 // dashes and ellipsis, symbols) that are no joiners. Plain ASCII (see
-// plainMask) goes a word at a time. It stops before a rune that what
-// follows might join: only before CR, before an emoji of U+1F000..U+1FFFF
-// that is no joiner or a regional indicator, or at the end does it keep
-// the last rune. It returns where the runes end, how many there are, and how many of
-// them are not GSM-7 and where the first of those starts. count is 0 when
-// s[k] starts no such rune.
-func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
-	start, extra := k, 0 // extra: the bytes beyond the first of each rune
+// plainMask) goes a word at a time. Between them it takes the common emoji
+// clusters (see emojiCluster), packing each whole into pk with the
+// one-unit clusters before it, and counts them in t. It stops before a
+// rune that what follows might join: only before CR, before an emoji
+// cluster it does not take, after an emoji cluster or at the end does it
+// keep the last rune. It returns where the runes end, how many clusters
+// of one unit there are (those after t.packed are not packed), and how
+// many clusters are not GSM-7 and where the first of those starts.
+func latinRuns(s string, k int, pk *packing, t *clusterTally) (end, count, nonGSM, firstNonGSM int) {
+	start, extra := k, 0 // extra: the bytes beyond the first of each one-unit rune, and those of the emoji clusters
 	lastN, lastGSM := 0, false
 	firstNonGSM = -1
+	var e, u, sc int // an emoji cluster's end, units and scalars
+loop:
 	for k < len(s) {
 		b := s[k]
 		if b < 0x80 {
@@ -543,7 +551,7 @@ func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
 				// runes taken here, so the last of them stays.
 				r = 0x1F000 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F)
 				if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 || grapheme.IsRI(r) {
-					return k, k - start - extra, nonGSM, firstNonGSM
+					goto emoji
 				}
 			}
 			goto back // another script, another rune of four bytes or an invalid byte
@@ -570,10 +578,38 @@ func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
 		}
 	}
 	return k, k - start - extra, nonGSM, firstNonGSM
+emoji:
+	// An emoji or a flag, which joins none of the runes before it: its
+	// cluster, if a common one; else the caller goes on from it.
+	if e, u, sc = emojiCluster(s, k, pk.capacity); e < 0 {
+		return k, k - start - extra, nonGSM, firstNonGSM
+	}
+	t.take(pk, k-start-extra, u, sc)
+	if nonGSM == 0 {
+		firstNonGSM = k
+	}
+	nonGSM++
+	extra += e - k
+	k, lastN = e, 0 // nothing after the cluster joins it
+	goto loop
 back:
-	// What is at s[k] may join the last rune: that is left to the caller.
+	// What is at s[k] may join the last rune: that is left to the caller,
+	// but for an emoji of U+2000..U+2FFF and the Extend runes or ZWJ
+	// sequence after it, whose cluster is taken here.
+	if lastN == 3 {
+		p := k - 3
+		if e, u, sc = emojiCluster(s, p, pk.capacity); e >= 0 {
+			// The rune was taken as a cluster of one unit that is not
+			// GSM-7, at p; its cluster now is.
+			extra -= 2
+			t.take(pk, p-start-extra, u, sc)
+			extra += e - p
+			k, lastN = e, 0
+			goto loop
+		}
+	}
 	if lastN == 0 {
-		return k, 0, 0, -1
+		return k, k - start - extra, nonGSM, firstNonGSM
 	}
 	k -= lastN
 	extra -= lastN - 1
@@ -585,47 +621,22 @@ back:
 	return k, k - start - extra, nonGSM, firstNonGSM
 }
 
-// latinText takes Latin-script text with emoji from the start of s: the
-// runs of latinRuns and, between them, the clusters of emojiCluster, each
-// packed whole into pk. It stops where neither takes what comes (CR,
-// another script, a mark, an unusual sequence, a cluster larger than a
-// segment, an invalid byte), at a cluster boundary that nothing after it
-// joins across. It returns where it stopped, the units, clusters and
-// scalars before that, how many of the clusters are not GSM-7, and where
-// the first of those starts.
-func latinText(s string, pk *packing) (end, units, clusters, scalars, nonGSM, firstNonGSM int) {
-	firstNonGSM = -1
-	k := 0
-	for {
-		e, count, ng, first := latinRuns(s, k)
-		if ng > 0 {
-			if nonGSM == 0 {
-				firstNonGSM = first
-			}
-			nonGSM += ng
-		}
-		pk.add(count)
-		units += count
-		clusters += count
-		scalars += count
-		k = e
-		if k >= len(s) {
-			return k, units, clusters, scalars, nonGSM, firstNonGSM
-		}
-		e, u, sc := emojiCluster(s, k, pk.capacity)
-		if e < 0 {
-			return k, units, clusters, scalars, nonGSM, firstNonGSM
-		}
-		pk.whole(u)
-		if nonGSM == 0 {
-			firstNonGSM = k
-		}
-		nonGSM++
-		units += u
-		clusters++
-		scalars += sc
-		k = e
-	}
+// clusterTally is what latinRuns finds besides clusters of one unit: the
+// emoji clusters, their units and scalars, and how many of the one-unit
+// clusters before them it has packed.
+type clusterTally struct {
+	clusters, units, scalars, packed int
+}
+
+// take packs the one-unit clusters up to ones (those not yet packed), then
+// a cluster of u units and sc scalars, which must not straddle a cut.
+func (t *clusterTally) take(pk *packing, ones, u, sc int) {
+	pk.add(ones - t.packed)
+	pk.whole(u)
+	t.packed = ones
+	t.clusters++
+	t.units += u
+	t.scalars += sc
 }
 
 // emojiCluster returns the end, units and scalars of the emoji cluster at
