@@ -127,7 +127,8 @@ func genUCS2Body(rng *rand.Rand) string {
 }
 
 // TestScanUCS2MatchesReference compares scanUCS2 field by field with
-// refScanUCS2 on generated bodies at several capacities.
+// refScanUCS2 on generated bodies at several capacities, and Analyze on
+// those that are not GSM-7.
 // SMS_UCS2REF_N sets how many bodies (default 5,000; 500 with -short).
 func TestScanUCS2MatchesReference(t *testing.T) {
 	n := 5000
@@ -144,6 +145,21 @@ func TestScanUCS2MatchesReference(t *testing.T) {
 		for _, capacity := range capacities {
 			if got, want := scanUCS2Result(s, capacity), refScanUCS2(s, capacity); got != want {
 				t.Fatalf("body %d, scanUCS2(%+q, %d) =\n%+v, want\n%+v", i, s, capacity, got, want)
+			}
+		}
+		for _, o := range []Options{{}, {UDH16: true}} {
+			a, _ := o.Analyze(s)
+			if a.Encoding != EncodingUCS2 {
+				continue
+			}
+			want := refScanUCS2(s, (userDataBits-8*o.udhOctets())/16)
+			if a.Units <= SingleUCS2Units {
+				want.segs, want.last = 1, want.units
+			}
+			got := ucs2Result{units: a.Units, chars: a.Characters, crlf: a.Characters - a.Graphemes, scalars: a.Scalars,
+				nonGSM: a.NonGSM, firstNonGSM: a.FirstNonGSM, invalid: a.Invalid, segs: a.Segments, last: a.LastUnits}
+			if got != want {
+				t.Fatalf("body %d, %+v.Analyze(%+q) =\n%+v, want\n%+v", i, o, s, got, want)
 			}
 		}
 	}
