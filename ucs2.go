@@ -10,7 +10,8 @@ import (
 
 //go:generate go run ./internal/gen/joiners
 
-// ucs2Count is what a UCS-2 scan of a body finds.
+// ucs2Count holds counts a UCS-2 scan keeps as it goes (see scanUCS2's
+// results).
 type ucs2Count struct {
 	units   int
 	chars   int // Twilio's characters: clusters, CR LF counting two
