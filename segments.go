@@ -212,16 +212,16 @@ func analyze(s string, enc Encoding, udh int) (a Analysis, ok bool) {
 		}
 	}
 	multi := (userDataBits - 8*udh) / 16
-	u := scanUCS2(s, multi)
+	units, chars, crlf, scalars, nonGSM, firstNonGSM, invalid, segs, last := scanUCS2(s, multi)
 	a.Encoding = EncodingUCS2
-	a.Units = u.units
-	a.Characters = u.chars
-	a.Scalars = u.scalars
-	a.Graphemes = u.chars - u.crlf
-	a.NonGSM = u.nonGSM
-	a.FirstNonGSM = u.firstNonGSM
-	a.Invalid = u.invalid
-	a.size(16, SingleUCS2Units, multi, udh, u.segs, u.last)
+	a.Units = units
+	a.Characters = chars
+	a.Scalars = scalars
+	a.Graphemes = chars - crlf
+	a.NonGSM = nonGSM
+	a.FirstNonGSM = firstNonGSM
+	a.Invalid = invalid
+	a.size(16, SingleUCS2Units, multi, udh, segs, last)
 	return a, true
 }
 

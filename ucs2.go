@@ -10,17 +10,14 @@ import (
 
 //go:generate go run ./internal/gen/joiners
 
-// ucs2Count is what a UCS-2 scan of a body finds.
+// ucs2Count holds counts a UCS-2 scan keeps as it goes (see scanUCS2's
+// results).
 type ucs2Count struct {
-	units       int
-	chars       int // Twilio's characters: clusters, CR LF counting two
-	crlf        int
-	scalars     int
-	nonGSM      int
-	firstNonGSM int
-	invalid     int
-	segs        int // segments when packed at the concatenated capacity
-	last        int // units in the last of them
+	units   int
+	chars   int // Twilio's characters: clusters, CR LF counting two
+	crlf    int
+	scalars int
+	invalid int
 }
 
 // scanUCS2 counts body as UCS-2, packing its clusters into segments of
@@ -33,21 +30,27 @@ type ucs2Count struct {
 // one rune when it meets a joiner; its one-unit runes are packed by
 // arithmetic. Whatever else comes goes through grapheme.Next.
 //
-// A body that starts with ASCII is taken first by latinRuns, which goes on
-// through the words, accented letters and punctuation of Latin-script text
-// up to the first rune of another kind (an emoji, a mark, another script)
-// or CR: English forced into UCS-2 by a smart quote or a dash is most often
-// counted by it alone.
-func scanUCS2(s string, capacity int) ucs2Count {
+// A body that starts with ASCII, a rune of U+2000..U+2FFF or an emoji is
+// taken first by latinRuns, which goes on through the words, accented
+// letters, punctuation and common emoji clusters of Latin-script text up
+// to the first rune of another kind (a mark, another script, an unusual
+// sequence) or CR: English forced into UCS-2 by a smart quote, a dash or
+// an emoji is most often counted by it alone.
+//
+// The counts are results of their own, which stay in registers: a
+// ucs2Count result is copied through memory by the caller, at a cost that
+// shows on short bodies.
+func scanUCS2(s string, capacity int) (units, chars, crlf, scalars, nonGSM, firstNonGSM, invalid, segs, last int) {
 	c := ucs2Count{}
-	nonGSM, firstNonGSM := 0, -1
+	firstNonGSM = -1
 	pk := packing{capacity: capacity, segs: 1}
 	i := 0
-	if len(s) > 0 && s[0] < 0x80 {
+	if len(s) > 0 && (s[0] < 0x80 || s[0] == 0xE2 || s[0] == 0xF0) {
+		var t clusterTally
 		var count int
-		i, count, nonGSM, firstNonGSM = latinRuns(s, 0)
-		c.units, c.chars, c.scalars = count, count, count
-		pk.add(count)
+		i, count, nonGSM, firstNonGSM = latinRuns(s, 0, &pk, &t)
+		pk.add(count - t.packed)
+		c.units, c.chars, c.scalars = count+t.units, count+t.clusters, count+t.scalars
 	}
 	nextWord := 0 // where a word-at-a-time ASCII check may next be tried
 	// place packs m one-unit runes; placeWhole packs one unit of u.
@@ -290,9 +293,7 @@ func scanUCS2(s string, capacity int) ucs2Count {
 		c.invalid += cl.Invalid
 		i = cl.End
 	}
-	c.nonGSM, c.firstNonGSM = nonGSM, firstNonGSM
-	c.segs, c.last = pk.segs, pk.pos
-	return c
+	return c.units, c.chars, c.crlf, c.scalars, nonGSM, firstNonGSM, c.invalid, pk.segs, pk.pos
 }
 
 // plainRunes takes the runes from s[k] on, max at most, that are valid, two
@@ -480,15 +481,20 @@ func markRun(s string, e int) (end, marks int) {
 // unit, in Latin-script text: ASCII but CR, and the runes of
 // U+0080..U+037F and U+2000..U+2FFF (accented letters, the smart quotes,
 // dashes and ellipsis, symbols) that are no joiners. Plain ASCII (see
-// plainMask) goes a word at a time. It stops before a rune that what
-// follows might join: only before CR or at the end does it keep the last
-// rune. It returns where the runes end, how many there are, and how many of
-// them are not GSM-7 and where the first of those starts. count is 0 when
-// s[k] starts no such rune.
-func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
-	start, extra := k, 0 // extra: the bytes beyond the first of each rune
+// plainMask) goes a word at a time. Between them it takes the common emoji
+// clusters (see emojiCluster), packing each whole into pk with the
+// one-unit clusters before it, and counts them in t. It stops before a
+// rune that what follows might join: only before CR, before an emoji
+// cluster it does not take, after an emoji cluster or at the end does it
+// keep the last rune. It returns where the runes end, how many clusters
+// of one unit there are (those after t.packed are not packed), and how
+// many clusters are not GSM-7 and where the first of those starts.
+func latinRuns(s string, k int, pk *packing, t *clusterTally) (end, count, nonGSM, firstNonGSM int) {
+	start, extra := k, 0 // extra: the bytes beyond the first of each one-unit rune, and those of the emoji clusters
 	lastN, lastGSM := 0, false
 	firstNonGSM = -1
+	var e, u, sc int // an emoji cluster's end, units and scalars
+loop:
 	for k < len(s) {
 		b := s[k]
 		if b < 0x80 {
@@ -540,7 +546,16 @@ func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
 		} else if b == 0xE2 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 {
 			r, n = 0x2000|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
 		} else {
-			goto back // another script, a rune of four bytes or an invalid byte
+			if b == 0xF0 && k+3 < len(s) && s[k+1] == 0x9F && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 {
+				// U+1F000..U+1FFFF, emoji and flags: one that is no
+				// joiner, or a regional indicator, joins none of the
+				// runes taken here, so the last of them stays.
+				r = 0x1F000 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F)
+				if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 || grapheme.IsRI(r) {
+					goto emoji
+				}
+			}
+			goto back // another script, another rune of four bytes or an invalid byte
 		}
 		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
 			goto back
@@ -564,10 +579,38 @@ func latinRuns(s string, k int) (end, count, nonGSM, firstNonGSM int) {
 		}
 	}
 	return k, k - start - extra, nonGSM, firstNonGSM
+emoji:
+	// An emoji or a flag, which joins none of the runes before it: its
+	// cluster, if a common one; else the caller goes on from it.
+	if e, u, sc = emojiCluster(s, k, pk.capacity); e < 0 {
+		return k, k - start - extra, nonGSM, firstNonGSM
+	}
+	t.take(pk, k-start-extra, u, sc)
+	if nonGSM == 0 {
+		firstNonGSM = k
+	}
+	nonGSM++
+	extra += e - k
+	k, lastN = e, 0 // nothing after the cluster joins it
+	goto loop
 back:
-	// What is at s[k] may join the last rune: that is left to the caller.
+	// What is at s[k] may join the last rune: that is left to the caller,
+	// but for an emoji of U+2000..U+2FFF and the Extend runes or ZWJ
+	// sequence after it, whose cluster is taken here.
+	if lastN == 3 {
+		p := k - 3
+		if e, u, sc = emojiCluster(s, p, pk.capacity); e >= 0 {
+			// The rune was taken as a cluster of one unit that is not
+			// GSM-7, at p; its cluster now is.
+			extra -= 2
+			t.take(pk, p-start-extra, u, sc)
+			extra += e - p
+			k, lastN = e, 0
+			goto loop
+		}
+	}
 	if lastN == 0 {
-		return k, 0, 0, -1
+		return k, k - start - extra, nonGSM, firstNonGSM
 	}
 	k -= lastN
 	extra -= lastN - 1
@@ -577,4 +620,105 @@ back:
 		}
 	}
 	return k, k - start - extra, nonGSM, firstNonGSM
+}
+
+// clusterTally is what latinRuns finds besides clusters of one unit: the
+// emoji clusters, their units and scalars, and how many of the one-unit
+// clusters before them it has packed.
+type clusterTally struct {
+	clusters, units, scalars, packed int
+}
+
+// take packs the one-unit clusters up to ones (those not yet packed), then
+// a cluster of u units and sc scalars, which must not straddle a cut.
+func (t *clusterTally) take(pk *packing, ones, u, sc int) {
+	pk.add(ones - t.packed)
+	pk.whole(u)
+	t.packed = ones
+	t.clusters++
+	t.units += u
+	t.scalars += sc
+}
+
+// emojiCluster returns the end, units and scalars of the emoji cluster at
+// s[k], which must start a cluster that joins nothing before it: an
+// emoji of U+1F000..U+1FFFF that is no joiner, or one of U+2000..U+2FFF
+// that is Extended_Pictographic (GB11), or one or two regional indicators
+// (GB12, GB13); then Extend runes (emoji modifiers, VS16, the keycap,
+// tags), ZWJ and another pictograph after an emoji (GB11), and no other
+// joiner. end is -1 when s[k] starts no such cluster, when an unusual
+// rune follows (the general scan sees those), or when the cluster holds
+// more than capacity units. Whatever follows a cluster it returns starts
+// one of its own.
+func emojiCluster(s string, k, capacity int) (end, units, scalars int) {
+	var r rune
+	e := k
+	if b := s[k]; b == 0xF0 && k+3 < len(s) && s[k+1] == 0x9F && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 {
+		r, e, units = 0x1F000|rune(s[k+2]&0x3F)<<6|rune(s[k+3]&0x3F), k+4, 2
+	} else if b == 0xE2 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 {
+		r, e, units = 0x2000|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), k+3, 1
+	} else {
+		return -1, 0, 0
+	}
+	scalars = 1
+	emoji := grapheme.ExtPicts.Bits[r>>6]&(1<<(uint32(r)&63)) != 0
+	if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+		if !grapheme.IsRI(r) {
+			return -1, 0, 0
+		}
+		// A flag: a regional indicator and the next one, if any.
+		if e+3 < len(s) && s[e] == 0xF0 && s[e+1] == 0x9F && s[e+2] == 0x87 && s[e+3] >= 0xA6 && s[e+3] <= 0xBF {
+			e += 4
+			units += 2
+			scalars++
+		}
+	} else if !emoji && units == 1 {
+		return -1, 0, 0 // punctuation or a symbol: latinRuns's or the scan's
+	}
+	for e < len(s) && s[e] >= 0x80 {
+		r, n := decodeValid(s, e)
+		if n == 0 || !grapheme.Joiners.Has(r) || grapheme.IsRI(r) {
+			break // an invalid byte or a rune that joins nothing before it
+		}
+		if grapheme.Absorbers.Has(r) {
+			emoji = emoji && grapheme.Extends.Has(r)
+			e += n
+			units += grapheme.UTF16Units(r)
+			scalars++
+			continue
+		}
+		if r != 0x200D || !emoji || e+3 >= len(s) {
+			return -1, 0, 0
+		}
+		// ZWJ after an emoji and its Extend runes: the pictograph after
+		// it joins them.
+		r3, n3 := decodeValid(s, e+3)
+		if n3 == 0 || !grapheme.ExtPicts.Has(r3) {
+			return -1, 0, 0
+		}
+		e += 3 + n3
+		units += 1 + grapheme.UTF16Units(r3)
+		scalars += 2
+	}
+	if units > capacity {
+		return -1, 0, 0
+	}
+	return e, units, scalars
+}
+
+// decodeValid decodes the rune of two to four bytes at s[k]; n is 0 when
+// none starts there (an ASCII or invalid byte).
+func decodeValid(s string, k int) (r rune, n int) {
+	b := s[k]
+	switch {
+	case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
+		return rune(b&0x1F)<<6 | rune(s[k+1]&0x3F), 2
+	case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+		(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+		return rune(b&0x0F)<<12 | rune(s[k+1]&0x3F)<<6 | rune(s[k+2]&0x3F), 3
+	case b >= 0xF0 && b < 0xF5 && k+3 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 &&
+		(b != 0xF0 || s[k+1] >= 0x90) && (b != 0xF4 || s[k+1] < 0x90):
+		return rune(b&0x07)<<18 | rune(s[k+1]&0x3F)<<12 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F), 4
+	}
+	return 0, 0
 }
