@@ -3,6 +3,7 @@ package sms
 //go:generate go run ./internal/gen/corpus/cmd
 
 import (
+	"slices"
 	"unicode/utf8"
 	"unsafe"
 
@@ -242,16 +243,15 @@ func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, boun
 	for pos+m > capacity {
 		i += capacity - pos
 		m -= capacity - pos
-		sg := Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}
 		switch {
 		case yield != nil:
-			if !yield(sg) {
+			if !yield(Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}) {
 				return dst, at, units, false
 			}
 		case bounded && len(dst) == cap(dst):
 			return dst, at, units, false
 		default:
-			dst = append(dst, sg)
+			dst = putSegment(dst, at, s[at.offset:i], capacity, capacity, 7)
 		}
 		units += capacity
 		at = splitAt{offset: i, index: at.index + 1, inside: i}
@@ -271,18 +271,37 @@ func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, boun
 //
 //go:noinline
 func cutAt(dst []Segment, s string, at splitAt, end, n, capacity, bitsPer, inside int, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, ok bool) {
-	sg := Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:end], Units: n, Capacity: capacity, Bits: bitsPer * n}
 	switch {
 	case yield != nil:
-		if !yield(sg) {
+		if !yield(Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:end], Units: n, Capacity: capacity, Bits: bitsPer * n}) {
 			return dst, at, false
 		}
 	case bounded && len(dst) == cap(dst):
 		return dst, at, false
 	default:
-		dst = append(dst, sg)
+		dst = putSegment(dst, at, s[at.offset:end], n, capacity, bitsPer)
 	}
 	return dst, splitAt{offset: end, index: at.index + 1, inside: inside}, true
+}
+
+// putSegment appends to dst the segment that starts at at, holding text
+// of n units. Its fields are stored one by one into dst's memory: a
+// Segment built apart and then copied is stored a word at a time and
+// loaded back sixteen bytes at a time, which the processor cannot forward
+// from the stores, and that stall cost more than the rest of a cut.
+func putSegment(dst []Segment, at splitAt, text string, n, capacity, bitsPer int) []Segment {
+	if len(dst) == cap(dst) {
+		dst = slices.Grow(dst, 1)
+	}
+	dst = dst[:len(dst)+1]
+	sg := &dst[len(dst)-1]
+	sg.Index = at.index
+	sg.Offset = at.offset
+	sg.Text = text
+	sg.Units = n
+	sg.Capacity = capacity
+	sg.Bits = bitsPer * n
+	return dst
 }
 
 // gsm7Multi and ucs2Multi are the units of a concatenated part with a UDH of
