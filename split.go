@@ -29,19 +29,40 @@ type splitAt struct {
 	inside int
 }
 
+// cut is a segment a bounded splitter found: the byte offset where it
+// ends and the units it holds. Its other fields follow from the cuts
+// before it, the capacity and the encoding.
+type cut struct{ end, units int }
+
+// cutBuf holds the cuts of a bounded splitter, on the stack: it holds no
+// pointers, so that storing a cut takes no write barrier and the buffer
+// is little to zero.
+type cutBuf struct {
+	n    int
+	cuts [splitBuf]cut
+}
+
+// splitBuf is the number of segments the bounded splits of Split and
+// SplitSeq hold on the stack before they know the encoding and the count.
+const splitBuf = 16
+
+// A splitter passes the segments it finds to yield if it is not nil;
+// otherwise, when it is bounded (cb is not nil), to cb while it has room;
+// otherwise it appends them to dst.
+
 // Splitter results.
 const (
 	splitDone    = iota // every segment was yielded
-	splitStopped        // dst was full (bounded): go on from the returned splitAt
+	splitStopped        // cuts was full (bounded): go on from the returned splitAt
 	splitNotGSM         // the body is not GSM-7 (splitGSM only)
 )
 
-// splitGSM appends to dst the GSM-7 segments of s of capacity septets,
-// from the cut at, without splitting an escape pair. It stops with
-// splitNotGSM at the first character that is not GSM-7 or the first invalid
-// byte, and with splitStopped, telling where to go on, when bounded and dst
-// is full. units is the septets of the segments it appended.
-func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
+// splitGSM passes on the GSM-7 segments of s of capacity septets, from the
+// cut at, without splitting an escape pair. It stops with splitNotGSM at
+// the first character that is not GSM-7 or the first invalid byte, and
+// with splitStopped, telling where to go on, when cb is full or yield
+// wants no more. units is the septets of the segments it passed on.
+func splitGSM(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
 	pos := 0
 	ok := true
 	nextWord := 0 // where a word-at-a-time check may next be tried
@@ -71,10 +92,10 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 				}
 				// Plain bytes, one septet each: the cuts among them are
 				// arithmetic.
-				m := plainRun(s[:runLimit(s, i, dst, capacity, bounded)], i)
+				m := plainRun(s[:runLimit(s, i, cb, capacity)], i)
 				if pos+m > capacity {
 					var cut int
-					if dst, at, cut, ok = cutPlain(dst, s, at, i, pos, m, capacity, bounded, yield); !ok {
+					if dst, at, cut, ok = cutPlain(dst, cb, s, at, i, pos, m, capacity, yield); !ok {
 						return dst, at, splitStopped, units + cut
 					}
 					units += cut
@@ -100,7 +121,7 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 			return dst, at, splitNotGSM, units
 		}
 		if pos+n > capacity {
-			if dst, at, ok = cutAt(dst, s, at, start, pos, capacity, 7, start, bounded, yield); !ok {
+			if dst, at, ok = cutAt(dst, cb, s, at, start, pos, capacity, 7, start, yield); !ok {
 				return dst, at, splitStopped, units
 			}
 			units += pos
@@ -108,29 +129,29 @@ func splitGSM(dst []Segment, s string, capacity int, at splitAt, bounded bool, y
 		}
 		pos += n
 	}
-	if dst, at, ok = cutAt(dst, s, at, len(s), pos, capacity, 7, len(s), bounded, yield); !ok {
+	if dst, at, ok = cutAt(dst, cb, s, at, len(s), pos, capacity, 7, len(s), yield); !ok {
 		return dst, at, splitStopped, units
 	}
 	return dst, at, splitDone, units + pos
 }
 
-// runLimit is how far a splitter bounded to the room left in dst needs to
+// runLimit is how far a splitter bounded to the room left in cb needs to
 // look for the end of a run that starts at s[i]: a unit a byte at least,
 // the run cannot fill more than that room and a segment besides.
-func runLimit(s string, i int, dst []Segment, capacity int, bounded bool) int {
-	if !bounded {
+func runLimit(s string, i int, cb *cutBuf, capacity int) int {
+	if cb == nil {
 		return len(s)
 	}
-	return i + min(len(s)-i, (cap(dst)-len(dst)+1)*capacity)
+	return i + min(len(s)-i, (splitBuf-cb.n+1)*capacity)
 }
 
-// splitUCS2 appends to dst the UCS-2 segments of s of capacity units,
-// from the cut at, without splitting a grapheme cluster (nextCluster's
-// billing units, so CR LF may be cut), except one larger than a whole
-// segment, which is cut between code points. It stops with splitStopped,
-// telling where to go on, when bounded and dst is full. units is the code
-// units of the segments it appended.
-func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
+// splitUCS2 passes on the UCS-2 segments of s of capacity units, from the
+// cut at, without splitting a grapheme cluster (nextCluster's billing
+// units, so CR LF may be cut), except one larger than a whole segment,
+// which is cut between code points. It stops with splitStopped, telling
+// where to go on, when cb is full or yield wants no more. units is the
+// code units of the segments it passed on.
+func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
 	pos := 0
 	ok := true
 	i := at.offset
@@ -144,7 +165,7 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 			r, n := utf8.DecodeRuneInString(s[i:])
 			u := grapheme.UTF16Units(r)
 			if pos+u > capacity {
-				if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, over, bounded, yield); !ok {
+				if dst, at, ok = cutAt(dst, cb, s, at, i, pos, capacity, 16, over, yield); !ok {
 					return dst, at, splitStopped, units
 				}
 				units += pos
@@ -158,12 +179,12 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 		if s[i] < 0x80 {
 			// ASCII bytes are one-unit clusters of their own, unless a
 			// joiner follows the last: see below.
-			j := swar.ASCIIEnd(s[:runLimit(s, i, dst, capacity, bounded)], i)
+			j := swar.ASCIIEnd(s[:runLimit(s, i, cb, capacity)], i)
 			m := j - i
 			for pos+m > capacity {
 				i += capacity - pos
 				m -= capacity - pos
-				if dst, at, ok = cutAt(dst, s, at, i, capacity, capacity, 16, i, bounded, yield); !ok {
+				if dst, at, ok = cutAt(dst, cb, s, at, i, capacity, capacity, 16, i, yield); !ok {
 					return dst, at, splitStopped, units
 				}
 				units += capacity
@@ -219,7 +240,7 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 			continue
 		}
 		if pos+u > capacity {
-			if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 16, i, bounded, yield); !ok {
+			if dst, at, ok = cutAt(dst, cb, s, at, i, pos, capacity, 16, i, yield); !ok {
 				return dst, at, splitStopped, units
 			}
 			units += pos
@@ -228,7 +249,7 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 		pos += u
 		i = end
 	}
-	if dst, at, ok = cutAt(dst, s, at, len(s), pos, capacity, 16, len(s), bounded, yield); !ok {
+	if dst, at, ok = cutAt(dst, cb, s, at, len(s), pos, capacity, 16, len(s), yield); !ok {
 		return dst, at, splitStopped, units
 	}
 	return dst, at, splitDone, units + pos
@@ -239,7 +260,7 @@ func splitUCS2(dst []Segment, s string, capacity int, at splitAt, bounded bool, 
 // the full segments it ends, and returns the septets in them and where the
 // next starts. ok is false as for cutAt, the septets and at then counting
 // the segments passed on.
-func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, units int, ok bool) {
+func cutPlain(dst []Segment, cb *cutBuf, s string, at splitAt, i, pos, m, capacity int, yield func(Segment) bool) (_ []Segment, next splitAt, units int, ok bool) {
 	for pos+m > capacity {
 		i += capacity - pos
 		m -= capacity - pos
@@ -248,8 +269,12 @@ func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, boun
 			if !yield(Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:i], Units: capacity, Capacity: capacity, Bits: 7 * capacity}) {
 				return dst, at, units, false
 			}
-		case bounded && len(dst) == cap(dst):
-			return dst, at, units, false
+		case cb != nil:
+			if cb.n == splitBuf {
+				return dst, at, units, false
+			}
+			cb.cuts[cb.n] = cut{i, capacity}
+			cb.n++
 		default:
 			dst = putSegment(dst, at, s[at.offset:i], capacity, capacity, 7)
 		}
@@ -261,23 +286,27 @@ func cutPlain(dst []Segment, s string, at splitAt, i, pos, m, capacity int, boun
 }
 
 // cutAt passes on the segment that starts at at and ends at byte end,
-// holding n units: to yield if it is not nil, otherwise appended to dst. It
-// returns where the next one starts (inside the cluster that ends at inside,
-// if inside > end). ok is false, with nothing appended, when yield wants no
-// more, or when bounded and dst is full.
+// holding n units: to yield if it is not nil, else to cb if it is not nil,
+// else appended to dst. It returns where the next one starts (inside the
+// cluster that ends at inside, if inside > end). ok is false, with nothing
+// passed on, when yield wants no more, or when cb is full.
 //
 // It is kept out of line: it runs once a segment, and inlined at each cut
 // it would only make the splitters larger.
 //
 //go:noinline
-func cutAt(dst []Segment, s string, at splitAt, end, n, capacity, bitsPer, inside int, bounded bool, yield func(Segment) bool) (_ []Segment, next splitAt, ok bool) {
+func cutAt(dst []Segment, cb *cutBuf, s string, at splitAt, end, n, capacity, bitsPer, inside int, yield func(Segment) bool) (_ []Segment, next splitAt, ok bool) {
 	switch {
 	case yield != nil:
 		if !yield(Segment{Index: at.index, Offset: at.offset, Text: s[at.offset:end], Units: n, Capacity: capacity, Bits: bitsPer * n}) {
 			return dst, at, false
 		}
-	case bounded && len(dst) == cap(dst):
-		return dst, at, false
+	case cb != nil:
+		if cb.n == splitBuf {
+			return dst, at, false
+		}
+		cb.cuts[cb.n] = cut{end, n}
+		cb.n++
 	default:
 		dst = putSegment(dst, at, s[at.offset:end], n, capacity, bitsPer)
 	}
@@ -309,81 +338,138 @@ func putSegment(dst []Segment, at splitAt, text string, n, capacity, bitsPer int
 func gsm7Multi(udh int) int { return (userDataBits - 8*udh) / 7 }
 func ucs2Multi(udh int) int { return (userDataBits - 8*udh) / 16 }
 
-// splitRun splits body from its start as the encoding choice and UDH size
-// ask: GSM-7 when enc allows it and the body is GSM-7, otherwise UCS-2;
-// ucs2 tells which. res is splitNotGSM, with dst as it came, only when
-// GSM-7 is forced on a body that is not.
-func splitRun(dst []Segment, body string, enc Encoding, udh int, bounded bool) (_ []Segment, next splitAt, res, units int, ucs2 bool) {
+// splitRun splits body from its start, appending to dst or, if cb is not
+// nil, into cb, as the encoding choice and UDH size ask: GSM-7 when enc
+// allows it and the body is GSM-7, otherwise UCS-2; ucs2 tells which. res
+// is splitNotGSM, with dst as it came, only when GSM-7 is forced on a body
+// that is not.
+func splitRun(dst []Segment, cb *cutBuf, body string, enc Encoding, udh int) (_ []Segment, next splitAt, res, units int, ucs2 bool) {
 	base := len(dst)
 	if enc != EncodingUCS2 {
-		out, next, res, units := splitGSM(dst, body, gsm7Multi(udh), splitAt{}, bounded, nil)
+		out, next, res, units := splitGSM(dst, cb, body, gsm7Multi(udh), splitAt{}, nil)
 		if res != splitNotGSM {
 			return out, next, res, units, false
 		}
 		clear(out[base:])
+		if cb != nil {
+			cb.n = 0
+		}
 		if enc == EncodingGSM7 {
 			return dst, next, splitNotGSM, 0, false
 		}
 	}
-	dst, next, res, units = splitUCS2(dst, body, ucs2Multi(udh), splitAt{}, bounded, nil)
+	dst, next, res, units = splitUCS2(dst, cb, body, ucs2Multi(udh), splitAt{}, nil)
 	return dst, next, res, units, true
 }
 
 // single turns the segments of a whole body, appended after dst[base], into
 // one when the body fits a single segment of that encoding.
 func single(dst []Segment, base int, body string, units int, ucs2 bool) []Segment {
-	capacity, bitsPer := SingleGSM7Septets, 7
-	if ucs2 {
-		capacity, bitsPer = SingleUCS2Units, 16
-	}
+	capacity, bitsPer := singleOf(ucs2)
 	if units > capacity {
 		return dst
 	}
 	clear(dst[base:])
-	return append(dst[:base], Segment{Text: body, Units: units, Capacity: capacity, Bits: bitsPer * units})
+	dst = dst[:base+1] // a body, even empty, has a segment
+	sg := &dst[base]
+	sg.Text = body
+	sg.Units = units
+	sg.Capacity = capacity
+	sg.Bits = bitsPer * units
+	return dst
+}
+
+// singleOf is the capacity and the bits a unit of a single segment.
+func singleOf(ucs2 bool) (capacity, bitsPer int) {
+	if ucs2 {
+		return SingleUCS2Units, 16
+	}
+	return SingleGSM7Septets, 7
+}
+
+// multiOf is the capacity and the bits a unit of a concatenated part.
+func multiOf(ucs2 bool, udh int) (capacity, bitsPer int) {
+	if ucs2 {
+		return ucs2Multi(udh), 16
+	}
+	return gsm7Multi(udh), 7
 }
 
 // appendSplit appends the segments of body to dst, in one pass when the
 // body is GSM-7 or when UCS-2 is forced. ok is false, with dst returned
 // unchanged, only when GSM-7 is forced on a body that is not GSM-7.
 func appendSplit(dst []Segment, body string, enc Encoding, udh int) ([]Segment, bool) {
-	out, _, res, units, ucs2 := splitRun(dst, body, enc, udh, false)
+	out, _, res, units, ucs2 := splitRun(dst, nil, body, enc, udh)
 	if res == splitNotGSM {
 		return dst, false
 	}
 	return single(out, len(dst), body, units, ucs2), true
 }
 
-// splitAlloc returns the segments of body in a new slice, splitting it in
-// one pass: into a small buffer first, and once that is full into a slice
-// sized by how much of the body the buffered segments took.
-func splitAlloc(body string, enc Encoding, udh int) ([]Segment, bool) {
-	// The buffer is zeroed at each call: small for short bodies.
-	if len(body) <= 320 {
-		var buf [4]Segment
-		return splitAllocIn(buf[:0], body, enc, udh)
+// fillCuts stores into segs, one for each, the segments of body that cuts
+// holds, the first cut ending the first segment, each of capacity units
+// of bitsPer bits.
+func fillCuts(segs []Segment, body string, cuts []cut, capacity, bitsPer int) {
+	segs = segs[:len(cuts)]
+	off := 0
+	for j, c := range cuts {
+		sg := &segs[j]
+		sg.Index = j
+		sg.Offset = off
+		sg.Text = body[off:c.end]
+		sg.Units = c.units
+		sg.Capacity = capacity
+		sg.Bits = bitsPer * c.units
+		off = c.end
 	}
-	var buf [16]Segment
-	return splitAllocIn(buf[:0], body, enc, udh)
 }
 
-// splitAllocIn is splitAlloc with the buffer buf.
-func splitAllocIn(buf []Segment, body string, enc Encoding, udh int) ([]Segment, bool) {
-	segs, at, res, units, ucs2 := splitRun(buf, body, enc, udh, true)
+// yieldCuts passes to yield the segments of body that cuts holds, as
+// fillCuts makes them; false when yield wants no more.
+func yieldCuts(body string, cuts []cut, capacity, bitsPer int, yield func(Segment) bool) bool {
+	off := 0
+	for j, c := range cuts {
+		if !yield(Segment{Index: j, Offset: off, Text: body[off:c.end], Units: c.units, Capacity: capacity, Bits: bitsPer * c.units}) {
+			return false
+		}
+		off = c.end
+	}
+	return true
+}
+
+// splitAlloc returns the segments of body in a new slice, splitting it in
+// one pass: into cuts on the stack first, and once those are full into a
+// slice sized by how much of the body they took.
+func splitAlloc(body string, enc Encoding, udh int) ([]Segment, bool) {
+	var cb cutBuf
+	_, at, res, units, ucs2 := splitRun(nil, &cb, body, enc, udh)
 	switch res {
 	case splitNotGSM:
 		return nil, false
 	case splitDone:
-		segs = single(segs, 0, body, units, ucs2)
-		return append(make([]Segment, 0, len(segs)), segs...), true
+		if capacity, bitsPer := singleOf(ucs2); units <= capacity {
+			out := make([]Segment, 1)
+			sg := &out[0]
+			sg.Text = body
+			sg.Units = units
+			sg.Capacity = capacity
+			sg.Bits = bitsPer * units
+			return out, true
+		}
+		out := make([]Segment, cb.n)
+		capacity, bitsPer := multiOf(ucs2, udh)
+		fillCuts(out, body, cb.cuts[:cb.n], capacity, bitsPer)
+		return out, true
 	}
-	// More segments than buf holds. They took at.offset > 0 bytes: every
-	// part before the last holds at least one unit.
-	n := len(segs)
+	// More segments than the buffer holds. They took at.offset > 0 bytes:
+	// every part before the last holds at least one unit.
+	n := cb.n
 	est := n * len(body) / at.offset
-	out := append(make([]Segment, 0, est+est/8+2), segs...)
+	out := make([]Segment, n, est+est/8+2)
+	capacity, bitsPer := multiOf(ucs2, udh)
+	fillCuts(out, body, cb.cuts[:n], capacity, bitsPer)
 	if !ucs2 {
-		out, _, res, _ = splitGSM(out, body, gsm7Multi(udh), at, false, nil)
+		out, _, res, _ = splitGSM(out, nil, body, capacity, at, nil)
 		if res != splitNotGSM {
 			return out, true
 		}
@@ -391,28 +477,18 @@ func splitAllocIn(buf []Segment, body string, enc Encoding, udh int) ([]Segment,
 			return nil, false
 		}
 		clear(out)
-		out, _, _, units = splitUCS2(out[:0], body, ucs2Multi(udh), splitAt{}, false, nil)
+		out, _, _, units = splitUCS2(out[:0], nil, body, ucs2Multi(udh), splitAt{}, nil)
 		return single(out, 0, body, units, true), true
 	}
-	out, _, _, _ = splitUCS2(out, body, ucs2Multi(udh), at, false, nil)
+	out, _, _, _ = splitUCS2(out, nil, body, capacity, at, nil)
 	return out, true
 }
 
-// yieldAll passes segs to yield; false when yield wants no more.
-func yieldAll(segs []Segment, yield func(Segment) bool) bool {
-	for _, sg := range segs {
-		if !yield(sg) {
-			return false
-		}
-	}
-	return true
-}
-
 // splitSeq passes the segments of body to yield. The encoding, and whether
-// the body fits one segment, are known only at its end, so it splits into a
-// buffer first; past the buffer, a UCS-2 body goes on straight to yield,
-// and a GSM-7 one once the rest of it is known to be GSM-7. ok is false
-// only when GSM-7 is forced on a body that is not; then nothing was
+// the body fits one segment, are known only at its end, so it splits into
+// cuts on the stack first; past those, a UCS-2 body goes on straight to
+// yield, and a GSM-7 one once the rest of it is known to be GSM-7. ok is
+// false only when GSM-7 is forced on a body that is not; then nothing was
 // yielded.
 func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool {
 	if len(body) <= SingleGSM7Septets {
@@ -424,43 +500,36 @@ func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool
 		}
 		return ok
 	}
-	// The buffer is zeroed at each call: small for short bodies.
-	if len(body) <= 320 {
-		var buf [4]Segment
-		return splitSeqIn(buf[:0], body, enc, udh, yield)
-	}
-	var buf [16]Segment
-	return splitSeqIn(buf[:0], body, enc, udh, yield)
-}
-
-// splitSeqIn is splitSeq with the buffer buf.
-func splitSeqIn(buf []Segment, body string, enc Encoding, udh int, yield func(Segment) bool) bool {
-	segs, at, res, units, ucs2 := splitRun(buf, body, enc, udh, true)
-	switch res {
-	case splitNotGSM:
+	var cb cutBuf
+	_, at, res, units, ucs2 := splitRun(nil, &cb, body, enc, udh)
+	if res == splitNotGSM {
 		return false
-	case splitDone:
-		yieldAll(single(segs, 0, body, units, ucs2), yield)
-		return true
 	}
-	if !ucs2 {
+	if res == splitStopped && !ucs2 {
 		if _, ok := scanGSM(body[at.offset:], gsm7Multi(udh)); ok {
-			if yieldAll(segs, yield) {
-				splitGSM(nil, body, gsm7Multi(udh), at, false, yield)
+			if yieldCuts(body, cb.cuts[:cb.n], gsm7Multi(udh), 7, yield) {
+				splitGSM(nil, nil, body, gsm7Multi(udh), at, yield)
 			}
 			return true
 		}
 		if enc == EncodingGSM7 {
 			return false
 		}
-		segs, at, res, units = splitUCS2(buf, body, ucs2Multi(udh), splitAt{}, true, nil)
-		if res == splitDone {
-			yieldAll(single(segs, 0, body, units, true), yield)
+		cb.n = 0
+		_, at, res, units = splitUCS2(nil, &cb, body, ucs2Multi(udh), splitAt{}, nil)
+		ucs2 = true
+	}
+	if res == splitDone {
+		if capacity, bitsPer := singleOf(ucs2); units <= capacity {
+			yield(Segment{Text: body, Units: units, Capacity: capacity, Bits: bitsPer * units})
 			return true
 		}
+		capacity, bitsPer := multiOf(ucs2, udh)
+		yieldCuts(body, cb.cuts[:cb.n], capacity, bitsPer, yield)
+		return true
 	}
-	if yieldAll(segs, yield) {
-		splitUCS2(nil, body, ucs2Multi(udh), at, false, yield)
+	if yieldCuts(body, cb.cuts[:cb.n], ucs2Multi(udh), 16, yield) {
+		splitUCS2(nil, nil, body, ucs2Multi(udh), at, yield)
 	}
 	return true
 }
@@ -473,11 +542,11 @@ func (a Analysis) walk(dst []Segment, yield func(Segment) bool) []Segment {
 		if a.Encoding == EncodingUCS2 {
 			bitsPer = 16
 		}
-		dst, _, _ = cutAt(dst, a.body, splitAt{}, len(a.body), a.Units, a.Capacity, bitsPer, 0, false, yield)
+		dst, _, _ = cutAt(dst, nil, a.body, splitAt{}, len(a.body), a.Units, a.Capacity, bitsPer, 0, yield)
 		return dst
 	}
 	if a.Encoding == EncodingUCS2 {
-		dst, _, _, _ = splitUCS2(dst, a.body, a.Capacity, splitAt{}, false, yield)
+		dst, _, _, _ = splitUCS2(dst, nil, a.body, a.Capacity, splitAt{}, yield)
 		return dst
 	}
 	return walkGSM(dst, a.body, a.Capacity, yield)
@@ -496,13 +565,13 @@ func walkGSM(dst []Segment, s string, capacity int, yield func(Segment) bool) []
 			u = GSM7Septets(r)
 		}
 		if pos+u > capacity {
-			if dst, at, ok = cutAt(dst, s, at, i, pos, capacity, 7, i, false, yield); !ok {
+			if dst, at, ok = cutAt(dst, nil, s, at, i, pos, capacity, 7, i, yield); !ok {
 				return dst
 			}
 			pos = 0
 		}
 		pos += u
 	}
-	dst, _, _ = cutAt(dst, s, at, len(s), pos, capacity, 7, len(s), false, yield)
+	dst, _, _ = cutAt(dst, nil, s, at, len(s), pos, capacity, 7, len(s), yield)
 	return dst
 }
