@@ -3,6 +3,7 @@ package sms
 //go:generate go run ./internal/gen/corpus/cmd
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 	"unsafe"
@@ -157,9 +158,9 @@ func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yi
 	i := at.offset
 	over := at.inside                      // the end of a cluster too large for a segment, being cut between code points
 	peekAt, peekR, peekN := -1, rune(0), 0 // the rune decoded ahead
-	// A run placed in one piece ends at backEnd, its last rune at backStart:
-	// a joiner at backEnd takes that rune back.
-	backStart, backEnd := -1, -1
+	// A run placed in one piece ends at backEnd, its last rune, of backUnits
+	// units, at backStart: a joiner at backEnd takes that rune back.
+	backStart, backEnd, backUnits := -1, -1, 1
 	for i < len(s) {
 		if over > i {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -192,16 +193,16 @@ func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yi
 			}
 			pos += m
 			i = j
-			backStart, backEnd = j-1, j
+			backStart, backEnd, backUnits = j-1, j, 1
 			continue
 		}
-		// Runes of two or three bytes that are no joiners, as many as the
-		// segment has room for.
+		// Runes that are no joiners, each a cluster unless a joiner
+		// follows the last, as many as the segment has room for.
 		if room := capacity - pos; room > 0 {
-			if end, count, last := plainRunes(s, i, room); count > 0 {
-				pos += count
+			if end, n, last, lastUnits := unitRun(s, i, room); n > 0 {
+				pos += n
 				i = end
-				backStart, backEnd = last, end
+				backStart, backEnd, backUnits = last, end, lastUnits
 				continue
 			}
 		}
@@ -229,7 +230,7 @@ func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yi
 				// run, may belong to its cluster: take it back. Had it
 				// opened a segment, the cluster, larger, opens one there too.
 				i = backStart
-				pos--
+				pos -= backUnits
 				backEnd = -1
 			}
 			cl := grapheme.Next(s, i)
@@ -253,6 +254,80 @@ func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yi
 		return dst, at, splitStopped, units
 	}
 	return dst, at, splitDone, units + pos
+}
+
+// unitRun takes the valid runes from s[k] on that are no joiners, as many
+// as fit in room units: ASCII bytes (CR and LF too: a cut may fall
+// between them) and runes of two and three bytes are one unit, runes of
+// four bytes two. Each is a cluster of its own, unless a joiner follows
+// the last, which the caller sees next. It returns where they end, their
+// units, and where the last starts and its units.
+func unitRun(s string, k, room int) (end, units, last, lastUnits int) {
+	start := k
+	for k < len(s) {
+		b := s[k]
+		if b < 0x80 {
+			// The ASCII bytes of the next eight, up to the first other.
+			n := 1
+			if k+8 <= len(s) {
+				n = asciiLead(swar.Load64(s, k))
+			} else if len(s) >= 8 {
+				// The last bytes, read from the end of s.
+				n = min(asciiLead(swar.Load64(s, len(s)-8)>>(8*(k+8-len(s)))), len(s)-k)
+			}
+			if units+n > room {
+				if n = room - units; n == 0 {
+					break
+				}
+			}
+			k += n
+			units += n
+			continue
+		}
+		var r rune
+		var n int
+		if b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80 {
+			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+		} else if b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0) {
+			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+		} else {
+			if b >= 0xF0 && b < 0xF5 && k+3 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 &&
+				(b != 0xF0 || s[k+1] >= 0x90) && (b != 0xF4 || s[k+1] < 0x90) {
+				r = rune(b&0x07)<<18 | rune(s[k+1]&0x3F)<<12 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F)
+				if units+2 <= room && !grapheme.Joiners.Has(r) {
+					k += 4
+					units += 2
+					continue
+				}
+			}
+			break // an invalid byte, or a rune of four bytes that joins or does not fit
+		}
+		if units == room || grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+			break
+		}
+		k += n
+		units++
+	}
+	if k == start {
+		return k, 0, 0, 0
+	}
+	// The last rune taken, valid, starts at the last byte before k that is
+	// no continuation byte; of four bytes, it is two units.
+	last = k - 1
+	for s[last]&0xC0 == 0x80 {
+		last--
+	}
+	return k, units, last, 1 + (k-last)>>2
+}
+
+// asciiLead is how many of the bytes of w, from the first, are ASCII,
+// up to the first that is not.
+func asciiLead(w uint64) int {
+	if m := w & swar.Hi; m != 0 {
+		return bits.TrailingZeros64(m) >> 3
+	}
+	return 8
 }
 
 // cutPlain cuts a run of m plain bytes at s[i], one septet each, that
