@@ -260,11 +260,11 @@ func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yi
 // as fit in room units: ASCII bytes (CR and LF too: a cut may fall
 // between them) and runes of two and three bytes are one unit, runes of
 // four bytes two. Each is a cluster of its own, unless a joiner follows
-// the last, which the caller sees next; but a rune with combining marks
-// of two or three bytes after it, and nothing after them that could join
-// them, is taken with them, a cluster of its units and theirs. It returns
-// where the runes end, their units, and where the last starts and its
-// units (a joiner never follows a mark it took).
+// the last, which the caller sees next; but combining marks of two or
+// three bytes after a rune, and nothing after them that could join them,
+// are taken with it when they fit, one unit each. It returns where the
+// runes end, their units, and where the last starts and its units (a
+// joiner never follows a mark it took).
 func unitRun(s string, k, room int) (end, units, last, lastUnits int) {
 	start := k
 	for k < len(s) {
@@ -310,22 +310,16 @@ func unitRun(s string, k, room int) (end, units, last, lastUnits int) {
 			break
 		}
 		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
-			// Combining marks after the last rune taken make a cluster
-			// with it, when nothing after them joins them, the rune is
-			// no control, and the cluster fits; anything else is left
-			// to the caller.
+			// Combining marks after the last rune taken, and nothing
+			// after them that could join them: they go with it, in the
+			// same segment, if they fit. Whether they make one cluster
+			// with it (not after a control) does not matter then: no
+			// cut falls among them. Anything else is left to the caller.
 			if k == start || grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
 				break
 			}
 			e, marks := markRun(s, k+n) // the marks after the first
 			if e < 0 || units+1+marks > room {
-				break
-			}
-			base := k - 1
-			for s[base]&0xC0 == 0x80 {
-				base--
-			}
-			if br, _ := grapheme.DecodeAt(s, base); grapheme.Controls.Has(br) {
 				break
 			}
 			k = e
