@@ -267,9 +267,9 @@ func splitUCS2(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yi
 // joiner never follows a mark it took).
 func unitRun(s string, k, room int) (end, units, last, lastUnits int) {
 	start := k
+outer:
 	for k < len(s) {
-		b := s[k]
-		if b < 0x80 {
+		if s[k] < 0x80 {
 			// The ASCII bytes of the next eight, up to the first other.
 			n := 1
 			if k+8 <= len(s) {
@@ -287,47 +287,80 @@ func unitRun(s string, k, room int) (end, units, last, lastUnits int) {
 			units += n
 			continue
 		}
-		var r rune
-		var n int
-		if b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80 {
-			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
-		} else if b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
-			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0) {
-			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
-		} else {
-			if b >= 0xF0 && b < 0xF5 && k+3 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 && s[k+3]&0xC0 == 0x80 &&
-				(b != 0xF0 || s[k+1] >= 0x90) && (b != 0xF4 || s[k+1] < 0x90) {
-				r = rune(b&0x07)<<18 | rune(s[k+1]&0x3F)<<12 | rune(s[k+2]&0x3F)<<6 | rune(s[k+3]&0x3F)
-				if units+2 <= room && !grapheme.Joiners.Has(r) {
+		// Other runes, up to the next ASCII byte.
+		for {
+			var r rune
+			var n int
+			if k+4 <= len(s) {
+				// Four bytes at once: the rune's form is checked on them
+				// with masks, its range once decoded.
+				w := uint32(s[k]) | uint32(s[k+1])<<8 | uint32(s[k+2])<<16 | uint32(s[k+3])<<24
+				switch {
+				case w&0xC0E0 == 0x80C0:
+					r, n = rune(w&0x1F)<<6|rune(w>>8&0x3F), 2
+					if r < 0x80 {
+						break outer
+					}
+				case w&0xC0C0F0 == 0x8080E0:
+					r, n = rune(w&0x0F)<<12|rune(w>>8&0x3F)<<6|rune(w>>16&0x3F), 3
+					if r < 0x800 || r >= 0xD800 && r < 0xE000 {
+						break outer
+					}
+				case w&0xC0C0C0F8 == 0x808080F0:
+					r = rune(w&0x07)<<18 | rune(w>>8&0x3F)<<12 | rune(w>>16&0x3F)<<6 | rune(w>>24&0x3F)
+					if r < 0x10000 || r > 0x10FFFF || units+2 > room || grapheme.Joiners.Has(r) {
+						break outer // invalid, or a rune that joins or does not fit
+					}
 					k += 4
 					units += 2
+					if k == len(s) || s[k] < 0x80 {
+						continue outer
+					}
 					continue
+				default:
+					break outer // an invalid byte
+				}
+			} else {
+				// The last bytes of s: a rune of four bytes cannot start
+				// here but at the very start of them.
+				b := s[k]
+				switch {
+				case b >= 0xC2 && b < 0xE0 && k+1 < len(s) && s[k+1]&0xC0 == 0x80:
+					r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
+				case b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+					(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0):
+					r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+				default:
+					break outer // an invalid byte
 				}
 			}
-			break // an invalid byte, or a rune of four bytes that joins or does not fit
-		}
-		if units == room {
-			break
-		}
-		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
-			// Combining marks after the last rune taken, and nothing
-			// after them that could join them: they go with it, in the
-			// same segment, if they fit. Whether they make one cluster
-			// with it (not after a control) does not matter then: no
-			// cut falls among them. Anything else is left to the caller.
-			if k == start || grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
-				break
+			if units == room {
+				break outer
 			}
-			e, marks := markRun(s, k+n) // the marks after the first
-			if e < 0 || units+1+marks > room {
-				break
+			if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
+				// Combining marks after the last rune taken, and nothing
+				// after them that could join them: they go with it, in the
+				// same segment, if they fit. Whether they make one cluster
+				// with it (not after a control) does not matter then: no
+				// cut falls among them. Anything else is left to the
+				// caller.
+				if k == start || grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
+					break outer
+				}
+				e, marks := markRun(s, k+n) // the marks after the first
+				if e < 0 || units+1+marks > room {
+					break outer
+				}
+				k = e
+				units += 1 + marks
+				continue outer
 			}
-			k = e
-			units += 1 + marks
-			continue
+			k += n
+			units++
+			if k == len(s) || s[k] < 0x80 {
+				continue outer
+			}
 		}
-		k += n
-		units++
 	}
 	if k == start {
 		return k, 0, 0, 0
