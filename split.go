@@ -62,8 +62,9 @@ const (
 // cut at, without splitting an escape pair. It stops with splitNotGSM at
 // the first character that is not GSM-7 or the first invalid byte, and
 // with splitStopped, telling where to go on, when cb is full or yield
-// wants no more. units is the septets of the segments it passed on.
-func splitGSM(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
+// wants no more. units is the septets of the segments it passed on. The
+// caller knows s[:plain] to be plain bytes (see plainMask).
+func splitGSM(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, plain int, yield func(Segment) bool) (_ []Segment, next splitAt, res, units int) {
 	pos := 0
 	ok := true
 	nextWord := 0 // where a word-at-a-time check may next be tried
@@ -93,7 +94,9 @@ func splitGSM(dst []Segment, cb *cutBuf, s string, capacity int, at splitAt, yie
 				}
 				// Plain bytes, one septet each: the cuts among them are
 				// arithmetic.
-				m := plainRun(s[:runLimit(s, i, cb, capacity)], i)
+				lim := runLimit(s, i, cb, capacity)
+				j := min(max(plain, i), lim) // known plain up to j
+				m := j - i + plainRun(s[:lim], j)
 				if pos+m > capacity {
 					var cut int
 					if dst, at, cut, ok = cutPlain(dst, cb, s, at, i, pos, m, capacity, yield); !ok {
@@ -470,11 +473,11 @@ func ucs2Multi(udh int) int { return (userDataBits - 8*udh) / 16 }
 // nil, into cb, as the encoding choice and UDH size ask: GSM-7 when enc
 // allows it and the body is GSM-7, otherwise UCS-2; ucs2 tells which. res
 // is splitNotGSM, with dst as it came, only when GSM-7 is forced on a body
-// that is not.
-func splitRun(dst []Segment, cb *cutBuf, body string, enc Encoding, udh int) (_ []Segment, next splitAt, res, units int, ucs2 bool) {
+// that is not. body[:plain] is known to be plain bytes.
+func splitRun(dst []Segment, cb *cutBuf, body string, enc Encoding, udh, plain int) (_ []Segment, next splitAt, res, units int, ucs2 bool) {
 	base := len(dst)
 	if enc != EncodingUCS2 {
-		out, next, res, units := splitGSM(dst, cb, body, gsm7Multi(udh), splitAt{}, nil)
+		out, next, res, units := splitGSM(dst, cb, body, gsm7Multi(udh), splitAt{}, plain, nil)
 		if res != splitNotGSM {
 			return out, next, res, units, false
 		}
@@ -523,11 +526,63 @@ func multiOf(ucs2 bool, udh int) (capacity, bitsPer int) {
 	return gsm7Multi(udh), 7
 }
 
+// plainPrefix returns how many bytes from the start of s are plain (see
+// plainMask), one septet each, in whole words, and whether all of s is;
+// that is never said of a body under 8 bytes. The splitters are told
+// where the plain bytes end, so that they do not look at them again.
+func plainPrefix(s string) (n int, all bool) {
+	if len(s) < 8 {
+		return 0, false
+	}
+	// Whole words up to the first that is not plain, and then the last
+	// bytes, as the word that ends s.
+	n = plainRun(s, 0)
+	return n, len(s)-n < 8 && plainBad(swar.Load64(s, len(s)-8))&swar.Hi == 0
+}
+
+// plainSegments is how many GSM-7 segments a plain body of n bytes
+// makes, and their capacity.
+func plainSegments(n, udh int) (segs, capacity int) {
+	if n <= SingleGSM7Septets {
+		return 1, SingleGSM7Septets
+	}
+	capacity = gsm7Multi(udh)
+	return (n + capacity - 1) / capacity, capacity
+}
+
+// fillPlain stores into segs the segments of a plain body, of capacity
+// septets each, the last holding the rest.
+func fillPlain(segs []Segment, body string, capacity int) {
+	off := 0
+	for j := range segs {
+		end := min(off+capacity, len(body))
+		sg := &segs[j]
+		sg.Index = j
+		sg.Offset = off
+		sg.Text = body[off:end]
+		sg.Units = end - off
+		sg.Capacity = capacity
+		sg.Bits = 7 * (end - off)
+		off = end
+	}
+}
+
 // appendSplit appends the segments of body to dst, in one pass when the
 // body is GSM-7 or when UCS-2 is forced. ok is false, with dst returned
 // unchanged, only when GSM-7 is forced on a body that is not GSM-7.
 func appendSplit(dst []Segment, body string, enc Encoding, udh int) ([]Segment, bool) {
-	out, _, res, units, ucs2 := splitRun(dst, nil, body, enc, udh)
+	plain := 0
+	if enc != EncodingUCS2 {
+		var all bool
+		if plain, all = plainPrefix(body); all {
+			// Plain text, one septet a byte: the cuts are arithmetic.
+			n, capacity := plainSegments(len(body), udh)
+			dst = slices.Grow(dst, n)
+			fillPlain(dst[len(dst):len(dst)+n], body, capacity)
+			return dst[:len(dst)+n], true
+		}
+	}
+	out, _, res, units, ucs2 := splitRun(dst, nil, body, enc, udh, plain)
 	if res == splitNotGSM {
 		return dst, false
 	}
@@ -569,8 +624,19 @@ func yieldCuts(body string, cuts []cut, capacity, bitsPer int, yield func(Segmen
 // one pass: into cuts on the stack first, and once those are full into a
 // slice sized by how much of the body they took.
 func splitAlloc(body string, enc Encoding, udh int) ([]Segment, bool) {
+	plain := 0
+	if enc != EncodingUCS2 {
+		var all bool
+		if plain, all = plainPrefix(body); all {
+			// Plain text, one septet a byte: the cuts are arithmetic.
+			n, capacity := plainSegments(len(body), udh)
+			out := make([]Segment, n)
+			fillPlain(out, body, capacity)
+			return out, true
+		}
+	}
 	var cb cutBuf
-	_, at, res, units, ucs2 := splitRun(nil, &cb, body, enc, udh)
+	_, at, res, units, ucs2 := splitRun(nil, &cb, body, enc, udh, plain)
 	switch res {
 	case splitNotGSM:
 		return nil, false
@@ -597,7 +663,7 @@ func splitAlloc(body string, enc Encoding, udh int) ([]Segment, bool) {
 	capacity, bitsPer := multiOf(ucs2, udh)
 	fillCuts(out, body, cb.cuts[:n], capacity, bitsPer)
 	if !ucs2 {
-		out, _, res, _ = splitGSM(out, nil, body, capacity, at, nil)
+		out, _, res, _ = splitGSM(out, nil, body, capacity, at, plain, nil)
 		if res != splitNotGSM {
 			return out, true
 		}
@@ -628,15 +694,30 @@ func splitSeq(body string, enc Encoding, udh int, yield func(Segment) bool) bool
 		}
 		return ok
 	}
+	plain := 0
+	if enc != EncodingUCS2 {
+		var all bool
+		if plain, all = plainPrefix(body); all {
+			// Plain text, one septet a byte: the cuts are arithmetic.
+			capacity := gsm7Multi(udh)
+			for j, off := 0, 0; off < len(body); j, off = j+1, off+capacity {
+				end := min(off+capacity, len(body))
+				if !yield(Segment{Index: j, Offset: off, Text: body[off:end], Units: end - off, Capacity: capacity, Bits: 7 * (end - off)}) {
+					break
+				}
+			}
+			return true
+		}
+	}
 	var cb cutBuf
-	_, at, res, units, ucs2 := splitRun(nil, &cb, body, enc, udh)
+	_, at, res, units, ucs2 := splitRun(nil, &cb, body, enc, udh, plain)
 	if res == splitNotGSM {
 		return false
 	}
 	if res == splitStopped && !ucs2 {
 		if _, ok := scanGSM(body[at.offset:], gsm7Multi(udh)); ok {
 			if yieldCuts(body, cb.cuts[:cb.n], gsm7Multi(udh), 7, yield) {
-				splitGSM(nil, nil, body, gsm7Multi(udh), at, yield)
+				splitGSM(nil, nil, body, gsm7Multi(udh), at, plain, yield)
 			}
 			return true
 		}
