@@ -16,10 +16,12 @@ import (
 // The splitters find the segment boundaries of a body in one pass, with the
 // fast paths of the scans that Analyze runs (scanGSM, scanUCS2): whole runs
 // of plain ASCII are taken a word at a time and cut by arithmetic, and runes
-// that cannot join a neighbour are taken one by one without the grapheme
-// engine; only a joiner, or a rune a joiner follows, goes through
-// nextCluster. They cut at the concatenated capacity; the caller turns the
-// result into a single segment when the whole body fits one.
+// that cannot join a neighbour, with the combining marks after them, are
+// taken in a loop of their own (unitRun) without the grapheme engine; only
+// another joiner, or a rune such a joiner follows, goes through
+// grapheme.Next. They cut at the concatenated capacity; the caller turns
+// the result into a single segment when the whole body fits one. A body of
+// plain bytes only is cut by arithmetic before any splitter runs.
 
 // splitAt is where a splitter starts, or where a stopped one may go on: a
 // cut, where segment index begins at byte offset. A cut inside a cluster
@@ -53,8 +55,8 @@ const splitBuf = 16
 
 // Splitter results.
 const (
-	splitDone    = iota // every segment was yielded
-	splitStopped        // cuts was full (bounded): go on from the returned splitAt
+	splitDone    = iota // every segment was passed on
+	splitStopped        // cb was full or yield wanted no more: go on from the returned splitAt
 	splitNotGSM         // the body is not GSM-7 (splitGSM only)
 )
 
