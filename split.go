@@ -453,7 +453,9 @@ func cutAt(dst []Segment, cb *cutBuf, s string, at splitAt, end, n, capacity, bi
 // from the stores, and that stall cost more than the rest of a cut.
 func putSegment(dst []Segment, at splitAt, text string, n, capacity, bitsPer int) []Segment {
 	if len(dst) == cap(dst) {
-		dst = slices.Grow(dst, 1)
+		// Not slices.Grow: under the race detector its make is not folded
+		// into the growth, an allocation more.
+		dst = append(dst, Segment{})[:len(dst)]
 	}
 	dst = dst[:len(dst)+1]
 	sg := &dst[len(dst)-1]
