@@ -100,7 +100,15 @@ type gsmCount struct {
 // without splitting escape pairs. It stops and reports ok == false at the
 // first character that is not GSM-7 (or the first invalid byte).
 func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
-	units, scalars, crlf, segs, pos := 0, 0, 0, 1, 0
+	c.units, c.scalars, c.crlf, c.segs, c.last, ok = scanGSMCounts(s, capacity)
+	return c, ok
+}
+
+// scanGSMCounts is scanGSM with the counts as results of their own, which
+// stay in registers: a gsmCount result is copied through memory by the
+// caller, at a cost that shows on short bodies.
+func scanGSMCounts(s string, capacity int) (units, scalars, crlf, segs, last int, ok bool) {
+	segs, pos := 1, 0
 	nextWord := 0 // where a word-at-a-time check may next be tried
 	for i := 0; i < len(s); {
 		var n int
@@ -117,7 +125,7 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 					if w&swar.Hi == 0 && pos+16 <= capacity {
 						extra, bad, cr := asciiWord(w)
 						if bad {
-							return gsmCount{}, false
+							return 0, 0, 0, 0, 0, false
 						}
 						if cr != 0 {
 							crlf += countCRLF(s, i, cr)
@@ -167,7 +175,7 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 			i += size
 		}
 		if n == 0 {
-			return gsmCount{}, false
+			return 0, 0, 0, 0, 0, false
 		}
 		scalars++
 		units += n
@@ -177,7 +185,7 @@ func scanGSM(s string, capacity int) (c gsmCount, ok bool) {
 		}
 		pos += n
 	}
-	return gsmCount{units: units, scalars: scalars, crlf: crlf, segs: segs, last: pos}, true
+	return units, scalars, crlf, segs, pos, true
 }
 
 // countCRLF counts the CRs marked in cr (the word at s[i:i+8]) that an LF

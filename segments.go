@@ -198,13 +198,13 @@ func analyze(s string, enc Encoding, udh int) (a Analysis, ok bool) {
 	a.FirstNonGSM = -1
 	if enc != EncodingUCS2 {
 		multi := (userDataBits - 8*udh) / 7
-		if g, isGSM := scanGSM(s, multi); isGSM {
+		if units, scalars, crlf, segs, last, isGSM := scanGSMCounts(s, multi); isGSM {
 			a.Encoding = EncodingGSM7
-			a.Units = g.units
-			a.Characters = g.units
-			a.Scalars = g.scalars
-			a.Graphemes = g.scalars - g.crlf
-			a.size(7, SingleGSM7Septets, multi, udh, g.segs, g.last)
+			a.Units = units
+			a.Characters = units
+			a.Scalars = scalars
+			a.Graphemes = scalars - crlf
+			a.size(7, SingleGSM7Septets, multi, udh, segs, last)
 			return a, true
 		}
 		if enc == EncodingGSM7 {
