@@ -143,13 +143,13 @@ func scanUCS2(s string, capacity int) (units, chars, crlf, scalars, nonGSM, firs
 				// The scripts with combining marks, Hebrew to Thai
 				// (U+0580..U+0FFF): the runes and the marks after them
 				// take a loop that makes their clusters.
-				if end, count, scalars, ok := textRuns(s, k, m, pend, &pk); ok {
+				if end, count, scalars, gsm, ok := textRuns(s, k, m, pend, &pk); ok {
 					m, pend = 0, false
 					if count > 0 {
 						if nonGSM == 0 {
 							firstNonGSM = k
 						}
-						nonGSM += count
+						nonGSM += count - gsm
 						runes += count
 						astral += scalars - count // every rune is one unit
 						marks += scalars - count
@@ -353,128 +353,186 @@ func (p *packing) whole(u int) {
 }
 
 // textRuns takes the clusters from s[k] on that are a rune of two or three
-// bytes (valid, no joiner, not one that may be GSM-7) and the combining
-// marks of two or three bytes after it, and packs them. It stops before a
-// cluster that what follows might join (a joiner that is not a combining
-// mark, a rune of four bytes, an invalid byte), that has marks after a
-// control, or that is larger than a segment, so that whatever comes next
-// starts a cluster of its own. It returns where the clusters end, how many
-// there are and how many scalars (and so units) they hold.
+// bytes (valid, no joiner, not one that may be GSM-7, no control) and the
+// combining marks of two or three bytes after it, and packs them. It stops
+// before a cluster that what follows might join (a joiner that is not a
+// combining mark, a rune of four bytes, an invalid byte), before a
+// control, and before a cluster larger than a segment, so that whatever
+// comes next starts a cluster of its own. It returns where the clusters
+// end, how many there are and how many scalars (and so units) they hold.
 //
 // ok is false, and nothing is packed, when s[k] starts no such cluster.
 // Otherwise the caller's m pending one-unit runes and its pending astral
 // rune (pend), which s[k] cannot join, are packed first.
-func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars int, ok bool) {
-	count, marks := 0, 0
-	packed := 0 // clusters packed (the others are one unit each)
-	lastK := -1 // where the last rune starts, if it may still take marks
-	for k+1 < len(s) {
-		b := s[k]
-		var r rune
-		var n int
-		if b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80 {
-			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
-			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
-				break // may be GSM-7: left to the caller; it joins nothing
-			}
-		} else if b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
-			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0) {
-			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
-			if r == 0x20AC {
-				break // the euro sign is GSM-7
-			}
-		} else if b < 0x80 {
-			break // an ASCII byte joins nothing before it
-		} else {
-			goto back // a rune of four bytes or an invalid byte: it may join
+//
+// Letters and marks take the same steps, with no branch on which a rune
+// is: one lookup in grapheme.MarkRuns says whether it is a mark or a rune
+// to stop at; a rune that is no mark starts a cluster (the clusters are
+// counted as such runes), every rune is a unit, and where the last cluster
+// starts in its segment is kept, so that a cluster that passes the
+// segment's end is moved whole to the next segment when it does, and one
+// that must be left to the caller is taken back.
+func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars, gsm int, ok bool) {
+	capacity := pk.capacity
+	pos, segs := pk.pos, pk.segs
+	if pend {
+		if pos+2 > capacity {
+			segs++
+			pos = 0
 		}
-		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
-			// A joiner: combining marks after the last rune make its
-			// cluster with it; anything else is left to the caller.
-			if lastK < 0 || grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
-				goto back
-			}
-			e, u := markRun(s, k+n) // u: the marks after the first
-			if u++; e < 0 || u+1 > pk.capacity {
-				goto back
-			}
-			// The last rune, valid and of two or three bytes, must be no
-			// control (such as U+200B) for the marks to join it.
-			base := rune(s[lastK+1]&0x3F) | rune(s[lastK]&0x1F)<<6
-			if s[lastK] >= 0xE0 {
-				base = (base&0x3FF)<<6 | rune(s[lastK+2]&0x3F)
-			}
-			if grapheme.Controls.Bits[base>>6]&(1<<(uint32(base)&63)) != 0 {
-				goto back
-			}
-			// The one-unit clusters before the last rune, then the last rune
-			// and its marks, a cluster of u+1 units.
-			if pend {
-				pk.whole(2)
-				pend = false
-			}
-			pk.add(m + count - 1 - packed)
-			pk.whole(u + 1)
-			m, packed = 0, count
-			marks += u
-			lastK = -1
-			k = e
-			continue
-		}
-		lastK = k
-		k += n
-		count++
+		pos += 2
 	}
-	if count == 0 {
-		return k, 0, 0, false
+	for pos += m; pos > capacity; pos -= capacity { // rarely more than once: no division
+		segs++
+	}
+	full := len(s)
+	if full-k > 1<<21 {
+		s = s[:k+1<<21] // so that the counts fit in 21 bits
+	}
+	// acc counts the runes (bits 0-20), the clusters (bits 21-41) and the
+	// ASCII ones (bits 42-62);
+	// cstart is where the last cluster starts in its segment.
+	if b := s[k]; b >= 0xC2 && b < 0xF0 && k+2 < len(s) {
+		// A mark first joins nothing here. (r is not checked for being
+		// valid: the loop does that.)
+		r := uint32(b&0x1F)<<6 | uint32(s[k+1]&0x3F)
+		if b >= 0xE0 {
+			r = (r&0x3FF)<<6 | uint32(s[k+2]&0x3F)
+		}
+		if grapheme.MarkClass[uint16(r)] == grapheme.MarkRune {
+			return k, 0, 0, 0, false
+		}
+	}
+	acc, cstart := uint64(0), pos
+	movedAt, movedPos := -1, 0 // the rune at which the last cluster moved to a new segment starts, and where it was
+	for {
+		for k+1 < len(s) {
+			b := s[k]
+			c1 := uint32(s[k+1]) ^ 0x80 // the bits of a continuation byte, if below 0x40
+			var r uint32
+			var n int
+			if b >= 0xE0 {
+				if b >= 0xF0 || k+2 >= len(s) {
+					goto back // a rune of four bytes or an invalid byte: it may join
+				}
+				c2 := uint32(s[k+2]) ^ 0x80
+				r, n = uint32(b&0x0F)<<12|c1<<6|c2, 3
+				if c1|c2 >= 0x40 || r < 0x800 || r-0xD800 < 0x800 {
+					goto back // an invalid byte
+				}
+				if r == 0x20AC {
+					goto pack // the euro sign is GSM-7; it joins nothing
+				}
+			} else if b >= 0xC2 {
+				r, n = uint32(b&0x1F)<<6|c1, 2
+				if c1 >= 0x40 {
+					goto back // an invalid byte
+				}
+				if r < 0x100 || r-0x390 < 0x20 {
+					goto pack // may be GSM-7: left to the caller; it joins nothing
+				}
+			} else if b < 0x80 {
+				// An ASCII byte joins nothing before it. A GSM-7 one that is
+				// no control is a cluster of its own unless a mark follows it:
+				// it is taken, and counted apart, when what follows is sure
+				// to be no mark (ASCII, a rune of two or three bytes that is
+				// no mark).
+				if b < 0x20 || gsm7.ASCII[b] == 0 {
+					goto pack
+				}
+				if nb := s[k+1]; nb >= 0x80 {
+					if nb >= 0xF0 || k+3 >= len(s) {
+						goto pack
+					}
+					// (Not checked for being valid: the next rune's step does
+					// that, and a wrong class only stops the run here.)
+					nr := uint32(nb&0x1F)<<6 | uint32(s[k+2]&0x3F)
+					if nb >= 0xE0 {
+						nr = (nr&0x3FF)<<6 | uint32(s[k+3]&0x3F)
+					}
+					if grapheme.MarkClass[uint16(nr)] == grapheme.MarkRune {
+						goto pack
+					}
+				}
+				r, n = uint32(b), 1
+				acc += 1 << 42
+			} else {
+				goto back // an invalid byte
+			}
+			{
+				v := grapheme.MarkClass[uint16(r)]
+				if v > grapheme.MarkRune {
+					if v == grapheme.ControlRune {
+						goto pack // a control joins nothing before it
+					}
+					goto back // a joiner that is no mark: it may join the last cluster
+				}
+				if v == 0 {
+					cstart = pos
+				}
+				acc += 1 | uint64(v^1)<<21
+			}
+			pos++
+			k += n
+			if pos > capacity {
+				break
+			}
+		}
+		if pos <= capacity {
+			break
+		}
+		// The last cluster passes the segment's end: it goes whole to the
+		// next one, or is left to the caller if it is larger.
+		size := pos - cstart
+		if size > capacity {
+			goto back
+		}
+		movedAt, movedPos = int(acc&(1<<21-1))-size, cstart
+		segs++
+		pos, cstart = size, 0
+	}
+	if len(s) < full {
+		goto back // cut for the counts: the cluster may go on
+	}
+	// One byte left: an ASCII byte, or an invalid one, which joins no
+	// letter but may join marks.
+	if k < len(s) && s[k] >= 0x80 && pos-cstart > 1 {
+		goto back
 	}
 pack:
-	if pend {
-		pk.whole(2) // the astral rune before the first stays
+	if acc == 0 {
+		return k, 0, 0, 0, false
 	}
-	pk.add(m + count - packed)
-	return k, count, count + marks, true
+	pk.pos, pk.segs = pos, segs
+	return k, int(acc >> 21 & (1<<21 - 1)), int(acc & (1<<21 - 1)), int(acc >> 42), true
 back:
-	// What is at s[k] may join the last rune: that is left to the caller.
-	if lastK < 0 {
-		// Only at the first rune: after marks, the loop above goes on
-		// only when a rune that joins nothing follows them.
-		return k, 0, 0, false
+	// What is at s[k] may join the last cluster: that is left to the
+	// caller.
+	if acc == 0 {
+		return k, 0, 0, 0, false
 	}
-	k = lastK
-	count--
-	goto pack
-}
-
-// markRun takes the combining marks of two or three bytes from s[e] on. It
-// returns where they end and how many
-// there are, or e < 0 when what follows them might join them (a joiner that
-// is no mark, a rune of four bytes, an invalid byte).
-func markRun(s string, e int) (end, marks int) {
-	for e < len(s) {
-		b := s[e]
-		var r rune
-		var n int
-		if b < 0x80 {
-			break
-		} else if b >= 0xC2 && b < 0xE0 && e+1 < len(s) && s[e+1]&0xC0 == 0x80 {
-			r, n = rune(b&0x1F)<<6|rune(s[e+1]&0x3F), 2
-		} else if b >= 0xE0 && b < 0xF0 && e+2 < len(s) && s[e+1]&0xC0 == 0x80 && s[e+2]&0xC0 == 0x80 &&
-			(b != 0xE0 || s[e+1] >= 0xA0) && (b != 0xED || s[e+1] < 0xA0) {
-			r, n = rune(b&0x0F)<<12|rune(s[e+1]&0x3F)<<6|rune(s[e+2]&0x3F), 3
+	{
+		size := pos - cstart // its runes
+		for range size {
+			k--
+			for s[k]&0xC0 == 0x80 {
+				k--
+			}
+		}
+		runes := int(acc&(1<<21-1)) - size
+		if movedAt == runes {
+			segs--
+			pos = movedPos
 		} else {
-			return -1, 0
+			pos = cstart
 		}
-		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
-			break // a rune that joins nothing
+		gsm := int(acc >> 42)
+		if s[k] < 0x80 {
+			gsm--
 		}
-		if grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
-			return -1, 0
-		}
-		e += n
-		marks++
+		pk.pos, pk.segs = pos, segs
+		return k, int(acc>>21&(1<<21-1)) - 1, runes, gsm, true
 	}
-	return e, marks
 }
 
 // latinRuns takes the runes from s[k] on that are each a cluster of one
