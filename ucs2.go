@@ -405,80 +405,10 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 	}
 	acc, cstart := uint64(0), pos
 	movedAt, movedPos := -1, 0 // the rune at which the last cluster moved to a new segment starts, and where it was
+	var why int
 	for {
-		for k+1 < len(s) {
-			b := s[k]
-			c1 := uint32(s[k+1]) ^ 0x80 // the bits of a continuation byte, if below 0x40
-			var r uint32
-			var n int
-			if b >= 0xE0 {
-				if b >= 0xF0 || k+2 >= len(s) {
-					goto back // a rune of four bytes or an invalid byte: it may join
-				}
-				c2 := uint32(s[k+2]) ^ 0x80
-				r, n = uint32(b&0x0F)<<12|c1<<6|c2, 3
-				if c1|c2 >= 0x40 || r < 0x800 || r-0xD800 < 0x800 {
-					goto back // an invalid byte
-				}
-				if r == 0x20AC {
-					goto pack // the euro sign is GSM-7; it joins nothing
-				}
-			} else if b >= 0xC2 {
-				r, n = uint32(b&0x1F)<<6|c1, 2
-				if c1 >= 0x40 {
-					goto back // an invalid byte
-				}
-				if r < 0x100 || r-0x390 < 0x20 {
-					goto pack // may be GSM-7: left to the caller; it joins nothing
-				}
-			} else if b < 0x80 {
-				// An ASCII byte joins nothing before it. A GSM-7 one that is
-				// no control is a cluster of its own unless a mark follows it:
-				// it is taken, and counted apart, when what follows is sure
-				// to be no mark (ASCII, a rune of two or three bytes that is
-				// no mark).
-				if b < 0x20 || gsm7.ASCII[b] == 0 {
-					goto pack
-				}
-				if nb := s[k+1]; nb >= 0x80 {
-					if nb >= 0xF0 || k+3 >= len(s) {
-						goto pack
-					}
-					// (Not checked for being valid: the next rune's step does
-					// that, and a wrong class only stops the run here.)
-					nr := uint32(nb&0x1F)<<6 | uint32(s[k+2]&0x3F)
-					if nb >= 0xE0 {
-						nr = (nr&0x3FF)<<6 | uint32(s[k+3]&0x3F)
-					}
-					if grapheme.MarkClass[uint16(nr)] == grapheme.MarkRune {
-						goto pack
-					}
-				}
-				r, n = uint32(b), 1
-				acc += 1 << 42
-			} else {
-				goto back // an invalid byte
-			}
-			{
-				v := grapheme.MarkClass[uint16(r)]
-				if v > grapheme.MarkRune {
-					if v == grapheme.ControlRune {
-						goto pack // a control joins nothing before it
-					}
-					goto back // a joiner that is no mark: it may join the last cluster
-				}
-				if v == 0 {
-					cstart = pos
-				}
-				acc += 1 | uint64(v^1)<<21
-			}
-			pos++
-			k += n
-			if pos > capacity {
-				break
-			}
-		}
-		if pos <= capacity {
+		k, pos, cstart, acc, why = markSteps(s, k, pos, cstart, acc, capacity)
+		if why != stepFull {
 			break
 		}
 		// The last cluster passes the segment's end: it goes whole to the
@@ -491,15 +421,17 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 		segs++
 		pos, cstart = size, 0
 	}
-	if len(s) < full {
+	switch {
+	case why == stepBack:
+		goto back
+	case why == stepPack:
+	case len(s) < full:
 		goto back // cut for the counts: the cluster may go on
-	}
-	// One byte left: an ASCII byte, or an invalid one, which joins no
-	// letter but may join marks.
-	if k < len(s) && s[k] >= 0x80 && pos-cstart > 1 {
+	case k < len(s) && s[k] >= 0x80 && pos-cstart > 1:
+		// One byte left, an invalid one: it joins no letter but may join
+		// marks.
 		goto back
 	}
-pack:
 	if acc == 0 {
 		return k, 0, 0, 0, false
 	}
@@ -533,6 +465,97 @@ back:
 		pk.pos, pk.segs = pos, segs
 		return k, int(acc>>21&(1<<21-1)) - 1, runes, gsm, true
 	}
+}
+
+// Why markSteps stops.
+const (
+	stepEnd  = iota // fewer than two bytes are left
+	stepPack        // what is at s[k] joins nothing before it
+	stepBack        // what is at s[k] may join the last cluster
+	stepFull        // the last rune took pos past capacity
+)
+
+// markSteps is textRuns' loop: it takes the runes from s[k] on, each a
+// cluster of its own or a combining mark of the last cluster (see
+// grapheme.MarkClass), counting them in acc (runes, clusters and ASCII
+// clusters, 21 bits each), with the units in the segment (pos) and where
+// the last cluster starts in it (cstart). It stops at whatever it does not
+// take and after the rune that takes pos past capacity, and says why. Its
+// own function, so that the loop keeps only these in registers.
+func markSteps(s string, k, pos, cstart int, acc uint64, capacity int) (int, int, int, uint64, int) {
+	for k+1 < len(s) {
+		b := s[k]
+		c1 := uint32(s[k+1]) ^ 0x80 // the bits of a continuation byte, if below 0x40
+		var r uint32
+		var n int
+		if b >= 0xE0 {
+			if b >= 0xF0 || k+2 >= len(s) {
+				return k, pos, cstart, acc, stepBack // a rune of four bytes or an invalid byte: it may join
+			}
+			c2 := uint32(s[k+2]) ^ 0x80
+			r, n = uint32(b&0x0F)<<12|c1<<6|c2, 3
+			if c1|c2 >= 0x40 || r < 0x800 || r-0xD800 < 0x800 {
+				return k, pos, cstart, acc, stepBack // an invalid byte
+			}
+			if r == 0x20AC {
+				return k, pos, cstart, acc, stepPack // the euro sign is GSM-7; it joins nothing
+			}
+		} else if b >= 0xC2 {
+			r, n = uint32(b&0x1F)<<6|c1, 2
+			if c1 >= 0x40 {
+				return k, pos, cstart, acc, stepBack // an invalid byte
+			}
+			if r < 0x100 || r-0x390 < 0x20 {
+				return k, pos, cstart, acc, stepPack // may be GSM-7: left to the caller; it joins nothing
+			}
+		} else if b < 0x80 {
+			// An ASCII byte joins nothing before it. A GSM-7 one that is
+			// no control is a cluster of its own unless a mark follows it:
+			// it is taken, and counted apart, when what follows is sure
+			// to be no mark (ASCII, a rune of two or three bytes that is
+			// no mark).
+			if b < 0x20 || gsm7.ASCII[b] == 0 {
+				return k, pos, cstart, acc, stepPack
+			}
+			if nb := s[k+1]; nb >= 0x80 {
+				if nb >= 0xF0 || k+3 >= len(s) {
+					return k, pos, cstart, acc, stepPack
+				}
+				// (Not checked for being valid: the next rune's step does
+				// that, and a wrong class only stops the run here.)
+				nr := uint32(nb&0x1F)<<6 | uint32(s[k+2]&0x3F)
+				if nb >= 0xE0 {
+					nr = (nr&0x3FF)<<6 | uint32(s[k+3]&0x3F)
+				}
+				if grapheme.MarkClass[uint16(nr)] == grapheme.MarkRune {
+					return k, pos, cstart, acc, stepPack
+				}
+			}
+			r, n = uint32(b), 1
+			acc += 1 << 42
+		} else {
+			return k, pos, cstart, acc, stepBack // an invalid byte
+		}
+		{
+			v := grapheme.MarkClass[uint16(r)]
+			if v > grapheme.MarkRune {
+				if v == grapheme.ControlRune {
+					return k, pos, cstart, acc, stepPack // a control joins nothing before it
+				}
+				return k, pos, cstart, acc, stepBack // a joiner that is no mark: it may join the last cluster
+			}
+			if v == 0 {
+				cstart = pos
+			}
+			acc += 1 | uint64(v^1)<<21
+		}
+		pos++
+		k += n
+		if pos > capacity {
+			return k, pos, cstart, acc, stepFull
+		}
+	}
+	return k, pos, cstart, acc, stepEnd
 }
 
 // latinRuns takes the runes from s[k] on that are each a cluster of one
