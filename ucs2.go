@@ -354,25 +354,37 @@ func (p *packing) whole(u int) {
 
 // textRuns takes the clusters from s[k] on that are a rune of two or three
 // bytes (valid, no joiner, not one that may be GSM-7, no control) and the
-// combining marks of two or three bytes after it, and packs them. It stops
-// before a cluster that what follows might join (a joiner that is not a
-// combining mark, a rune of four bytes, an invalid byte), before a
-// control, and before a cluster larger than a segment, so that whatever
-// comes next starts a cluster of its own. It returns where the clusters
-// end, how many there are and how many scalars (and so units) they hold.
+// combining marks of two or three bytes after it, or a GSM-7 ASCII byte
+// (no control) that no mark follows, and packs them. It stops before a
+// cluster that what follows might join (a joiner that is not a combining
+// mark, a rune of four bytes, an invalid byte), before a control, and
+// before a cluster larger than a segment, so that whatever comes next
+// starts a cluster of its own. It returns where the clusters end, how many
+// there are, how many scalars (and so units) they hold, and how many of
+// them are ASCII (GSM-7).
 //
 // ok is false, and nothing is packed, when s[k] starts no such cluster.
 // Otherwise the caller's m pending one-unit runes and its pending astral
 // rune (pend), which s[k] cannot join, are packed first.
 //
 // Letters and marks take the same steps, with no branch on which a rune
-// is: one lookup in grapheme.MarkRuns says whether it is a mark or a rune
-// to stop at; a rune that is no mark starts a cluster (the clusters are
-// counted as such runes), every rune is a unit, and where the last cluster
-// starts in its segment is kept, so that a cluster that passes the
-// segment's end is moved whole to the next segment when it does, and one
-// that must be left to the caller is taken back.
+// is (see markSteps): a rune that is no mark starts a cluster, every rune
+// is a unit, and where the last cluster starts in its segment is kept, so
+// that a cluster that passes the segment's end is moved whole to the next
+// segment when it does, and one that must be left to the caller is taken
+// back.
 func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars, gsm int, ok bool) {
+	if b := s[k]; b >= 0xC2 && b < 0xF0 && k+2 < len(s) {
+		// A mark first joins nothing here. (r is not checked for being
+		// valid: markSteps does that.)
+		r := uint32(b&0x1F)<<6 | uint32(s[k+1]&0x3F)
+		if b >= 0xE0 {
+			r = (r&0x3FF)<<6 | uint32(s[k+2]&0x3F)
+		}
+		if grapheme.MarkClass[uint16(r)] == grapheme.MarkRune {
+			return k, 0, 0, 0, false
+		}
+	}
 	capacity := pk.capacity
 	pos, segs := pk.pos, pk.segs
 	if pend {
@@ -385,29 +397,19 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 	for pos += m; pos > capacity; pos -= capacity { // rarely more than once: no division
 		segs++
 	}
-	full := len(s)
-	if full-k > 1<<21 {
-		s = s[:k+1<<21] // so that the counts fit in 21 bits
+	start, full := k, len(s)
+	if full-k > 1<<32 {
+		s = s[:k+1<<32] // so that the counts fit in 32 bits
 	}
-	// acc counts the runes (bits 0-20), the clusters (bits 21-41) and the
-	// ASCII ones (bits 42-62);
-	// cstart is where the last cluster starts in its segment.
-	if b := s[k]; b >= 0xC2 && b < 0xF0 && k+2 < len(s) {
-		// A mark first joins nothing here. (r is not checked for being
-		// valid: the loop does that.)
-		r := uint32(b&0x1F)<<6 | uint32(s[k+1]&0x3F)
-		if b >= 0xE0 {
-			r = (r&0x3FF)<<6 | uint32(s[k+2]&0x3F)
-		}
-		if grapheme.MarkClass[uint16(r)] == grapheme.MarkRune {
-			return k, 0, 0, 0, false
-		}
-	}
-	acc, cstart := uint64(0), pos
-	movedAt, movedPos := -1, 0 // the rune at which the last cluster moved to a new segment starts, and where it was
+	// The units taken are those of the segments left (done), and those
+	// from where the last segment's count starts (from) to pos.
+	from, done := pos, 0
+	cstart := pos               // where the last cluster starts in its segment
+	counts := uint64(0)         // the marks (low 32 bits) and ASCII clusters (high 32 bits)
+	moved, movedPos := false, 0 // a cluster moved whole to a new segment, and where it was
 	var why int
 	for {
-		k, pos, cstart, acc, why = markSteps(s, k, pos, cstart, acc, capacity)
+		k, pos, cstart, counts, why = markSteps(s, k, pos, cstart, counts, capacity)
 		if why != stepFull {
 			break
 		}
@@ -417,9 +419,10 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 		if size > capacity {
 			goto back
 		}
-		movedAt, movedPos = int(acc&(1<<21-1))-size, cstart
+		moved, movedPos = true, cstart
+		done += cstart - from
 		segs++
-		pos, cstart = size, 0
+		from, pos, cstart = 0, size, 0
 	}
 	switch {
 	case why == stepBack:
@@ -432,39 +435,40 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 		// marks.
 		goto back
 	}
-	if acc == 0 {
+	if k == start {
 		return k, 0, 0, 0, false
 	}
 	pk.pos, pk.segs = pos, segs
-	return k, int(acc >> 21 & (1<<21 - 1)), int(acc & (1<<21 - 1)), int(acc >> 42), true
+	scalars = done + pos - from
+	return k, scalars - int(uint32(counts)), scalars, int(counts >> 32), true
 back:
 	// What is at s[k] may join the last cluster: that is left to the
 	// caller.
-	if acc == 0 {
+	if k == start {
 		return k, 0, 0, 0, false
 	}
-	{
-		size := pos - cstart // its runes
-		for range size {
+	size := pos - cstart // its runes: a letter and size-1 marks
+	for range size {
+		k--
+		for s[k]&0xC0 == 0x80 {
 			k--
-			for s[k]&0xC0 == 0x80 {
-				k--
-			}
 		}
-		runes := int(acc&(1<<21-1)) - size
-		if movedAt == runes {
-			segs--
-			pos = movedPos
-		} else {
-			pos = cstart
-		}
-		gsm := int(acc >> 42)
-		if s[k] < 0x80 {
-			gsm--
-		}
-		pk.pos, pk.segs = pos, segs
-		return k, int(acc>>21&(1<<21-1)) - 1, runes, gsm, true
 	}
+	gsm = int(counts >> 32)
+	if s[k] < 0x80 {
+		gsm--
+	}
+	if moved && cstart == 0 {
+		// It is the cluster moved to a new segment (any after it would
+		// start at 1 or later): back to where it was.
+		segs--
+		pos = movedPos
+	} else {
+		pos = cstart
+	}
+	scalars = done + cstart - from
+	pk.pos, pk.segs = pos, segs
+	return k, scalars - (int(uint32(counts)) - (size - 1)), scalars, gsm, true
 }
 
 // Why markSteps stops.
@@ -477,12 +481,12 @@ const (
 
 // markSteps is textRuns' loop: it takes the runes from s[k] on, each a
 // cluster of its own or a combining mark of the last cluster (see
-// grapheme.MarkClass), counting them in acc (runes, clusters and ASCII
-// clusters, 21 bits each), with the units in the segment (pos) and where
+// grapheme.MarkClass), counting the marks and the ASCII clusters in
+// counts (low and high 32 bits), with the units in the segment (pos) and where
 // the last cluster starts in it (cstart). It stops at whatever it does not
 // take and after the rune that takes pos past capacity, and says why. Its
 // own function, so that the loop keeps only these in registers.
-func markSteps(s string, k, pos, cstart int, acc uint64, capacity int) (int, int, int, uint64, int) {
+func markSteps(s string, k, pos, cstart int, counts uint64, capacity int) (int, int, int, uint64, int) {
 	for k+1 < len(s) {
 		b := s[k]
 		c1 := uint32(s[k+1]) ^ 0x80 // the bits of a continuation byte, if below 0x40
@@ -490,23 +494,23 @@ func markSteps(s string, k, pos, cstart int, acc uint64, capacity int) (int, int
 		var n int
 		if b >= 0xE0 {
 			if b >= 0xF0 || k+2 >= len(s) {
-				return k, pos, cstart, acc, stepBack // a rune of four bytes or an invalid byte: it may join
+				return k, pos, cstart, counts, stepBack // a rune of four bytes or an invalid byte: it may join
 			}
 			c2 := uint32(s[k+2]) ^ 0x80
 			r, n = uint32(b&0x0F)<<12|c1<<6|c2, 3
 			if c1|c2 >= 0x40 || r < 0x800 || r-0xD800 < 0x800 {
-				return k, pos, cstart, acc, stepBack // an invalid byte
+				return k, pos, cstart, counts, stepBack // an invalid byte
 			}
 			if r == 0x20AC {
-				return k, pos, cstart, acc, stepPack // the euro sign is GSM-7; it joins nothing
+				return k, pos, cstart, counts, stepPack // the euro sign is GSM-7; it joins nothing
 			}
 		} else if b >= 0xC2 {
 			r, n = uint32(b&0x1F)<<6|c1, 2
 			if c1 >= 0x40 {
-				return k, pos, cstart, acc, stepBack // an invalid byte
+				return k, pos, cstart, counts, stepBack // an invalid byte
 			}
 			if r < 0x100 || r-0x390 < 0x20 {
-				return k, pos, cstart, acc, stepPack // may be GSM-7: left to the caller; it joins nothing
+				return k, pos, cstart, counts, stepPack // may be GSM-7: left to the caller; it joins nothing
 			}
 		} else if b < 0x80 {
 			// An ASCII byte joins nothing before it. A GSM-7 one that is
@@ -515,11 +519,11 @@ func markSteps(s string, k, pos, cstart int, acc uint64, capacity int) (int, int
 			// to be no mark (ASCII, a rune of two or three bytes that is
 			// no mark).
 			if b < 0x20 || gsm7.ASCII[b] == 0 {
-				return k, pos, cstart, acc, stepPack
+				return k, pos, cstart, counts, stepPack
 			}
 			if nb := s[k+1]; nb >= 0x80 {
 				if nb >= 0xF0 || k+3 >= len(s) {
-					return k, pos, cstart, acc, stepPack
+					return k, pos, cstart, counts, stepPack
 				}
 				// (Not checked for being valid: the next rune's step does
 				// that, and a wrong class only stops the run here.)
@@ -528,34 +532,34 @@ func markSteps(s string, k, pos, cstart int, acc uint64, capacity int) (int, int
 					nr = (nr&0x3FF)<<6 | uint32(s[k+3]&0x3F)
 				}
 				if grapheme.MarkClass[uint16(nr)] == grapheme.MarkRune {
-					return k, pos, cstart, acc, stepPack
+					return k, pos, cstart, counts, stepPack
 				}
 			}
 			r, n = uint32(b), 1
-			acc += 1 << 42
+			counts += 1 << 32
 		} else {
-			return k, pos, cstart, acc, stepBack // an invalid byte
+			return k, pos, cstart, counts, stepBack // an invalid byte
 		}
 		{
 			v := grapheme.MarkClass[uint16(r)]
 			if v > grapheme.MarkRune {
 				if v == grapheme.ControlRune {
-					return k, pos, cstart, acc, stepPack // a control joins nothing before it
+					return k, pos, cstart, counts, stepPack // a control joins nothing before it
 				}
-				return k, pos, cstart, acc, stepBack // a joiner that is no mark: it may join the last cluster
+				return k, pos, cstart, counts, stepBack // a joiner that is no mark: it may join the last cluster
 			}
 			if v == 0 {
 				cstart = pos
 			}
-			acc += 1 | uint64(v^1)<<21
+			counts += uint64(v)
 		}
 		pos++
 		k += n
 		if pos > capacity {
-			return k, pos, cstart, acc, stepFull
+			return k, pos, cstart, counts, stepFull
 		}
 	}
-	return k, pos, cstart, acc, stepEnd
+	return k, pos, cstart, counts, stepEnd
 }
 
 // latinRuns takes the runes from s[k] on that are each a cluster of one
