@@ -374,11 +374,14 @@ func (p *packing) whole(u int) {
 // segment when it does, and one that must be left to the caller is taken
 // back.
 func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars, gsm int, ok bool) {
-	if b := s[k]; b >= 0xC2 && b < 0xF0 && k+2 < len(s) {
+	if b := s[k]; b >= 0xC2 && b < 0xF0 && k+1 < len(s) {
 		// A mark first joins nothing here. (r is not checked for being
 		// valid: markSteps does that.)
 		r := uint32(b&0x1F)<<6 | uint32(s[k+1]&0x3F)
 		if b >= 0xE0 {
+			if k+2 >= len(s) {
+				return k, 0, 0, 0, false
+			}
 			r = (r&0x3FF)<<6 | uint32(s[k+2]&0x3F)
 		}
 		if grapheme.MarkClass[uint16(r)] == grapheme.MarkRune {
