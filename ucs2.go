@@ -401,8 +401,8 @@ func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalar
 		segs++
 	}
 	start, full := k, len(s)
-	if full-k > 1<<32 {
-		s = s[:k+1<<32] // so that the counts fit in 32 bits
+	if full-k > textRunsMost {
+		s = s[:k+textRunsMost]
 	}
 	// The units taken are those of the segments left (done), and those
 	// from where the last segment's count starts (from) to pos.
@@ -473,6 +473,10 @@ back:
 	pk.pos, pk.segs = pos, segs
 	return k, scalars - (int(uint32(counts)) - (size - 1)), scalars, gsm, true
 }
+
+// textRunsMost is how many bytes textRuns takes at a time, so that
+// markSteps' counts fit in 32 bits. (A variable, for the tests.)
+var textRunsMost = 1<<31 - 1
 
 // Why markSteps stops.
 const (

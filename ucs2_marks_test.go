@@ -59,3 +59,20 @@ func TestScanUCS2MarksMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRunsMost runs the bodies of TestScanUCS2MarksMatchesReference with
+// textRuns taking a few bytes at a time, as it takes 2 GiB at a time on
+// longer bodies, so that its stops at the end of such a piece are checked.
+func TestTextRunsMost(t *testing.T) {
+	defer func(most int) { textRunsMost = most }(textRunsMost)
+	rng := rand.New(rand.NewPCG(3, 0))
+	for i := range 20000 {
+		s := genMarksBody(rng)
+		textRunsMost = 1 + i%16
+		for _, capacity := range []int{67, 8, 5, 3, 2} {
+			if got, want := scanUCS2Result(s, capacity), refScanUCS2(s, capacity); got != want {
+				t.Fatalf("body %d, most %d: scanUCS2(%+q, %d) =\n%+v, want\n%+v", i, textRunsMost, s, capacity, got, want)
+			}
+		}
+	}
+}
