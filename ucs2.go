@@ -569,6 +569,37 @@ func markSteps(s string, k, pos, cstart int, counts uint64, capacity int) (int, 
 	return k, pos, cstart, counts, stepEnd
 }
 
+// markRun takes the combining marks of two or three bytes from s[e] on. It
+// returns where they end and how many
+// there are, or e < 0 when what follows them might join them (a joiner that
+// is no mark, a rune of four bytes, an invalid byte).
+func markRun(s string, e int) (end, marks int) {
+	for e < len(s) {
+		b := s[e]
+		var r rune
+		var n int
+		if b < 0x80 {
+			break
+		} else if b >= 0xC2 && b < 0xE0 && e+1 < len(s) && s[e+1]&0xC0 == 0x80 {
+			r, n = rune(b&0x1F)<<6|rune(s[e+1]&0x3F), 2
+		} else if b >= 0xE0 && b < 0xF0 && e+2 < len(s) && s[e+1]&0xC0 == 0x80 && s[e+2]&0xC0 == 0x80 &&
+			(b != 0xE0 || s[e+1] >= 0xA0) && (b != 0xED || s[e+1] < 0xA0) {
+			r, n = rune(b&0x0F)<<12|rune(s[e+1]&0x3F)<<6|rune(s[e+2]&0x3F), 3
+		} else {
+			return -1, 0
+		}
+		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
+			break // a rune that joins nothing
+		}
+		if grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
+			return -1, 0
+		}
+		e += n
+		marks++
+	}
+	return e, marks
+}
+
 // latinRuns takes the runes from s[k] on that are each a cluster of one
 // unit, in Latin-script text: ASCII but CR, and the runes of
 // U+0080..U+037F and U+2000..U+2FFF (accented letters, the smart quotes,
