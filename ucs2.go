@@ -143,13 +143,13 @@ func scanUCS2(s string, capacity int) (units, chars, crlf, scalars, nonGSM, firs
 				// The scripts with combining marks, Hebrew to Thai
 				// (U+0580..U+0FFF): the runes and the marks after them
 				// take a loop that makes their clusters.
-				if end, count, scalars, ok := textRuns(s, k, m, pend, &pk); ok {
+				if end, count, scalars, gsm, ok := textRuns(s, k, m, pend, &pk); ok {
 					m, pend = 0, false
 					if count > 0 {
 						if nonGSM == 0 {
 							firstNonGSM = k
 						}
-						nonGSM += count
+						nonGSM += count - gsm
 						runes += count
 						astral += scalars - count // every rune is one unit
 						marks += scalars - count
@@ -353,97 +353,220 @@ func (p *packing) whole(u int) {
 }
 
 // textRuns takes the clusters from s[k] on that are a rune of two or three
-// bytes (valid, no joiner, not one that may be GSM-7) and the combining
-// marks of two or three bytes after it, and packs them. It stops before a
+// bytes (valid, no joiner, not one that may be GSM-7, no control) and the
+// combining marks of two or three bytes after it, or a GSM-7 ASCII byte
+// (no control) that no mark follows, and packs them. It stops before a
 // cluster that what follows might join (a joiner that is not a combining
-// mark, a rune of four bytes, an invalid byte), that has marks after a
-// control, or that is larger than a segment, so that whatever comes next
+// mark, a rune of four bytes, an invalid byte), before a control, and
+// before a cluster larger than a segment, so that whatever comes next
 // starts a cluster of its own. It returns where the clusters end, how many
-// there are and how many scalars (and so units) they hold.
+// there are, how many scalars (and so units) they hold, and how many of
+// them are ASCII (GSM-7).
 //
 // ok is false, and nothing is packed, when s[k] starts no such cluster.
 // Otherwise the caller's m pending one-unit runes and its pending astral
 // rune (pend), which s[k] cannot join, are packed first.
-func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars int, ok bool) {
-	count, marks := 0, 0
-	packed := 0 // clusters packed (the others are one unit each)
-	lastK := -1 // where the last rune starts, if it may still take marks
+//
+// Letters and marks take the same steps, with no branch on which a rune
+// is (see markSteps): a rune that is no mark starts a cluster, every rune
+// is a unit, and where the last cluster starts in its segment is kept, so
+// that a cluster that passes the segment's end is moved whole to the next
+// segment when it does, and one that must be left to the caller is taken
+// back.
+func textRuns(s string, k, m int, pend bool, pk *packing) (end, clusters, scalars, gsm int, ok bool) {
+	if b := s[k]; b >= 0xC2 && b < 0xF0 && k+1 < len(s) {
+		// A mark first joins nothing here. (r is not checked for being
+		// valid: markSteps does that.)
+		r := uint32(b&0x1F)<<6 | uint32(s[k+1]&0x3F)
+		if b >= 0xE0 {
+			if k+2 >= len(s) {
+				return k, 0, 0, 0, false
+			}
+			r = (r&0x3FF)<<6 | uint32(s[k+2]&0x3F)
+		}
+		if grapheme.MarkClass[uint16(r)] == grapheme.MarkRune {
+			return k, 0, 0, 0, false
+		}
+	}
+	capacity := pk.capacity
+	pos, segs := pk.pos, pk.segs
+	if pend {
+		if pos+2 > capacity {
+			segs++
+			pos = 0
+		}
+		pos += 2
+	}
+	for pos += m; pos > capacity; pos -= capacity { // rarely more than once: no division
+		segs++
+	}
+	start, full := k, len(s)
+	if full-k > textRunsMost {
+		s = s[:k+textRunsMost]
+	}
+	// The units taken are those of the segments left (done), and those
+	// from where the last segment's count starts (from) to pos.
+	from, done := pos, 0
+	cstart := pos               // where the last cluster starts in its segment
+	counts := uint64(0)         // the marks (low 32 bits) and ASCII clusters (high 32 bits)
+	moved, movedPos := false, 0 // a cluster moved whole to a new segment, and where it was
+	var why int
+	for {
+		k, pos, cstart, counts, why = markSteps(s, k, pos, cstart, counts, capacity)
+		if why != stepFull {
+			break
+		}
+		// The last cluster passes the segment's end: it goes whole to the
+		// next one, or is left to the caller if it is larger.
+		size := pos - cstart
+		if size > capacity {
+			goto back
+		}
+		moved, movedPos = true, cstart
+		done += cstart - from
+		segs++
+		from, pos, cstart = 0, size, 0
+	}
+	switch {
+	case why == stepBack:
+		goto back
+	case why == stepPack:
+	case len(s) < full:
+		goto back // cut for the counts: the cluster may go on
+	case k < len(s) && s[k] >= 0x80 && pos-cstart > 1:
+		// One byte left, an invalid one: it joins no letter but may join
+		// marks.
+		goto back
+	}
+	if k == start {
+		return k, 0, 0, 0, false
+	}
+	pk.pos, pk.segs = pos, segs
+	scalars = done + pos - from
+	return k, scalars - int(uint32(counts)), scalars, int(counts >> 32), true
+back:
+	// What is at s[k] may join the last cluster: that is left to the
+	// caller.
+	if k == start {
+		return k, 0, 0, 0, false
+	}
+	size := pos - cstart // its runes: a letter and size-1 marks
+	for range size {
+		k--
+		for s[k]&0xC0 == 0x80 {
+			k--
+		}
+	}
+	gsm = int(counts >> 32)
+	if s[k] < 0x80 {
+		gsm--
+	}
+	if moved && cstart == 0 {
+		// It is the cluster moved to a new segment (any after it would
+		// start at 1 or later): back to where it was.
+		segs--
+		pos = movedPos
+	} else {
+		pos = cstart
+	}
+	scalars = done + cstart - from
+	pk.pos, pk.segs = pos, segs
+	return k, scalars - (int(uint32(counts)) - (size - 1)), scalars, gsm, true
+}
+
+// textRunsMost is how many bytes textRuns takes at a time, so that
+// markSteps' counts fit in 32 bits. (A variable, for the tests.)
+var textRunsMost = 1<<31 - 1
+
+// Why markSteps stops.
+const (
+	stepEnd  = iota // fewer than two bytes are left
+	stepPack        // what is at s[k] joins nothing before it
+	stepBack        // what is at s[k] may join the last cluster
+	stepFull        // the last rune took pos past capacity
+)
+
+// markSteps is textRuns' loop: it takes the runes from s[k] on, each a
+// cluster of its own or a combining mark of the last cluster (see
+// grapheme.MarkClass), counting the marks and the ASCII clusters in
+// counts (low and high 32 bits), with the units in the segment (pos) and where
+// the last cluster starts in it (cstart). It stops at whatever it does not
+// take and after the rune that takes pos past capacity, and says why. Its
+// own function, so that the loop keeps only these in registers.
+func markSteps(s string, k, pos, cstart int, counts uint64, capacity int) (int, int, int, uint64, int) {
 	for k+1 < len(s) {
 		b := s[k]
-		var r rune
+		c1 := uint32(s[k+1]) ^ 0x80 // the bits of a continuation byte, if below 0x40
+		var r uint32
 		var n int
-		if b >= 0xC2 && b < 0xE0 && s[k+1]&0xC0 == 0x80 {
-			r, n = rune(b&0x1F)<<6|rune(s[k+1]&0x3F), 2
-			if r < 0x100 || r >= 0x390 && r < 0x3B0 {
-				break // may be GSM-7: left to the caller; it joins nothing
+		if b >= 0xE0 {
+			if b >= 0xF0 || k+2 >= len(s) {
+				return k, pos, cstart, counts, stepBack // a rune of four bytes or an invalid byte: it may join
 			}
-		} else if b >= 0xE0 && b < 0xF0 && k+2 < len(s) && s[k+1]&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
-			(b != 0xE0 || s[k+1] >= 0xA0) && (b != 0xED || s[k+1] < 0xA0) {
-			r, n = rune(b&0x0F)<<12|rune(s[k+1]&0x3F)<<6|rune(s[k+2]&0x3F), 3
+			c2 := uint32(s[k+2]) ^ 0x80
+			r, n = uint32(b&0x0F)<<12|c1<<6|c2, 3
+			if c1|c2 >= 0x40 || r < 0x800 || r-0xD800 < 0x800 {
+				return k, pos, cstart, counts, stepBack // an invalid byte
+			}
 			if r == 0x20AC {
-				break // the euro sign is GSM-7
+				return k, pos, cstart, counts, stepPack // the euro sign is GSM-7; it joins nothing
+			}
+		} else if b >= 0xC2 {
+			r, n = uint32(b&0x1F)<<6|c1, 2
+			if c1 >= 0x40 {
+				return k, pos, cstart, counts, stepBack // an invalid byte
+			}
+			if r < 0x100 || r-0x390 < 0x20 {
+				return k, pos, cstart, counts, stepPack // may be GSM-7: left to the caller; it joins nothing
 			}
 		} else if b < 0x80 {
-			break // an ASCII byte joins nothing before it
+			// An ASCII byte joins nothing before it. A GSM-7 one that is
+			// no control is a cluster of its own unless a mark follows it:
+			// it is taken, and counted apart, when what follows is sure
+			// to be no mark (ASCII, a rune of two or three bytes that is
+			// no mark).
+			if b < 0x20 || gsm7.ASCII[b] == 0 {
+				return k, pos, cstart, counts, stepPack
+			}
+			if nb := s[k+1]; nb >= 0x80 {
+				if nb >= 0xF0 || k+3 >= len(s) {
+					return k, pos, cstart, counts, stepPack
+				}
+				// (Not checked for being valid: the next rune's step does
+				// that, and a wrong class only stops the run here.)
+				nr := uint32(nb&0x1F)<<6 | uint32(s[k+2]&0x3F)
+				if nb >= 0xE0 {
+					nr = (nr&0x3FF)<<6 | uint32(s[k+3]&0x3F)
+				}
+				if grapheme.MarkClass[uint16(nr)] == grapheme.MarkRune {
+					return k, pos, cstart, counts, stepPack
+				}
+			}
+			r, n = uint32(b), 1
+			counts += 1 << 32
 		} else {
-			goto back // a rune of four bytes or an invalid byte: it may join
+			return k, pos, cstart, counts, stepBack // an invalid byte
 		}
-		if grapheme.Joiners.Bits[r>>6]&(1<<(uint32(r)&63)) != 0 {
-			// A joiner: combining marks after the last rune make its
-			// cluster with it; anything else is left to the caller.
-			if lastK < 0 || grapheme.Absorbers.Bits[r>>6]&(1<<(uint32(r)&63)) == 0 {
-				goto back
+		{
+			v := grapheme.MarkClass[uint16(r)]
+			if v > grapheme.MarkRune {
+				if v == grapheme.ControlRune {
+					return k, pos, cstart, counts, stepPack // a control joins nothing before it
+				}
+				return k, pos, cstart, counts, stepBack // a joiner that is no mark: it may join the last cluster
 			}
-			e, u := markRun(s, k+n) // u: the marks after the first
-			if u++; e < 0 || u+1 > pk.capacity {
-				goto back
+			if v == 0 {
+				cstart = pos
 			}
-			// The last rune, valid and of two or three bytes, must be no
-			// control (such as U+200B) for the marks to join it.
-			base := rune(s[lastK+1]&0x3F) | rune(s[lastK]&0x1F)<<6
-			if s[lastK] >= 0xE0 {
-				base = (base&0x3FF)<<6 | rune(s[lastK+2]&0x3F)
-			}
-			if grapheme.Controls.Bits[base>>6]&(1<<(uint32(base)&63)) != 0 {
-				goto back
-			}
-			// The one-unit clusters before the last rune, then the last rune
-			// and its marks, a cluster of u+1 units.
-			if pend {
-				pk.whole(2)
-				pend = false
-			}
-			pk.add(m + count - 1 - packed)
-			pk.whole(u + 1)
-			m, packed = 0, count
-			marks += u
-			lastK = -1
-			k = e
-			continue
+			counts += uint64(v)
 		}
-		lastK = k
+		pos++
 		k += n
-		count++
+		if pos > capacity {
+			return k, pos, cstart, counts, stepFull
+		}
 	}
-	if count == 0 {
-		return k, 0, 0, false
-	}
-pack:
-	if pend {
-		pk.whole(2) // the astral rune before the first stays
-	}
-	pk.add(m + count - packed)
-	return k, count, count + marks, true
-back:
-	// What is at s[k] may join the last rune: that is left to the caller.
-	if lastK < 0 {
-		// Only at the first rune: after marks, the loop above goes on
-		// only when a rune that joins nothing follows them.
-		return k, 0, 0, false
-	}
-	k = lastK
-	count--
-	goto pack
+	return k, pos, cstart, counts, stepEnd
 }
 
 // markRun takes the combining marks of two or three bytes from s[e] on. It

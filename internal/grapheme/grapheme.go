@@ -64,12 +64,35 @@ var (
 	ExtPicts  Set // Extended_Pictographic
 )
 
+// MarkClass classes the runes of U+0000..U+FFFF for a loop over letters
+// and their combining marks: MarkRune for a combining mark (Absorbers),
+// JoinRune for a joiner that is no mark (ZWJ, prepended marks, Hangul
+// jamo), ControlRune for a control (Controls), 0 for the rest.
+var MarkClass [0x10000]uint8
+
+// The classes of MarkClass.
+const (
+	MarkRune    = 1
+	JoinRune    = 2
+	ControlRune = 3
+)
+
 func init() {
 	Joiners.fill(joinerRanges[:])
 	Absorbers.fill(absorberRanges[:])
 	Controls.fill(controlRanges[:])
 	Extends.fill(extendRanges[:])
 	ExtPicts.fill(extPictRanges[:])
+	for r := range rune(len(MarkClass)) {
+		switch {
+		case Absorbers.Has(r):
+			MarkClass[r] = MarkRune
+		case Joiners.Has(r):
+			MarkClass[r] = JoinRune
+		case Controls.Has(r):
+			MarkClass[r] = ControlRune
+		}
+	}
 }
 
 // IsRI reports whether r is a Regional Indicator, half of a flag.
