@@ -18,9 +18,6 @@ var (
 // benchShapes are the shapes of every benchmark (internal/benchshape).
 var benchShapes = benchshape.All()
 
-// benchBody repeats unit until it holds n characters (runes).
-func benchBody(unit string, n int) string { return benchshape.Body(unit, n) }
-
 // benchEach runs f on every body of every shape, b.N times a shape.
 func benchEach(b *testing.B, f func(body string)) {
 	for _, sh := range benchShapes {

@@ -12,22 +12,6 @@ import (
 	"github.com/smsgauge/sms/internal/quote"
 )
 
-// SID prefixes the builder names in messages.
-const (
-	sidAccount = "AC"
-	sidAPIKey  = "SK"
-)
-
-// checkSID reports whether s is a well-formed SID of one of the kinds.
-func checkSID(s string, kinds ...SIDKind) bool {
-	for _, k := range kinds {
-		if k.Check(s) == nil {
-			return true
-		}
-	}
-	return false
-}
-
 // checkSIDParam reports a parameter that is not a SID of kind k.
 func checkSIDParam(p *problems, param, s string, k SIDKind) {
 	if s == "" || !checkText(p, param, s) {
